@@ -1,0 +1,42 @@
+import { estimateOffset, isValidSample, type ClockSample } from "./offset";
+
+/**
+ * A client's view of the server clock: collects the last `window` samples and maps local time to
+ * server time with the estimate from the lowest-RTT ones.
+ */
+export class ServerClock {
+  /** current estimate, server − client, ms (0 until the first sample) */
+  offset = 0;
+  /** round trip of the best sample used, ms (Infinity until the first sample) */
+  rtt = Number.POSITIVE_INFINITY;
+  private readonly samples: ClockSample[] = [];
+
+  constructor(
+    /** samples kept (older ones drop off, so drift is followed) @default 8 */
+    private readonly window = 8,
+    /** lowest-RTT samples used for the estimate @default 3 */
+    private readonly keep = 3,
+  ) {}
+
+  /** Whether at least one sample has arrived. */
+  get synced(): boolean {
+    return this.samples.length > 0;
+  }
+
+  /** Add a sample and update the estimate. Invalid samples are ignored. */
+  add(sample: ClockSample): void {
+    if (!isValidSample(sample)) return;
+    this.samples.push(sample);
+    if (this.samples.length > this.window) this.samples.shift();
+    const est = estimateOffset(this.samples, this.keep);
+    if (est) {
+      this.offset = est.offset;
+      this.rtt = est.rtt;
+    }
+  }
+
+  /** Server time (ms) corresponding to local time `localNow` (ms). */
+  serverNow(localNow: number): number {
+    return localNow + this.offset;
+  }
+}

@@ -1,0 +1,2 @@
+export * from "./offset";
+export { ServerClock } from "./ServerClock";

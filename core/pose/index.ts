@@ -1,0 +1,2 @@
+export * from "./quantize";
+export { PoseBuffer } from "./PoseBuffer";

@@ -1,0 +1,52 @@
+/**
+ * Codes a client can receive. Join errors arrive as the `code` of the rejected join
+ * (MatchMakeError / ServerError in @colyseus/sdk); close codes as the WebSocket close code;
+ * action errors in the `error` message.
+ */
+
+/** Why a join was refused. */
+export const JoinError = {
+  /** join options malformed (pseudonym, look, code format) */
+  INVALID_OPTIONS: 4400,
+  /** facilitator token missing, invalid or expired */
+  BAD_TOKEN: 4401,
+  /** token valid but for another facilitator's session */
+  NOT_YOUR_SESSION: 4403,
+  /** no session with this code */
+  UNKNOWN_CODE: 4404,
+  /** the session has ended or was cancelled */
+  SESSION_ENDED: 4410,
+  /** the room is locked by the facilitator */
+  LOCKED: 4423,
+  /** the group agreement was not accepted (or an old version) */
+  AGREEMENT_REQUIRED: 4428,
+  /** the circle is at capacity */
+  FULL: 4429,
+} as const;
+export type JoinError = (typeof JoinError)[keyof typeof JoinError];
+
+/** WebSocket close codes the room uses (besides Colyseus' own 4000 consented, 4002 bad input / flood). */
+export const CloseCode = {
+  /** left on purpose */
+  CONSENTED: 4000,
+  /** invalid payload or too many messages; no reconnection window */
+  WITH_ERROR: 4002,
+  /** removed by a facilitator; cannot rejoin with the same reconnection token */
+  REMOVED: 4100,
+  /** the facilitator ended the session */
+  SESSION_ENDED: 4101,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Why an in-room action was refused (sent as `error` { action, code }); state is unchanged. */
+export const ActionError = {
+  /** the sender's role may not do this */
+  FORBIDDEN: "forbidden",
+  /** the target is not in the circle */
+  NO_SUCH_PARTICIPANT: "no-such-participant",
+  /** not possible now (e.g. circle not open, nobody waiting, already holding) */
+  INVALID_STATE: "invalid-state",
+  /** already answered this check-in */
+  ALREADY_CHECKED_IN: "already-checked-in",
+} as const;
+export type ActionError = (typeof ActionError)[keyof typeof ActionError];

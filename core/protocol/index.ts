@@ -1,0 +1,6 @@
+export * from "./names";
+export * from "./codes";
+export * from "./rules";
+export * from "./joinCode";
+export * from "./payloads";
+export * from "./permissions";

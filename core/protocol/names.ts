@@ -1,0 +1,56 @@
+/** Matchmaking name of the circle room. */
+export const ROOM_NAME = "circle";
+
+/** Messages anyone in the circle may send (server enforces roles for the facilitator ones). */
+export const ParticipantMessage = {
+  pose: "pose",
+  raiseHand: "raiseHand",
+  lowerHand: "lowerHand",
+  react: "react",
+  stepAway: "stepAway",
+  stepBack: "stepBack",
+  needMoment: "needMoment",
+  passPiece: "passPiece",
+  checkIn: "checkIn",
+  time: "time",
+} as const;
+export type ParticipantMessage = (typeof ParticipantMessage)[keyof typeof ParticipantMessage];
+
+/** Messages only a facilitator or co-facilitator may send. */
+export const FacilitatorMessage = {
+  openCircle: "openCircle",
+  startPractice: "startPractice",
+  stopPractice: "stopPractice",
+  setEnvironment: "setEnvironment",
+  mute: "mute",
+  unmute: "unmute",
+  muteAll: "muteAll",
+  remove: "remove",
+  lock: "lock",
+  unlock: "unlock",
+  givePiece: "givePiece",
+  takePiece: "takePiece",
+  callNext: "callNext",
+  promote: "promote",
+  demote: "demote",
+  endSession: "endSession",
+} as const;
+export type FacilitatorMessage = (typeof FacilitatorMessage)[keyof typeof FacilitatorMessage];
+
+/** Every client → server message. */
+export type ClientMessage = ParticipantMessage | FacilitatorMessage;
+
+/** Server → client messages (sent outside the synchronized state). */
+export const ServerMessage = {
+  /** reply to `time`: { t0, t1 } */
+  time: "time",
+  /** "I need a moment", to facilitators and co-facilitators only: { from } */
+  moment: "moment",
+  /** a reaction, to everyone: { from, kind } */
+  reaction: "reaction",
+  /** a refused action: { action, code } */
+  error: "error",
+  /** check-in counted: { phase } */
+  checkedIn: "checkedIn",
+} as const;
+export type ServerMessage = (typeof ServerMessage)[keyof typeof ServerMessage];

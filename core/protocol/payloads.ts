@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { PATTERN_IDS } from "../breathing";
+import { POSE_WORDS } from "../pose";
+import {
+  CHECK_IN_PHASES,
+  ENVIRONMENT_ID,
+  LOOKS,
+  MAX_CYCLES,
+  REACTIONS,
+  cleanPseudonym,
+} from "./rules";
+import type { ClientMessage } from "./names";
+
+/**
+ * Payload schemas for every client → server message. All objects are strict (extra fields are
+ * invalid) and every number must be finite: a payload that fails closes the sender with 4002.
+ */
+
+const uint32 = z.number().int().min(0).max(0xffff_ffff);
+/** Colyseus session ids are short url-safe strings. */
+export const sessionIdSchema = z.string().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/);
+
+/** No payload (or an empty object). */
+export const emptyPayload = z.strictObject({}).optional();
+/** Six uint32 words from core/pose `packPose`. */
+export const posePayload = z.array(uint32).length(POSE_WORDS);
+export const reactPayload = z.strictObject({ kind: z.enum(REACTIONS) });
+export const targetPayload = z.strictObject({ target: sessionIdSchema });
+export const passPiecePayload = z.strictObject({ to: sessionIdSchema });
+export const checkInPayload = z.strictObject({
+  phase: z.enum(CHECK_IN_PHASES),
+  value: z.number().int().min(0).max(10),
+});
+/** Client clock at send, ms (any finite number; echoed back). */
+export const timePayload = z.strictObject({ t0: z.number().refine(Number.isFinite) });
+export const startPracticePayload = z.strictObject({
+  patternId: z.enum(PATTERN_IDS),
+  cycles: z.number().int().min(1).max(MAX_CYCLES),
+});
+export const environmentPayload = z.strictObject({ environment: z.string().regex(ENVIRONMENT_ID) });
+
+/** The schema of each message, by name. */
+export const payloads = {
+  pose: posePayload,
+  raiseHand: emptyPayload,
+  lowerHand: emptyPayload,
+  react: reactPayload,
+  stepAway: emptyPayload,
+  stepBack: emptyPayload,
+  needMoment: emptyPayload,
+  passPiece: passPiecePayload,
+  checkIn: checkInPayload,
+  time: timePayload,
+  openCircle: emptyPayload,
+  startPractice: startPracticePayload,
+  stopPractice: emptyPayload,
+  setEnvironment: environmentPayload,
+  mute: targetPayload,
+  unmute: targetPayload,
+  muteAll: emptyPayload,
+  remove: targetPayload,
+  lock: emptyPayload,
+  unlock: emptyPayload,
+  givePiece: passPiecePayload,
+  takePiece: emptyPayload,
+  callNext: emptyPayload,
+  promote: targetPayload,
+  demote: targetPayload,
+  endSession: emptyPayload,
+} as const satisfies Record<ClientMessage, z.ZodType>;
+
+/** Payload type of a message. */
+export type Payload<M extends ClientMessage> = z.input<(typeof payloads)[M]>;
+
+/**
+ * Options passed to `joinOrCreate("circle", options)`. The facilitator additionally sends their
+ * JWT as the auth token (`client.auth.token`), never in the options.
+ */
+export const joinOptionsSchema = z.strictObject({
+  /** join code, any case, with or without dashes */
+  code: z.string().max(32),
+  /** 1–24 printable characters after trimming */
+  pseudonym: z.string().max(200).refine((s) => cleanPseudonym(s) !== null, "pseudonym must be 1–24 printable characters"),
+  look: z.enum(LOOKS),
+  /** version of the group agreement the person accepted (see core/care AGREEMENT_VERSION) */
+  agreementVersion: z.number().int().optional(),
+});
+export type JoinOptions = z.input<typeof joinOptionsSchema>;
