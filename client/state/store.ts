@@ -1,0 +1,177 @@
+import { create } from "zustand";
+import type { SessionLength } from "../../core/exercises";
+
+/** The calm environments; each has a folder under client/scene/environments. */
+export const ENVIRONMENT_IDS = ["shore", "forest", "night"] as const;
+export type EnvironmentId = (typeof ENVIRONMENT_IDS)[number];
+
+/** Screens of the solo flow, in order, plus history. */
+export type Screen = "environment" | "exercise" | "length" | "check-in" | "practice" | "check-out" | "summary" | "history";
+
+/** Which cues accompany the pacer. Captions are always on. */
+export interface CueSettings {
+  tones: boolean;
+  haptics: boolean;
+  speech: boolean;
+}
+
+export interface Settings {
+  environment: EnvironmentId;
+  /** the orb changes brightness instead of size; scenery stands still */
+  reducedMotion: boolean;
+  largeText: boolean;
+  highContrast: boolean;
+  cues: CueSettings;
+  /** ambient sound volume, 0..1 */
+  ambienceVolume: number;
+  /** cue tone volume, 0..1 */
+  toneVolume: number;
+  /** seated: the orb and panels sit lower and closer */
+  seated: boolean;
+  /** crisis region code (ISO 3166-1 alpha-2) or "INTL" */
+  region: string;
+}
+
+/** Exercise ids: built-in pattern ids, "custom", or guided script ids. */
+export type ExerciseId = string;
+
+/** The state of a running practice, in performance.now() milliseconds. */
+export interface PracticeClock {
+  status: "idle" | "running" | "paused" | "finished";
+  /** performance.now() when the practice started */
+  startedAt: number;
+  /** performance.now() when paused (status "paused") */
+  pausedAt: number;
+  /** total paused time so far, ms */
+  pausedTotal: number;
+}
+
+export interface SessionDraft {
+  exerciseId: ExerciseId | null;
+  /** custom pattern seconds, when exerciseId is "custom" */
+  custom: { inhale: number; hold: number; exhale: number; holdOut: number };
+  length: SessionLength;
+  /** check-in 0..10, null when skipped */
+  before: number | null;
+  after: number | null;
+  /** practised time, ms, set when the practice ends */
+  practisedMs: number;
+}
+
+export interface AppState {
+  screen: Screen;
+  settings: Settings;
+  draft: SessionDraft;
+  practice: PracticeClock;
+  crisisOpen: boolean;
+  /** the XR session mode, when one is running */
+  xrMode: "immersive-vr" | "immersive-ar" | null;
+
+  go: (screen: Screen) => void;
+  updateSettings: (patch: Partial<Settings>) => void;
+  setCues: (patch: Partial<CueSettings>) => void;
+  chooseExercise: (id: ExerciseId) => void;
+  setCustom: (patch: Partial<SessionDraft["custom"]>) => void;
+  chooseLength: (length: SessionLength) => void;
+  /** record the check-in (null = skipped) and start practising */
+  checkIn: (value: number | null, now?: number) => void;
+  pause: (now?: number) => void;
+  resume: (now?: number) => void;
+  /** toggle pause/resume while practising */
+  togglePause: (now?: number) => void;
+  /** end the practice early or at its natural end; goes to check-out */
+  stop: (now?: number) => void;
+  /** record the check-out (null = skipped) and show the summary */
+  checkOut: (value: number | null) => void;
+  /** begin another session from the start of the flow */
+  restart: () => void;
+  openCrisis: () => void;
+  closeCrisis: () => void;
+  setXrMode: (mode: AppState["xrMode"]) => void;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  environment: "shore",
+  reducedMotion: false,
+  largeText: false,
+  highContrast: false,
+  cues: { tones: true, haptics: true, speech: false },
+  ambienceVolume: 0.4,
+  toneVolume: 0.5,
+  seated: true,
+  region: "INTL",
+};
+
+const IDLE: PracticeClock = { status: "idle", startedAt: 0, pausedAt: 0, pausedTotal: 0 };
+
+const freshDraft = (): SessionDraft => ({
+  exerciseId: null,
+  custom: { inhale: 4, hold: 2, exhale: 6, holdOut: 0 },
+  length: { kind: "minutes", minutes: 3 },
+  before: null,
+  after: null,
+  practisedMs: 0,
+});
+
+/** Practised time at `now`, ms, excluding pauses. */
+export function practiceElapsed(clock: PracticeClock, now: number): number {
+  if (clock.status === "idle") return 0;
+  const end = clock.status === "paused" ? clock.pausedAt : now;
+  return Math.max(0, end - clock.startedAt - clock.pausedTotal);
+}
+
+/** Build a store; tests make a fresh one each, the app uses `useAppStore`. */
+export function createAppStore(initial: Partial<Pick<AppState, "settings">> = {}) {
+  return create<AppState>()((set, get) => ({
+    screen: "environment",
+    settings: { ...DEFAULT_SETTINGS, ...initial.settings },
+    draft: freshDraft(),
+    practice: IDLE,
+    crisisOpen: false,
+    xrMode: null,
+
+    go: (screen) => set({ screen }),
+    updateSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
+    setCues: (patch) => set((s) => ({ settings: { ...s.settings, cues: { ...s.settings.cues, ...patch } } })),
+    chooseExercise: (exerciseId) => set((s) => ({ draft: { ...s.draft, exerciseId } })),
+    setCustom: (patch) => set((s) => ({ draft: { ...s.draft, custom: { ...s.draft.custom, ...patch } } })),
+    chooseLength: (length) => set((s) => ({ draft: { ...s.draft, length } })),
+    checkIn: (before, now = performance.now()) =>
+      set((s) => ({
+        draft: { ...s.draft, before },
+        practice: { status: "running", startedAt: now, pausedAt: 0, pausedTotal: 0 },
+        screen: "practice",
+      })),
+    pause: (now = performance.now()) => {
+      if (get().practice.status === "running") set((s) => ({ practice: { ...s.practice, status: "paused", pausedAt: now } }));
+    },
+    resume: (now = performance.now()) => {
+      const p = get().practice;
+      if (p.status === "paused") set({ practice: { ...p, status: "running", pausedTotal: p.pausedTotal + (now - p.pausedAt) } });
+    },
+    togglePause: (now = performance.now()) => {
+      const status = get().practice.status;
+      if (status === "running") get().pause(now);
+      else if (status === "paused") get().resume(now);
+    },
+    stop: (now = performance.now()) => {
+      const p = get().practice;
+      if (p.status !== "running" && p.status !== "paused") return;
+      set((s) => ({
+        practice: { ...p, status: "finished" },
+        draft: { ...s.draft, practisedMs: practiceElapsed(p, now) },
+        screen: "check-out",
+      }));
+    },
+    checkOut: (after) => set((s) => ({ draft: { ...s.draft, after }, screen: "summary" })),
+    restart: () => set({ draft: freshDraft(), practice: IDLE, screen: "environment" }),
+    openCrisis: () => set({ crisisOpen: true }),
+    closeCrisis: () => set({ crisisOpen: false }),
+    setXrMode: (xrMode) => set({ xrMode }),
+  }));
+}
+
+export type AppStore = ReturnType<typeof createAppStore>;
+
+/** The app's one store of slow state (screens, settings, the session draft). */
+export const useAppStore = createAppStore();

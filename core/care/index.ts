@@ -1,0 +1,2 @@
+export * from "./crisis";
+export * from "./notices";

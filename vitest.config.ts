@@ -1,0 +1,47 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * One `vitest run` covers every layer. Room and e2e suites share ports and a
+ * browser, so they run in forks, one file at a time.
+ */
+export default defineConfig({
+  test: {
+    reporters: process.env.CI ? ["default", ["json", { outputFile: "test-results/vitest.json" }]] : ["default"],
+    projects: [
+      {
+        test: { name: "core", include: ["tests/core/**/*.test.ts"], environment: "node" },
+      },
+      {
+        test: {
+          name: "server",
+          include: ["tests/server/**/*.test.ts"],
+          environment: "node",
+          pool: "forks",
+          fileParallelism: false,
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: "client",
+          include: ["tests/client/**/*.test.{ts,tsx}"],
+          environment: "happy-dom",
+          setupFiles: ["tests/client/setup.ts"],
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          environment: "node",
+          pool: "forks",
+          fileParallelism: false,
+          globalSetup: ["tests/e2e/globalSetup.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+});
