@@ -1,0 +1,59 @@
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+/** Debian's Chromium; no test tool downloads a browser of its own. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Screenshots go here as test artifacts (git-ignored). */
+export const ARTIFACTS = resolve(import.meta.dirname, "../../test-results/e2e");
+
+export interface Session {
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** every URL the page asked for, in order */
+  requests: string[];
+  /** requests to any origin other than the app's own */
+  thirdParty: () => string[];
+  close: () => Promise<void>;
+}
+
+/** True for the app's own origin and for in-page schemes that never touch the network. */
+function isOwn(url: string, base: URL): boolean {
+  if (/^(data|blob|about|chrome-extension):/.test(url)) return true;
+  const u = new URL(url);
+  return u.host === base.host && (u.protocol === "http:" || u.protocol === "ws:" || u.protocol === base.protocol);
+}
+
+export async function openApp(baseURL: string, path = "/", viewport = { width: 640, height: 400 }): Promise<Session> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--enable-unsafe-swiftshader",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--disable-quic",
+      "--no-first-run",
+      "--autoplay-policy=no-user-gesture-required",
+    ],
+  });
+  const context = await browser.newContext({ viewport, locale: "en-GB" });
+  const requests: string[] = [];
+  const base = new URL(baseURL);
+  context.on("request", (r) => requests.push(r.url()));
+  context.on("websocket" as never, (ws: { url(): string }) => requests.push(ws.url()));
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error(`[page error] ${e.message}`));
+  await page.goto(new URL(path, baseURL).href);
+  return {
+    browser,
+    context,
+    page,
+    requests,
+    thirdParty: () => requests.filter((url) => !isOwn(url, base)),
+    close: () => browser.close(),
+  };
+}
