@@ -1,0 +1,86 @@
+// Per environment, in headless Chromium (SwiftShader, no GPU): draw calls per frame (renderer.info)
+// and main-thread scripting time per frame (the requestAnimationFrame callback, from a Chrome trace),
+// while the box-breathing pacer runs. Uses the test build and `npm start` on loopback.
+import { chromium } from "playwright-core";
+import { ENVIRONMENT_IDS } from "../client/state/store";
+import { buildTestClient, startServer } from "../tests/e2e/serve";
+import { CHROMIUM } from "../tests/e2e/browser";
+import { machine, writeBenchmark } from "./report";
+
+const TRACE_MS = Number(process.env.TRACE_MS ?? 6000);
+const VIEWPORT = { width: 640, height: 400 };
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  dur?: number;
+  tid: number;
+  pid: number;
+  args?: { data?: { frame?: string } };
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+
+await buildTestClient();
+const server = await startServer();
+const rows: string[] = [];
+try {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--enable-unsafe-swiftshader", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+  });
+  for (const env of ENVIRONMENT_IDS) {
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    await page.goto(server.baseURL);
+    await page.waitForFunction(() => Boolean((window as never as { __brTest?: { gl?: unknown } }).__brTest?.gl), null, { timeout: 60_000 });
+    await page.evaluate((environment) => {
+      const { store } = (window as never as { __brTest: { store: { getState(): Record<string, (...a: unknown[]) => void> } } }).__brTest;
+      const s = store.getState();
+      s.updateSettings!({ environment });
+      s.chooseExercise!("box");
+      s.chooseLength!({ kind: "minutes", minutes: 1 });
+      s.checkIn!(null);
+    }, env);
+    await page.waitForTimeout(4000);
+    const calls = await page.evaluate(() => {
+      const gl = (window as never as { __brTest: { gl: { info: { render: { calls: number; triangles: number } } } } }).__brTest.gl;
+      return { calls: gl.info.render.calls, triangles: gl.info.render.triangles };
+    });
+    const cdp = await page.context().newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on("Tracing.dataCollected", (e: { value: TraceEvent[] }) => events.push(...e.value));
+    const complete = new Promise<void>((done) => cdp.once("Tracing.tracingComplete", () => done()));
+    await cdp.send("Tracing.start", { categories: "devtools.timeline", transferMode: "ReportEvents" });
+    await page.waitForTimeout(TRACE_MS);
+    await cdp.send("Tracing.end");
+    await complete;
+    const frames = events.filter((e) => e.name === "FireAnimationFrame" && e.ph === "X" && typeof e.dur === "number").map((e) => e.dur! / 1000);
+    const fps = frames.length / (TRACE_MS / 1000);
+    const p50 = percentile(frames, 50);
+    const p95 = percentile(frames, 95);
+    console.log(`${env}: ${calls.calls} draw calls, ${calls.triangles} triangles, ${fps.toFixed(1)} fps, scripting p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (${frames.length} frames)`);
+    rows.push(`| ${env} | ${calls.calls} | ${calls.triangles} | ${fps.toFixed(1)} | ${p50.toFixed(2)} | ${p95.toFixed(2)} | ${frames.length} |`);
+    await page.close();
+  }
+  await browser.close();
+} finally {
+  server.stop();
+}
+
+writeBenchmark(
+  "Calm space",
+  "Draw calls and scripting time per frame",
+  `Command: \`npm run bench -- calmFrame\` (${machine()}; Debian Chromium, SwiftShader WebGL2, ${VIEWPORT.width}×${VIEWPORT.height})
+
+Box breathing running in each environment. Draw calls and triangles from \`renderer.info\` after 4 s;
+scripting time is the duration of each requestAnimationFrame callback in a ${TRACE_MS / 1000} s Chrome trace
+(\`FireAnimationFrame\`, devtools.timeline), which includes three.js issuing its WebGL commands.
+Aims: ≤ 30 draw calls, ≤ 2 ms p95 scripting. Frame rate here is bounded by software rendering, not by our code.
+
+| environment | draw calls | triangles | fps | scripting p50 (ms) | scripting p95 (ms) | frames |
+| --- | --- | --- | --- | --- | --- | --- |
+${rows.join("\n")}`,
+);
