@@ -10,6 +10,7 @@ import {
   cleanPseudonym,
 } from "./rules";
 import type { ClientMessage } from "./names";
+import type { ActionError } from "./codes";
 
 /**
  * Payload schemas for every client → server message. All objects are strict (extra fields are
@@ -86,3 +87,15 @@ export const joinOptionsSchema = z.strictObject({
   agreementVersion: z.number().int().optional(),
 });
 export type JoinOptions = z.input<typeof joinOptionsSchema>;
+
+/** Payloads of server → client messages (see ServerMessage). */
+export interface ServerMessages {
+  /** reply to `time`: the client's t0 echoed and the server time t1 (ms) */
+  time: { t0: number; t1: number };
+  /** someone asked privately for a moment (facilitators and co-facilitators only) */
+  moment: { from: string };
+  reaction: { from: string; kind: (typeof REACTIONS)[number] };
+  /** an action was refused; nothing changed */
+  error: { action: ClientMessage; code: ActionError };
+  checkedIn: { phase: (typeof CHECK_IN_PHASES)[number] };
+}

@@ -1,0 +1,83 @@
+import "./polyfills";
+import fs from "node:fs";
+import https from "node:https";
+import http from "node:http";
+import path from "node:path";
+import { defineRoom, defineServer } from "@colyseus/core";
+import { WebSocketTransport } from "@colyseus/ws-transport";
+import express from "express";
+import { ROOM_NAME } from "../core/protocol";
+import { TokenService } from "./auth/tokens";
+import { apiErrorHandler } from "./http/ApiError";
+import { authRoutes } from "./http/authRoutes";
+import { securityHeaders } from "./http/security";
+import { sessionRoutes } from "./http/sessionRoutes";
+import { CloseCode } from "../core/protocol";
+import { bindCircleRoom, type LiveRooms } from "./rooms/CircleRoom";
+import { openSqliteStore } from "./store/SqliteStore";
+import type { Store } from "./store/types";
+
+export interface AppOptions {
+  /** where the SQLite file lives (created if missing) */
+  dataDir: string;
+  /** HS256 secret for facilitator tokens */
+  jwtSecret: string;
+  /** built client to serve; omitted → no static files (API and rooms only) */
+  clientDir?: string;
+  /** serve HTTPS with this key pair */
+  tls?: { key: string; cert: string };
+}
+
+/**
+ * The whole server: Colyseus rooms, the REST API under /api and the static client, on one port.
+ * Tests boot it with @colyseus/testing; server/index.ts listens.
+ */
+export function createApp(options: AppOptions) {
+  const store: Store = openSqliteStore(options.dataDir);
+  const tokens = new TokenService(options.jwtSecret);
+  const live: LiveRooms = new Map();
+  const endLiveRoom = (code: string) => live.get(code)?.end();
+
+  const httpServer = options.tls ? https.createServer(options.tls) : http.createServer();
+  const server = defineServer({
+    rooms: {
+      [ROOM_NAME]: defineRoom(bindCircleRoom({ store, tokens, live })).filterBy(["code"]),
+    },
+    greet: false,
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: 4 * 1024 }),
+    express: (app) => {
+      app.disable("x-powered-by");
+      app.use(securityHeaders);
+      app.use("/api", express.json({ limit: "16kb" }), authRoutes(store, tokens), sessionRoutes(store, tokens, endLiveRoom));
+      app.use("/api", (_req, res) => void res.status(404).json({ error: "not_found", message: "no such endpoint" }));
+      app.use("/api", apiErrorHandler);
+      if (options.clientDir) serveClient(app, options.clientDir);
+    },
+  });
+
+  return {
+    server,
+    store,
+    tokens,
+    live,
+    /** End every live circle and close the database. */
+    close() {
+      for (const room of live.values()) void room.disconnect(CloseCode.SESSION_ENDED);
+      store.close();
+    },
+  };
+}
+
+export type App = ReturnType<typeof createApp>;
+/** For typed clients: `new Client<AppServer>(url)` (import type only). */
+export type AppServer = App["server"];
+
+/** Static files with an SPA fallback for client routes like /room/ABC-DEF-GHJ and /facilitate. */
+function serveClient(app: express.Application, dir: string): void {
+  app.use(express.static(dir, { index: "index.html", maxAge: "1h" }));
+  const index = path.join(dir, "index.html");
+  app.get(/^\/(?!api\/|api$|matchmake\/|matchmake$).*/, (req, res, next) => {
+    if (path.extname(req.path) || !fs.existsSync(index)) return next();
+    res.sendFile(index, { headers: { "Cache-Control": "no-cache" } });
+  });
+}

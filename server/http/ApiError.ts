@@ -1,0 +1,52 @@
+import type { ErrorRequestHandler, Request, RequestHandler, Response, NextFunction } from "express";
+
+/** HTTP API error codes (the `error` field of every non-2xx JSON body). */
+export const ApiErrorCode = {
+  invalidRequest: "invalid_request",
+  emailTaken: "email_taken",
+  inviteRequired: "invite_required",
+  inviteInvalid: "invite_invalid",
+  wrongCredentials: "wrong_credentials",
+  tooManyAttempts: "too_many_attempts",
+  unauthenticated: "unauthenticated",
+  tokenExpired: "token_expired",
+  forbidden: "forbidden",
+  notFound: "not_found",
+  conflict: "conflict",
+} as const;
+export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Wrap an async handler so a rejection reaches the error handler. */
+export const handle =
+  (fn: (req: Request, res: Response) => Promise<unknown> | unknown): RequestHandler =>
+  (req: Request, res: Response, next: NextFunction) => {
+    Promise.resolve()
+      .then(() => fn(req, res))
+      .catch(next);
+  };
+
+/** JSON error bodies; never echoes request bodies (they may hold passwords). */
+export const apiErrorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
+  if (err instanceof ApiError) {
+    res.set(err.headers).status(err.status).json({ error: err.code, message: err.message });
+    return;
+  }
+  const status = (err as { status?: number; type?: string }).status;
+  if (status && status >= 400 && status < 500) {
+    res.status(status).json({ error: ApiErrorCode.invalidRequest, message: "malformed request" });
+    return;
+  }
+  console.error("unexpected API error:", (err as Error)?.message);
+  res.status(500).json({ error: "internal", message: "unexpected error" });
+};

@@ -1,0 +1,134 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import express, { type Request } from "express";
+import { z } from "zod";
+import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from "../auth/password";
+import { AttemptLimiter } from "../auth/attemptLimiter";
+import type { TokenService } from "../auth/tokens";
+import { EmailTakenError, type Store } from "../store/types";
+import { ApiError, ApiErrorCode, handle } from "./ApiError";
+import { facilitatorOf, requireFacilitator } from "./requireFacilitator";
+
+/** How long an invite stays valid, ms. */
+export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
+const password = z.string().min(10).max(200);
+const signUpBody = z.strictObject({ email, password, invite: z.string().max(100).optional() });
+const signInBody = z.strictObject({ email, password: z.string().max(200) });
+const inviteBody = z.strictObject({ email: email.optional() }).optional();
+
+export const hashInvite = (token: string): string => createHash("sha256").update(token).digest("hex");
+
+/** Create an invite; returns the one-time token (only its hash is stored). */
+export function createInvite(store: Store, createdBy: string | null, forEmail: string | null): { invite: string; expiresAt: number } {
+  const invite = randomBytes(16).toString("base64url");
+  const now = Date.now();
+  store.invites.create({
+    tokenHash: hashInvite(invite),
+    email: forEmail,
+    createdBy,
+    createdAt: now,
+    expiresAt: now + INVITE_TTL_MS,
+    usedAt: null,
+  });
+  return { invite, expiresAt: now + INVITE_TTL_MS };
+}
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const r = schema.safeParse(body);
+  if (!r.success) throw new ApiError(400, ApiErrorCode.invalidRequest, r.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
+  return r.data;
+}
+
+/**
+ * /api/auth/signup, /api/auth/signin, /api/auth/me and /api/invites.
+ * Sign-in failures are limited per email and per IP (in memory).
+ */
+export function authRoutes(store: Store, tokens: TokenService): express.Router {
+  const router = express.Router();
+  const byEmail = new AttemptLimiter(5, 15 * 60_000);
+  const byIp = new AttemptLimiter(30, 15 * 60_000);
+  const ipOf = (req: Request) => req.socket.remoteAddress ?? "unknown";
+
+  const issue = async (f: { id: string; email: string; isAdmin: boolean }) => ({
+    token: await tokens.issue({ sub: f.id, admin: f.isAdmin }),
+    facilitator: { id: f.id, email: f.email, isAdmin: f.isAdmin },
+  });
+
+  router.post(
+    "/auth/signup",
+    handle(async (req, res) => {
+      const body = parse(signUpBody, req.body);
+      const passwordHash = await hashPassword(body.password);
+      const now = Date.now();
+      const id = randomUUID();
+      // First account on a fresh install becomes the admin; afterwards an unused, unexpired invite is needed.
+      const isAdmin = store.transaction(() => {
+        if (store.facilitators.count() === 0) {
+          store.facilitators.create({ id, email: body.email, passwordHash, isAdmin: true, createdAt: now });
+          return true;
+        }
+        if (!body.invite) throw new ApiError(403, ApiErrorCode.inviteRequired, "sign-up needs an invite from an admin");
+        const hash = hashInvite(body.invite);
+        const invite = store.invites.byTokenHash(hash);
+        if (!invite || invite.usedAt !== null || invite.expiresAt < now || (invite.email && invite.email !== body.email)) {
+          throw new ApiError(403, ApiErrorCode.inviteInvalid, "this invite is unknown, used, expired or for another email");
+        }
+        try {
+          store.facilitators.create({ id, email: body.email, passwordHash, isAdmin: false, createdAt: now });
+        } catch (e) {
+          if (e instanceof EmailTakenError) throw new ApiError(409, ApiErrorCode.emailTaken, "an account with this email exists");
+          throw e;
+        }
+        store.invites.markUsed(hash, now);
+        return false;
+      });
+      res.status(201).json(await issue({ id, email: body.email, isAdmin }));
+    }),
+  );
+
+  router.post(
+    "/auth/signin",
+    handle(async (req, res) => {
+      const body = parse(signInBody, req.body);
+      const ip = ipOf(req);
+      const wait = Math.max(byEmail.retryAfter(body.email), byIp.retryAfter(ip));
+      if (wait > 0) {
+        throw new ApiError(429, ApiErrorCode.tooManyAttempts, "too many sign-in attempts; try again later", {
+          "Retry-After": String(Math.ceil(wait / 1000)),
+        });
+      }
+      const f = store.facilitators.byEmail(body.email);
+      const ok = await verifyPassword(body.password, f?.passwordHash ?? (await DUMMY_HASH_PROMISE));
+      if (!f || !ok) {
+        byEmail.fail(body.email);
+        byIp.fail(ip);
+        throw new ApiError(401, ApiErrorCode.wrongCredentials, "wrong email or password");
+      }
+      byEmail.reset(body.email);
+      res.json(await issue(f));
+    }),
+  );
+
+  router.get(
+    "/auth/me",
+    requireFacilitator(store, tokens),
+    handle((_req, res) => {
+      const f = facilitatorOf(res.locals);
+      res.json({ facilitator: { id: f.id, email: f.email, isAdmin: f.isAdmin } });
+    }),
+  );
+
+  router.post(
+    "/invites",
+    requireFacilitator(store, tokens),
+    handle((req, res) => {
+      const f = facilitatorOf(res.locals);
+      if (!f.isAdmin) throw new ApiError(403, ApiErrorCode.forbidden, "only an admin can invite");
+      const body = parse(inviteBody, req.body);
+      res.status(201).json(createInvite(store, f.id, body?.email ?? null));
+    }),
+  );
+
+  return router;
+}

@@ -1,0 +1,131 @@
+import { randomUUID } from "node:crypto";
+import express from "express";
+import { z } from "zod";
+import { DEFAULT_CAPACITY, ENVIRONMENT_ID, MAX_CAPACITY, MAX_TITLE_LENGTH, joinPath } from "../../core/protocol";
+import type { TokenService } from "../auth/tokens";
+import type { SessionRow, Store } from "../store/types";
+import { ApiError, ApiErrorCode, handle } from "./ApiError";
+import { newJoinCode } from "./joinCodes";
+import { facilitatorOf, requireFacilitator } from "./requireFacilitator";
+
+/** Aggregates are shown only from this many paired check-ins up. */
+export const MIN_AGGREGATE_N = 5;
+
+const title = z.string().trim().min(1).max(MAX_TITLE_LENGTH);
+const environment = z.string().regex(ENVIRONMENT_ID);
+const capacity = z.number().int().min(1).max(MAX_CAPACITY);
+/** epoch ms; null clears it */
+const scheduledAt = z.number().int().min(0).max(8.64e15).nullable();
+
+const createBody = z.strictObject({
+  title,
+  environment: environment.default("shore"),
+  capacity: capacity.default(DEFAULT_CAPACITY),
+  scheduledAt: scheduledAt.optional(),
+});
+const updateBody = z.strictObject({
+  title: title.optional(),
+  environment: environment.optional(),
+  capacity: capacity.optional(),
+  scheduledAt: scheduledAt.optional(),
+});
+
+/** What ends a live room when its session ends over HTTP (the room registry in this process). */
+export type EndLiveRoom = (code: string) => void;
+
+const view = (s: SessionRow) => ({
+  id: s.id,
+  code: s.code,
+  link: joinPath(s.code),
+  title: s.title,
+  environment: s.environment,
+  capacity: s.capacity,
+  scheduledAt: s.scheduledAt,
+  status: s.status,
+  createdAt: s.createdAt,
+  endedAt: s.endedAt,
+});
+
+function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const r = schema.safeParse(body);
+  if (!r.success) throw new ApiError(400, ApiErrorCode.invalidRequest, r.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
+  return r.data;
+}
+
+/** /api/sessions: a facilitator's own sessions only; another's look like they do not exist (404). */
+export function sessionRoutes(store: Store, tokens: TokenService, endLiveRoom: EndLiveRoom): express.Router {
+  const router = express.Router();
+  router.use("/sessions", requireFacilitator(store, tokens));
+
+  const own = (facilitatorId: string, id: string): SessionRow => {
+    const s = typeof id === "string" && id.length <= 64 ? store.sessions.byId(id) : undefined;
+    if (!s || s.facilitatorId !== facilitatorId) throw new ApiError(404, ApiErrorCode.notFound, "no such session");
+    return s;
+  };
+  const param = (v: unknown): string => (typeof v === "string" ? v : "");
+
+  router.get("/sessions", handle((_req, res) => {
+    res.json({ sessions: store.sessions.listFor(facilitatorOf(res.locals).id).map(view) });
+  }));
+
+  router.post("/sessions", handle((req, res) => {
+    const body = parse(createBody, req.body);
+    const f = facilitatorOf(res.locals);
+    // A collision at 44 bits is vanishingly rare; retry a few times rather than assume.
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const code = newJoinCode();
+      if (store.sessions.byCode(code)) continue;
+      const row: SessionRow = {
+        id: randomUUID(),
+        facilitatorId: f.id,
+        code,
+        title: body.title,
+        environment: body.environment,
+        capacity: body.capacity,
+        scheduledAt: body.scheduledAt ?? null,
+        status: "scheduled",
+        createdAt: Date.now(),
+        endedAt: null,
+      };
+      store.sessions.create(row);
+      res.status(201).json(view(row));
+      return;
+    }
+    throw new ApiError(409, ApiErrorCode.conflict, "could not allocate a join code; try again");
+  }));
+
+  router.get("/sessions/:id", handle((req, res) => {
+    res.json(view(own(facilitatorOf(res.locals).id, param(req.params.id))));
+  }));
+
+  router.patch("/sessions/:id", handle((req, res) => {
+    const s = own(facilitatorOf(res.locals).id, param(req.params.id));
+    const body = parse(updateBody, req.body);
+    if (s.status !== "scheduled") throw new ApiError(409, ApiErrorCode.conflict, `session is ${s.status}`);
+    store.sessions.update(s.id, body);
+    res.json(view(store.sessions.byId(s.id)!));
+  }));
+
+  const finish = (status: "ended" | "cancelled") =>
+    handle((req, res) => {
+      const s = own(facilitatorOf(res.locals).id, param(req.params.id));
+      if (s.status !== "scheduled") throw new ApiError(409, ApiErrorCode.conflict, `session is already ${s.status}`);
+      store.sessions.setStatus(s.id, status, Date.now());
+      endLiveRoom(s.code);
+      res.json(view(store.sessions.byId(s.id)!));
+    });
+  router.post("/sessions/:id/cancel", finish("cancelled"));
+  router.post("/sessions/:id/end", finish("ended"));
+
+  router.get("/sessions/:id/aggregate", handle((req, res) => {
+    const s = own(facilitatorOf(res.locals).id, param(req.params.id));
+    const a = store.aggregates.get(s.id);
+    if (!a || a.n < MIN_AGGREGATE_N) {
+      res.json({ available: false, minimum: MIN_AGGREGATE_N });
+      return;
+    }
+    res.json({ available: true, n: a.n, meanBefore: a.meanBefore, meanAfter: a.meanAfter });
+  }));
+
+  return router;
+}

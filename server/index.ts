@@ -1,0 +1,33 @@
+import "./polyfills";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { ensureClientBuilt } from "./clientBuild";
+import { jwtSecret, readConfig } from "./config";
+import { createApp } from "./app";
+import { lanAddresses, selfSignedCertificate } from "./tls";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const config = readConfig();
+
+if (!config.skipClientBuild) await ensureClientBuilt(root);
+const tls = config.https ? await selfSignedCertificate(config.dataDir) : undefined;
+const app = createApp({
+  dataDir: config.dataDir,
+  jwtSecret: jwtSecret(config.dataDir),
+  clientDir: path.join(root, "dist", "client"),
+  tls,
+});
+
+await app.server.listen(config.port, config.host);
+const scheme = tls ? "https" : "http";
+console.log(`Breathing Room listening on ${scheme}://${config.host}:${config.port}`);
+if (config.host === "0.0.0.0") {
+  for (const ip of lanAddresses()) console.log(`  on your network: ${scheme}://${ip}:${config.port}`);
+}
+
+const stop = () => {
+  app.close();
+  void app.server.gracefullyShutdown(true);
+};
+process.once("SIGINT", stop);
+process.once("SIGTERM", stop);

@@ -1,0 +1,79 @@
+import { schema, t } from "@colyseus/schema";
+import { packHandOffset, packHeadPosition, packQuaternion } from "../../core/pose";
+import { Role, SessionStatus } from "../../core/protocol";
+
+/** Resting pose until the first `pose` message: seated head, hands low and untracked. */
+export const REST_POSE = [
+  packHeadPosition(0, 1.2, 0),
+  packQuaternion(0, 0, 0, 1),
+  packHandOffset(-0.2, -0.45, -0.25, false),
+  packQuaternion(0, 0, 0, 1),
+  packHandOffset(0.2, -0.45, -0.25, false),
+  packQuaternion(0, 0, 0, 1),
+] as const;
+
+/**
+ * One person in the circle. The pose is six uint32 words from core/pose (see `packPose`):
+ * hp/hq head position/rotation, lp/lq and rp/rq the hands' offset/rotation. Colyseus sends only
+ * the words that changed, 5 bytes each.
+ */
+export const Participant = schema(
+  {
+    pseudonym: t.string().default(""),
+    look: t.string().default("sage"),
+    role: t.string().default(Role.participant),
+    /** seat index around the circle, 0 = facilitator's seat */
+    seat: t.uint8().default(0),
+    hp: t.uint32().default(REST_POSE[0]),
+    hq: t.uint32().default(REST_POSE[1]),
+    lp: t.uint32().default(REST_POSE[2]),
+    lq: t.uint32().default(REST_POSE[3]),
+    rp: t.uint32().default(REST_POSE[4]),
+    rq: t.uint32().default(REST_POSE[5]),
+    handRaised: t.boolean().default(false),
+    muted: t.boolean().default(false),
+    away: t.boolean().default(false),
+    connected: t.boolean().default(true),
+  },
+  "Participant",
+);
+export type Participant = InstanceType<typeof Participant>;
+
+export const SessionInfo = schema(
+  {
+    title: t.string().default(""),
+    status: t.string().default(SessionStatus.waiting),
+    environment: t.string().default("shore"),
+    locked: t.boolean().default(false),
+    /** participants allowed (the facilitator is not counted) */
+    capacity: t.uint8().default(12),
+  },
+  "SessionInfo",
+);
+
+/** The group exercise: clients compute the phase themselves from these and the server clock. */
+export const Practice = schema(
+  {
+    patternId: t.string().default(""),
+    cycles: t.uint8().default(0),
+    /** server time (ms, see `time`) of the first inhale */
+    startedAt: t.float64().default(0),
+    running: t.boolean().default(false),
+  },
+  "Practice",
+);
+
+export const CircleState = schema(
+  {
+    session: t.ref(SessionInfo),
+    /** by Colyseus session id */
+    participants: t.map(Participant),
+    /** session id holding the talking piece, "" if nobody */
+    pieceHolder: t.string().default(""),
+    /** session ids with a raised hand, in the order they raised it */
+    handQueue: t.array("string"),
+    practice: t.ref(Practice),
+  },
+  "CircleState",
+);
+export type CircleState = InstanceType<typeof CircleState>;

@@ -1,0 +1,50 @@
+import { ServerError } from "@colyseus/core";
+import { AGREEMENT_VERSION } from "../../core/care";
+import { JoinError, joinOptionsSchema, normalizeJoinCode, type JoinOptions } from "../../core/protocol";
+import type { TokenService } from "../auth/tokens";
+import type { SessionRow, Store } from "../store/types";
+
+/** What the room knows about who is joining. */
+export interface JoinAuth {
+  /** set when a valid facilitator token for this session's owner came with the join */
+  facilitatorId: string | null;
+}
+
+/** The session behind a code, or the join error for it. */
+export function sessionForCode(store: Store, code: string): SessionRow {
+  const session = store.sessions.byCode(code);
+  if (!session) throw new ServerError(JoinError.UNKNOWN_CODE, "no circle has this code");
+  if (session.status !== "scheduled") throw new ServerError(JoinError.SESSION_ENDED, "this circle has ended");
+  return session;
+}
+
+/**
+ * Checks done before a seat is reserved (Colyseus' static onAuth, during the matchmaking request):
+ * options shape, code, session status, the group agreement, and the facilitator's token.
+ * Room-state checks (locked, full) happen in onJoin.
+ */
+export async function checkJoin(
+  store: Store,
+  tokens: TokenService,
+  token: string | undefined,
+  options: unknown,
+): Promise<JoinAuth> {
+  const parsed = joinOptionsSchema.safeParse(options);
+  if (!parsed.success) throw new ServerError(JoinError.INVALID_OPTIONS, "join options are malformed");
+  const opts: JoinOptions = parsed.data;
+  // Canonical codes only: matchmaking filters rooms by the exact string.
+  if (normalizeJoinCode(opts.code) !== opts.code) {
+    throw new ServerError(JoinError.INVALID_OPTIONS, "code must be in the form XXX-XXX-XXX (see normalizeJoinCode)");
+  }
+  const session = sessionForCode(store, opts.code);
+  if (token) {
+    const check = await tokens.verify(token);
+    if (!check.ok) throw new ServerError(JoinError.BAD_TOKEN, check.reason === "expired" ? "sign-in expired" : "invalid token");
+    if (check.claims.sub !== session.facilitatorId) throw new ServerError(JoinError.NOT_YOUR_SESSION, "this is another facilitator's circle");
+    return { facilitatorId: check.claims.sub };
+  }
+  if (opts.agreementVersion !== AGREEMENT_VERSION) {
+    throw new ServerError(JoinError.AGREEMENT_REQUIRED, "please read and accept the group agreement first");
+  }
+  return { facilitatorId: null };
+}

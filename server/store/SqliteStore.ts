@@ -1,0 +1,166 @@
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { MIGRATIONS } from "./migrations";
+import {
+  EmailTakenError,
+  type Aggregate,
+  type Facilitator,
+  type Invite,
+  type SessionRow,
+  type SessionStatus,
+  type Store,
+} from "./types";
+
+/** File name of the database inside the data directory. */
+export const DB_FILE = "breathing-room.sqlite";
+
+type Row = Record<string, unknown>;
+
+const toFacilitator = (r: Row): Facilitator => ({
+  id: r.id as string,
+  email: r.email as string,
+  passwordHash: r.password_hash as string,
+  isAdmin: r.is_admin === 1,
+  createdAt: r.created_at as number,
+});
+
+const toSession = (r: Row): SessionRow => ({
+  id: r.id as string,
+  facilitatorId: r.facilitator_id as string,
+  code: r.code as string,
+  title: r.title as string,
+  environment: r.environment as string,
+  capacity: r.capacity as number,
+  scheduledAt: (r.scheduled_at as number | null) ?? null,
+  status: r.status as SessionStatus,
+  createdAt: r.created_at as number,
+  endedAt: (r.ended_at as number | null) ?? null,
+});
+
+const toInvite = (r: Row): Invite => ({
+  tokenHash: r.token_hash as string,
+  email: (r.email as string | null) ?? null,
+  createdBy: (r.created_by as string | null) ?? null,
+  createdAt: r.created_at as number,
+  expiresAt: r.expires_at as number,
+  usedAt: (r.used_at as number | null) ?? null,
+});
+
+/** Apply pending migrations; returns the resulting version. */
+export function migrate(db: Database.Database): number {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+  const row = db.prepare("SELECT version FROM schema_version").get() as { version: number } | undefined;
+  let version = row?.version ?? 0;
+  if (!row) db.prepare("INSERT INTO schema_version (version) VALUES (0)").run();
+  for (; version < MIGRATIONS.length; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version]!);
+      db.prepare("UPDATE schema_version SET version = ?").run(version + 1);
+    })();
+  }
+  return version;
+}
+
+/** Open (creating if needed) the SQLite store under `dataDir` and migrate it. */
+export function openSqliteStore(dataDir: string): Store {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new Database(path.join(dataDir, DB_FILE));
+  db.pragma("journal_mode = WAL");
+  db.pragma("foreign_keys = ON");
+  migrate(db);
+
+  const q = {
+    facCount: db.prepare("SELECT COUNT(*) AS n FROM facilitators"),
+    facByEmail: db.prepare("SELECT * FROM facilitators WHERE email = ?"),
+    facById: db.prepare("SELECT * FROM facilitators WHERE id = ?"),
+    facInsert: db.prepare(
+      "INSERT INTO facilitators (id, email, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?)",
+    ),
+    sesInsert: db.prepare(
+      `INSERT INTO sessions (id, facilitator_id, code, title, environment, capacity, scheduled_at, status, created_at, ended_at)
+       VALUES (@id, @facilitatorId, @code, @title, @environment, @capacity, @scheduledAt, @status, @createdAt, @endedAt)`,
+    ),
+    sesById: db.prepare("SELECT * FROM sessions WHERE id = ?"),
+    sesByCode: db.prepare("SELECT * FROM sessions WHERE code = ?"),
+    sesList: db.prepare("SELECT * FROM sessions WHERE facilitator_id = ? ORDER BY created_at DESC"),
+    sesStatus: db.prepare("UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?"),
+    aggPut: db.prepare(
+      `INSERT INTO aggregates (session_id, n, mean_before, mean_after) VALUES (@sessionId, @n, @meanBefore, @meanAfter)
+       ON CONFLICT(session_id) DO UPDATE SET n = excluded.n, mean_before = excluded.mean_before, mean_after = excluded.mean_after`,
+    ),
+    aggGet: db.prepare("SELECT * FROM aggregates WHERE session_id = ?"),
+    invInsert: db.prepare(
+      `INSERT INTO invites (token_hash, email, created_by, created_at, expires_at, used_at)
+       VALUES (@tokenHash, @email, @createdBy, @createdAt, @expiresAt, @usedAt)`,
+    ),
+    invGet: db.prepare("SELECT * FROM invites WHERE token_hash = ?"),
+    invUse: db.prepare("UPDATE invites SET used_at = ? WHERE token_hash = ? AND used_at IS NULL"),
+  };
+
+  const columns = { title: "title", environment: "environment", capacity: "capacity", scheduledAt: "scheduled_at" } as const;
+
+  return {
+    facilitators: {
+      count: () => (q.facCount.get() as { n: number }).n,
+      byEmail: (email) => {
+        const r = q.facByEmail.get(email) as Row | undefined;
+        return r && toFacilitator(r);
+      },
+      byId: (id) => {
+        const r = q.facById.get(id) as Row | undefined;
+        return r && toFacilitator(r);
+      },
+      create: (f) => {
+        try {
+          q.facInsert.run(f.id, f.email, f.passwordHash, f.isAdmin ? 1 : 0, f.createdAt);
+        } catch (e) {
+          if ((e as { code?: string }).code === "SQLITE_CONSTRAINT_UNIQUE") throw new EmailTakenError();
+          throw e;
+        }
+      },
+    },
+    sessions: {
+      create: (s) => void q.sesInsert.run(s),
+      byId: (id) => {
+        const r = q.sesById.get(id) as Row | undefined;
+        return r && toSession(r);
+      },
+      byCode: (code) => {
+        const r = q.sesByCode.get(code) as Row | undefined;
+        return r && toSession(r);
+      },
+      listFor: (facilitatorId) => (q.sesList.all(facilitatorId) as Row[]).map(toSession),
+      update: (id, changes) => {
+        const keys = (Object.keys(changes) as (keyof typeof columns)[]).filter((k) => changes[k] !== undefined);
+        if (keys.length === 0) return;
+        // Column names come from the fixed `columns` map, never from input.
+        const sql = `UPDATE sessions SET ${keys.map((k) => `${columns[k]} = ?`).join(", ")} WHERE id = ?`;
+        db.prepare(sql).run(...keys.map((k) => changes[k] ?? null), id);
+      },
+      setStatus: (id, status, endedAt) => void q.sesStatus.run(status, endedAt, id),
+    },
+    aggregates: {
+      put: (a: Aggregate) => void q.aggPut.run(a),
+      get: (sessionId) => {
+        const r = q.aggGet.get(sessionId) as Row | undefined;
+        return r && {
+          sessionId: r.session_id as string,
+          n: r.n as number,
+          meanBefore: (r.mean_before as number | null) ?? null,
+          meanAfter: (r.mean_after as number | null) ?? null,
+        };
+      },
+    },
+    invites: {
+      create: (i) => void q.invInsert.run(i),
+      byTokenHash: (hash) => {
+        const r = q.invGet.get(hash) as Row | undefined;
+        return r && toInvite(r);
+      },
+      markUsed: (hash, at) => q.invUse.run(at, hash).changes === 1,
+    },
+    transaction: (fn) => db.transaction(fn)(),
+    close: () => db.close(),
+  };
+}

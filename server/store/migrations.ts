@@ -1,0 +1,43 @@
+/**
+ * Schema migrations, applied in order on start. Never edit a shipped step; add a new one.
+ * The schema_version table records the highest applied step.
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: accounts, invites, sessions, aggregates
+  `
+  CREATE TABLE facilitators (
+    id TEXT PRIMARY KEY,
+    email TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    is_admin INTEGER NOT NULL DEFAULT 0,
+    created_at INTEGER NOT NULL
+  );
+  CREATE TABLE invites (
+    token_hash TEXT PRIMARY KEY,
+    email TEXT,
+    created_by TEXT REFERENCES facilitators(id),
+    created_at INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    used_at INTEGER
+  );
+  CREATE TABLE sessions (
+    id TEXT PRIMARY KEY,
+    facilitator_id TEXT NOT NULL REFERENCES facilitators(id),
+    code TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    environment TEXT NOT NULL,
+    capacity INTEGER NOT NULL,
+    scheduled_at INTEGER,
+    status TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    ended_at INTEGER
+  );
+  CREATE INDEX sessions_by_facilitator ON sessions(facilitator_id);
+  CREATE TABLE aggregates (
+    session_id TEXT PRIMARY KEY REFERENCES sessions(id),
+    n INTEGER NOT NULL,
+    mean_before REAL,
+    mean_after REAL
+  );
+  `,
+];

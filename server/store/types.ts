@@ -1,0 +1,98 @@
+/**
+ * The repository interface the server talks to. SQLite implements it today; another store
+ * (e.g. Postgres) only has to implement these four small interfaces.
+ *
+ * What is never stored: participant pseudonyms, anything said or typed in a circle, IP addresses.
+ */
+
+export interface Facilitator {
+  id: string;
+  email: string;
+  passwordHash: string;
+  isAdmin: boolean;
+  createdAt: number;
+}
+
+export interface FacilitatorRepo {
+  count(): number;
+  byEmail(email: string): Facilitator | undefined;
+  byId(id: string): Facilitator | undefined;
+  /** Throws EmailTakenError if the email exists. */
+  create(f: Facilitator): void;
+}
+
+/** A stored session as the facilitator sees it. */
+export type SessionStatus = "scheduled" | "ended" | "cancelled";
+
+export interface SessionRow {
+  id: string;
+  facilitatorId: string;
+  /** canonical XXX-XXX-XXX */
+  code: string;
+  title: string;
+  environment: string;
+  capacity: number;
+  /** epoch ms, or null */
+  scheduledAt: number | null;
+  status: SessionStatus;
+  createdAt: number;
+  endedAt: number | null;
+}
+
+export interface SessionRepo {
+  create(s: SessionRow): void;
+  byId(id: string): SessionRow | undefined;
+  byCode(code: string): SessionRow | undefined;
+  listFor(facilitatorId: string): SessionRow[];
+  update(id: string, changes: Partial<Pick<SessionRow, "title" | "environment" | "capacity" | "scheduledAt">>): void;
+  setStatus(id: string, status: SessionStatus, endedAt: number | null): void;
+}
+
+/** Check-in aggregate of one session: no individual answers, no identities. */
+export interface Aggregate {
+  sessionId: string;
+  /** people who answered both before and after (min of the two counts) */
+  n: number;
+  meanBefore: number | null;
+  meanAfter: number | null;
+}
+
+export interface AggregateRepo {
+  /** Insert or replace the session's aggregate. */
+  put(a: Aggregate): void;
+  get(sessionId: string): Aggregate | undefined;
+}
+
+export interface Invite {
+  /** sha-256 of the invite token (the token itself is shown once, never stored) */
+  tokenHash: string;
+  /** if set, only this email may use it */
+  email: string | null;
+  createdBy: string | null;
+  createdAt: number;
+  expiresAt: number;
+  usedAt: number | null;
+}
+
+export interface InviteRepo {
+  create(i: Invite): void;
+  byTokenHash(hash: string): Invite | undefined;
+  /** Mark used; returns false if it was already used. */
+  markUsed(hash: string, at: number): boolean;
+}
+
+export interface Store {
+  facilitators: FacilitatorRepo;
+  sessions: SessionRepo;
+  aggregates: AggregateRepo;
+  invites: InviteRepo;
+  /** Run `fn` atomically. */
+  transaction<T>(fn: () => T): T;
+  close(): void;
+}
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super("email already registered");
+  }
+}
