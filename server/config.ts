@@ -9,6 +9,8 @@ export interface Config {
   dataDir: string;
   https: boolean;
   skipClientBuild: boolean;
+  /** built client to serve (CLIENT_DIR), default dist/client */
+  clientDir: string | undefined;
 }
 
 export function readConfig(env = process.env, argv = process.argv): Config {
@@ -20,6 +22,7 @@ export function readConfig(env = process.env, argv = process.argv): Config {
     dataDir: path.resolve(env.DATA_DIR ?? "data"),
     https: argv.includes("--https") || env.HTTPS === "1",
     skipClientBuild: env.SKIP_CLIENT_BUILD === "1",
+    clientDir: env.CLIENT_DIR ? path.resolve(env.CLIENT_DIR) : undefined,
   };
 }
 

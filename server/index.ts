@@ -9,12 +9,12 @@ import { lanAddresses, selfSignedCertificate } from "./tls";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const config = readConfig();
 
-if (!config.skipClientBuild) await ensureClientBuilt(root);
+if (!config.skipClientBuild && !config.clientDir) await ensureClientBuilt(root);
 const tls = config.https ? await selfSignedCertificate(config.dataDir) : undefined;
 const app = createApp({
   dataDir: config.dataDir,
   jwtSecret: jwtSecret(config.dataDir),
-  clientDir: path.join(root, "dist", "client"),
+  clientDir: config.clientDir ?? path.join(root, "dist", "client"),
   tls,
 });
 

@@ -4,24 +4,28 @@
  * action errors in the `error` message.
  */
 
-/** Why a join was refused. */
+/**
+ * Why a join was refused. The numbers are HTTP statuses on purpose: checks made during matchmaking
+ * reach the SDK as the status of the matchmaking request (Colyseus 0.18 turns the error code into
+ * the HTTP status), and checks made in onJoin arrive with the same number over the socket.
+ */
 export const JoinError = {
   /** join options malformed (pseudonym, look, code format) */
-  INVALID_OPTIONS: 4400,
-  /** facilitator token missing, invalid or expired */
-  BAD_TOKEN: 4401,
+  INVALID_OPTIONS: 400,
+  /** facilitator token invalid or expired */
+  BAD_TOKEN: 401,
   /** token valid but for another facilitator's session */
-  NOT_YOUR_SESSION: 4403,
+  NOT_YOUR_SESSION: 403,
   /** no session with this code */
-  UNKNOWN_CODE: 4404,
-  /** the session has ended or was cancelled */
-  SESSION_ENDED: 4410,
-  /** the room is locked by the facilitator */
-  LOCKED: 4423,
-  /** the group agreement was not accepted (or an old version) */
-  AGREEMENT_REQUIRED: 4428,
+  UNKNOWN_CODE: 404,
   /** the circle is at capacity */
-  FULL: 4429,
+  FULL: 409,
+  /** the session has ended or was cancelled */
+  SESSION_ENDED: 410,
+  /** the room is locked by the facilitator */
+  LOCKED: 423,
+  /** the group agreement was not accepted (or an older version) */
+  AGREEMENT_REQUIRED: 428,
 } as const;
 export type JoinError = (typeof JoinError)[keyof typeof JoinError];
 

@@ -1,0 +1,151 @@
+import "../../server/polyfills";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { ColyseusTestServer } from "@colyseus/testing";
+import { Client, type Room as ClientRoom } from "@colyseus/sdk";
+import { AGREEMENT_VERSION } from "../../core/care";
+import { ROOM_NAME, type JoinOptions } from "../../core/protocol";
+import { createApp, type App } from "../../server/app";
+import { hashInvite } from "../../server/http/authRoutes";
+import { newJoinCode } from "../../server/http/joinCodes";
+import type { SessionRow } from "../../server/store/types";
+
+export { AGREEMENT_VERSION };
+
+/** A free loopback port. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const a = probe.address();
+      probe.close(() => (typeof a === "object" && a ? resolve(a.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+export interface Booted {
+  app: App;
+  colyseus: ColyseusTestServer;
+  dataDir: string;
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Boot the whole app on a random loopback port with a throwaway data directory. */
+export async function bootApp(): Promise<Booted> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "breathing-room-test-"));
+  const app = createApp({ dataDir, jwtSecret: "test-secret-" + randomUUID() });
+  const port = await freePort();
+  await app.server.listen(port, "127.0.0.1");
+  const colyseus = new ColyseusTestServer(app.server);
+  return {
+    app,
+    colyseus,
+    dataDir,
+    port,
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      await colyseus.cleanup().catch(() => {});
+      await app.server.gracefullyShutdown(false).catch(() => {});
+      app.store.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A facilitator row plus a token, straight through the store (HTTP has its own tests). */
+export async function facilitator(b: Booted, email = `f-${randomUUID()}@example.org`) {
+  const id = randomUUID();
+  b.app.store.facilitators.create({ id, email, passwordHash: "x", isAdmin: false, createdAt: Date.now() });
+  const token = await b.app.tokens.issue({ sub: id, admin: false });
+  return { id, email, token };
+}
+
+export function session(b: Booted, facilitatorId: string, overrides: Partial<SessionRow> = {}): SessionRow {
+  const row: SessionRow = {
+    id: randomUUID(),
+    facilitatorId,
+    code: newJoinCode(),
+    title: "Evening circle",
+    environment: "shore",
+    capacity: 12,
+    scheduledAt: null,
+    status: "scheduled",
+    createdAt: Date.now(),
+    endedAt: null,
+    ...overrides,
+  };
+  b.app.store.sessions.create(row);
+  return row;
+}
+
+export const invite = hashInvite;
+
+/** A fresh SDK client (its own auth token, if given). */
+export function sdk(b: Booted, token?: string): Client {
+  const c = new Client(`ws://127.0.0.1:${b.port}`);
+  if (token) c.auth.token = token;
+  return c;
+}
+
+export type Joined = ClientRoom<any, any>;
+
+export function joinOptions(code: string, pseudonym: string, extra: Partial<JoinOptions> = {}): JoinOptions {
+  return { code, pseudonym, look: "sage", agreementVersion: AGREEMENT_VERSION, ...extra };
+}
+
+/** Join a circle and wait for the first full state. */
+export async function join(b: Booted, code: string, pseudonym: string, opts: { token?: string; extra?: Partial<JoinOptions> } = {}): Promise<Joined> {
+  const room = await sdk(b, opts.token).joinOrCreate(ROOM_NAME, joinOptions(code, pseudonym, opts.extra));
+  await (room as any).waitForInitialState();
+  return room;
+}
+
+/** Resolve when `predicate` holds, checking every 10 ms, or reject after `ms`. */
+export async function until(predicate: () => boolean, ms = 3000, what = "condition"): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Join error code of a rejected join. */
+export async function joinError(promise: Promise<unknown>): Promise<number | undefined> {
+  try {
+    const room = (await promise) as Joined;
+    await room.leave().catch(() => {});
+    return undefined;
+  } catch (e) {
+    return (e as { code?: number }).code;
+  }
+}
+
+/** The server-side room of a code. */
+export function serverRoom(b: Booted, code: string) {
+  const room = b.app.live.get(code);
+  if (!room) throw new Error(`no live room for ${code}`);
+  return room;
+}
+
+/** A facilitator, their session, the facilitator joined (circle opened) and `n` participants. */
+export async function circle(b: Booted, n: number, opts: { open?: boolean } = {}) {
+  const f = await facilitator(b);
+  const s = session(b, f.id);
+  const lead = await join(b, s.code, "Facilitator", { token: f.token });
+  if (opts.open !== false) {
+    lead.send("openCircle");
+    await until(() => lead.state.session.status === "open", 3000, "circle open");
+  }
+  const people: Joined[] = [];
+  for (let i = 0; i < n; i++) people.push(await join(b, s.code, `Person ${i + 1}`));
+  await until(() => people.every((p) => p.state.participants.size === n + 1), 3000, "everyone seated");
+  return { f, s, lead, people };
+}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { JoinError, ROOM_NAME } from "../../core/protocol";
+import { bootApp, facilitator, join, joinError, joinOptions, sdk, serverRoom, session, until, type Booted } from "./harness";
+
+let b: Booted;
+beforeAll(async () => { b = await bootApp(); });
+afterAll(async () => { await b.stop(); });
+
+const attempt = (code: string, extra: Record<string, unknown> = {}, token?: string) =>
+  joinError(sdk(b, token).joinOrCreate(ROOM_NAME, { ...joinOptions(code, "Wren"), ...extra }));
+
+describe("join errors, each with its own code", () => {
+  it("unknown code → UNKNOWN_CODE", async () => {
+    expect(await attempt("ZZZ-ZZZ-ZZZ")).toBe(JoinError.UNKNOWN_CODE);
+  });
+
+  it("malformed code, pseudonym, look or extra option → INVALID_OPTIONS", async () => {
+    const f = await facilitator(b);
+    const s = session(b, f.id);
+    expect(await attempt("not a code")).toBe(JoinError.INVALID_OPTIONS);
+    expect(await attempt(s.code.toLowerCase())).toBe(JoinError.INVALID_OPTIONS);
+    expect(await attempt(s.code, { pseudonym: "   " })).toBe(JoinError.INVALID_OPTIONS);
+    expect(await attempt(s.code, { pseudonym: "x".repeat(25) })).toBe(JoinError.INVALID_OPTIONS);
+    expect(await attempt(s.code, { look: "gold" })).toBe(JoinError.INVALID_OPTIONS);
+    expect(await attempt(s.code, { email: "me@example.org" })).toBe(JoinError.INVALID_OPTIONS);
+  });
+
+  it("ended or cancelled session → SESSION_ENDED", async () => {
+    const f = await facilitator(b);
+    expect(await attempt(session(b, f.id, { status: "ended" }).code)).toBe(JoinError.SESSION_ENDED);
+    expect(await attempt(session(b, f.id, { status: "cancelled" }).code)).toBe(JoinError.SESSION_ENDED);
+  });
+
+  it("missing or outdated agreement → AGREEMENT_REQUIRED", async () => {
+    const f = await facilitator(b);
+    const s = session(b, f.id);
+    expect(await attempt(s.code, { agreementVersion: undefined })).toBe(JoinError.AGREEMENT_REQUIRED);
+    expect(await attempt(s.code, { agreementVersion: 0 })).toBe(JoinError.AGREEMENT_REQUIRED);
+  });
+
+  it("bad, expired or another facilitator's token → BAD_TOKEN / NOT_YOUR_SESSION", async () => {
+    const f = await facilitator(b);
+    const other = await facilitator(b);
+    const s = session(b, f.id);
+    expect(await attempt(s.code, {}, "not-a-jwt")).toBe(JoinError.BAD_TOKEN);
+    const expired = await b.app.tokens.issue({ sub: f.id, admin: false }, -10);
+    expect(await attempt(s.code, {}, expired)).toBe(JoinError.BAD_TOKEN);
+    expect(await attempt(s.code, {}, other.token)).toBe(JoinError.NOT_YOUR_SESSION);
+  });
+
+  it("locked room → LOCKED, and unlocking lets people in again", async () => {
+    const f = await facilitator(b);
+    const s = session(b, f.id);
+    const lead = await join(b, s.code, "Lead", { token: f.token });
+    lead.send("lock");
+    await until(() => lead.state.session.locked === true, 2000, "locked");
+    expect(await attempt(s.code)).toBe(JoinError.LOCKED);
+    lead.send("unlock");
+    await until(() => lead.state.session.locked === false, 2000, "unlocked");
+    expect(await attempt(s.code)).toBeUndefined();
+  });
+
+  it("full room → FULL; the facilitator does not count against capacity", async () => {
+    const f = await facilitator(b);
+    const s = session(b, f.id, { capacity: 2 });
+    await join(b, s.code, "A");
+    await join(b, s.code, "B");
+    expect(await attempt(s.code)).toBe(JoinError.FULL);
+    const lead = await join(b, s.code, "Lead", { token: f.token });
+    expect(lead.state.participants.size).toBe(3);
+    expect(b.app.live.size).toBeGreaterThan(0);
+    // Still one room for the code, not a second one opened beside the full one.
+    expect([...b.app.live.keys()].filter((c) => c === s.code)).toHaveLength(1);
+  });
+
+  it("participants wait until the facilitator opens the circle; no exercise can run before", async () => {
+    const f = await facilitator(b);
+    const s = session(b, f.id);
+    const p = await join(b, s.code, "Early");
+    const q = await join(b, s.code, "Also early");
+    await until(() => p.state.participants.size === 2, 2000, "presence");
+    expect(p.state.session.status).toBe("waiting");
+    const lead = await join(b, s.code, "Lead", { token: f.token });
+    const refused = lead.waitForMessage("error", 2000);
+    lead.send("startPractice", { patternId: "box", cycles: 2 });
+    expect(await refused).toEqual({ action: "startPractice", code: "invalid-state" });
+    expect(serverRoom(b, s.code).state.practice.running).toBe(false);
+    lead.send("openCircle");
+    await until(() => q.state.session.status === "open", 2000, "open");
+  });
+});

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOM_NAME, payloads, type ClientMessage } from "../../core/protocol";
+import { bootApp, circle, joinOptions, sdk, serverRoom, until, type Booted, type Joined } from "./harness";
+
+/**
+ * Malformed payloads for every message type: the sender is closed with 4002 (no reconnection
+ * window), the room state is exactly as before, and the others keep receiving patches.
+ */
+const HUGE = "x".repeat(3000); // under the 4 KB frame limit, so it reaches validation
+
+const bad: Record<ClientMessage, unknown[]> = {
+  pose: ["pose", [1, 2, 3, 4, 5], [1, 2, 3, 4, 5, Number.NaN], [1, 2, 3, 4, 5, Infinity], [1, 2, 3, 4, 5, -1], [1, 2, 3, 4, 5, 2 ** 32], [0, 0, 0, 0, 0, 0, 0], [HUGE, 0, 0, 0, 0, 0]],
+  raiseHand: [{ extra: 1 }, 42, HUGE],
+  lowerHand: [{ extra: 1 }, [1]],
+  react: [{}, { kind: "boo" }, { kind: 1 }, { kind: "heart", extra: 1 }, { kind: HUGE }],
+  stepAway: [{ extra: true }, "away"],
+  stepBack: [{ extra: true }, 0],
+  needMoment: [{ text: "help" }, HUGE],
+  passPiece: [{}, { to: 5 }, { to: HUGE }, { to: "a b" }, { to: "abc", extra: 1 }],
+  checkIn: [{ phase: "before" }, { phase: "before", value: 11 }, { phase: "before", value: -1 }, { phase: "before", value: Number.NaN }, { phase: "before", value: 5.5 }, { phase: "during", value: 5 }, { phase: "before", value: 5, note: "sad" }],
+  time: [{}, { t0: Number.NaN }, { t0: Infinity }, { t0: "now" }, { t0: 1, extra: 1 }],
+  openCircle: [{ extra: 1 }],
+  startPractice: [{}, { patternId: "box" }, { patternId: "custom", cycles: 3 }, { patternId: "box", cycles: 0 }, { patternId: "box", cycles: 1e9 }, { patternId: "box", cycles: Number.NaN }, { patternId: HUGE, cycles: 3 }, { patternId: "box", cycles: 3, extra: 1 }],
+  stopPractice: [{ now: true }],
+  setEnvironment: [{}, { environment: 3 }, { environment: HUGE }, { environment: "../../etc" }, { environment: "forest", extra: 1 }],
+  mute: [{}, { target: 1 }, { target: HUGE }, { target: "x", extra: 1 }],
+  unmute: [{ target: null }],
+  muteAll: [{ all: true }],
+  remove: [{ target: [] }, { target: "" }],
+  lock: [{ locked: true }],
+  unlock: [7],
+  givePiece: [{ to: Infinity }, {}],
+  takePiece: [{ from: "x" }],
+  callNext: [{ n: 1 }],
+  promote: [{ target: { id: "x" } }],
+  demote: [{ target: true }],
+  endSession: [{ now: true }, "end"],
+};
+
+let b: Booted;
+let lead: Joined, observer: Joined;
+let code: string;
+const snapshot = () => JSON.stringify(serverRoom(b, code).state.toJSON());
+
+beforeAll(async () => {
+  b = await bootApp();
+  const c = await circle(b, 1);
+  lead = c.lead;
+  observer = c.people[0]!;
+  code = c.s.code;
+});
+afterAll(async () => { await b.stop(); });
+
+it("covers every message type", () => {
+  expect(Object.keys(bad).sort()).toEqual(Object.keys(payloads).sort());
+});
+
+describe.each(Object.entries(bad))("%s", (message, cases) => {
+  it.each(cases.map((c) => [JSON.stringify(c)?.slice(0, 60) ?? String(c), c]))("rejects %s", async (_label, payload) => {
+    const before = snapshot();
+    // The facilitator sends too: facilitator actions must be rejected by validation, not by role.
+    const sender = await sdk(b, undefined).joinOrCreate(ROOM_NAME, joinOptions(code, "Sender"));
+    sender.reconnection.enabled = false;
+    await until(() => serverRoom(b, code).state.participants.has(sender.sessionId), 2000, "sender seated");
+    const closed = new Promise<number>((resolve) => sender.onLeave((c: number) => resolve(c)));
+    sender.send(message, payload);
+    expect(await closed).toBe(4002);
+    await until(() => !serverRoom(b, code).state.participants.has(sender.sessionId), 2000, "sender gone");
+    expect(snapshot()).toBe(before);
+  });
+});
+
+it("a facilitator's malformed action is rejected the same way", async () => {
+  const before = snapshot();
+  const closed = new Promise<number>((resolve) => lead.onLeave((c: number) => resolve(c)));
+  lead.reconnection.enabled = false;
+  lead.send("startPractice", { patternId: "box", cycles: Number.POSITIVE_INFINITY });
+  expect(await closed).toBe(4002);
+  await until(() => !serverRoom(b, code).state.participants.has(lead.sessionId), 2000, "facilitator gone (no reconnection window)");
+  expect(JSON.parse(snapshot()).practice).toEqual(JSON.parse(before).practice);
+});
+
+it("the others keep being served: a pose still reaches the observer", async () => {
+  const other = await sdk(b).joinOrCreate(ROOM_NAME, joinOptions(code, "Other"));
+  other.send("pose", [1, 2, 3, 4, 5, 6]);
+  await until(() => observer.state.participants.get(other.sessionId)?.rq === 6, 3000, "pose patch");
+});
