@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { MAX_MESSAGES_PER_SECOND } from "../../core/protocol";
+import { bootApp, circle, until, type Booted } from "./harness";
+
+let b: Booted;
+beforeAll(async () => { b = await bootApp(); });
+afterAll(async () => { await b.stop(); });
+
+it("a client past its message rate is cut off (4002); the others keep receiving patches", async () => {
+  const { lead, people: [flooder, mover, watcher] } = await circle(b, 3);
+  flooder!.reconnection.enabled = false;
+  const closed = new Promise<number>((r) => flooder!.onLeave((c: number) => r(c)));
+  for (let i = 0; i < MAX_MESSAGES_PER_SECOND * 3; i++) flooder!.send("react", { kind: "clap" });
+  expect(await closed).toBe(4002);
+  await until(() => !lead.state.participants.has(flooder!.sessionId), 2000, "flooder gone");
+
+  // Patches keep flowing to everyone else: a stream of pose changes arrives in order.
+  let patches = 0;
+  watcher!.onStateChange(() => patches++);
+  for (let i = 1; i <= 10; i++) {
+    mover!.send("pose", [i, i, i, i, i, i]);
+    await until(() => watcher!.state.participants.get(mover!.sessionId)?.hp === i, 2000, `pose ${i}`);
+  }
+  expect(patches).toBeGreaterThanOrEqual(5);
+});
+
+it("pose beyond 20 Hz is dropped quietly, not applied, and does not cut the sender off", async () => {
+  const { lead, people: [p] } = await circle(b, 1);
+  for (let i = 1; i <= 30; i++) p!.send("pose", [i, 0, 0, 0, 0, 0]);
+  await new Promise((r) => setTimeout(r, 300));
+  const hp = lead.state.participants.get(p!.sessionId)?.hp;
+  // Four fit in the burst; the rest of this same instant are dropped.
+  expect(hp).toBeGreaterThanOrEqual(4);
+  expect(hp).toBeLessThan(30);
+  expect(lead.state.participants.get(p!.sessionId)?.connected).toBe(true);
+});

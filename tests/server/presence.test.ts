@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POSE_FLOATS, packPose, unpackPose } from "../../core/pose";
+import { CloseCode, JoinError } from "../../core/protocol";
+import { bootApp, circle, join, sdk, serverRoom, sleep, until, type Booted } from "./harness";
+
+let b: Booted;
+beforeAll(async () => { b = await bootApp(); });
+afterAll(async () => { await b.stop(); });
+
+describe("pose", () => {
+  it("two participants see each other's pose, within the codec's bounds", async () => {
+    const { people: [a, c] } = await circle(b, 2);
+    const pose = [0.1, 1.3, -0.2, 0, 0.3826834, 0, 0.9238795, -0.2, 1.0, 0.1, 0, 0, 0, 1, 0.25, 1.1, 0.2, 0.7071068, 0, 0, 0.7071068];
+    const words: number[] = [];
+    packPose(pose, true, true, words);
+    a!.send("pose", words);
+    c!.send("pose", [...words].reverse());
+    await until(() => c!.state.participants.get(a!.sessionId)?.hp === words[0] && a!.state.participants.get(c!.sessionId)?.rq === words[0], 3000, "poses");
+    const seen = c!.state.participants.get(a!.sessionId);
+    const out = new Float32Array(POSE_FLOATS);
+    unpackPose([seen.hp, seen.hq, seen.lp, seen.lq, seen.rp, seen.rq], out);
+    for (const i of [0, 1, 2, 7, 8, 9, 14, 15, 16]) expect(Math.abs(out[i]! - pose[i]!)).toBeLessThanOrEqual(0.002);
+  });
+});
+
+describe("reconnection", () => {
+  it("a dropped participant keeps seat, role and pseudonym when they come back", async () => {
+    const { lead, people: [p], s } = await circle(b, 2);
+    lead.send("promote", { target: p!.sessionId });
+    await until(() => p!.state.participants.get(p!.sessionId)?.role === "cofacilitator", 2000, "promoted");
+    const before = serverRoom(b, s.code).state.participants.get(p!.sessionId)!.toJSON();
+    p!.reconnection.enabled = false;
+    const token = p!.reconnectionToken;
+    serverRoom(b, s.code).clients.getById(p!.sessionId)!.ref.terminate();
+    await until(() => lead.state.participants.get(p!.sessionId)?.connected === false, 3000, "seen as disconnected");
+    const back = await sdk(b).reconnect(token);
+    expect(back.sessionId).toBe(p!.sessionId);
+    await until(() => lead.state.participants.get(p!.sessionId)?.connected === true, 3000, "seen as back");
+    const after = serverRoom(b, s.code).state.participants.get(p!.sessionId)!.toJSON();
+    expect(after).toEqual({ ...before, connected: true });
+    expect(after.role).toBe("cofacilitator");
+  });
+
+  it("a removed participant cannot come back with their old token, even if removed while away", async () => {
+    const { lead, people: [p, q], s } = await circle(b, 2);
+    // removed while connected
+    const token = p!.reconnectionToken;
+    p!.reconnection.enabled = false;
+    const closed = new Promise<number>((r) => p!.onLeave((c: number) => r(c)));
+    lead.send("remove", { target: p!.sessionId });
+    expect(await closed).toBe(CloseCode.REMOVED);
+    await expect(sdk(b).reconnect(token)).rejects.toBeTruthy();
+    // removed while in the reconnection window
+    q!.reconnection.enabled = false;
+    const tokenQ = q!.reconnectionToken;
+    serverRoom(b, s.code).clients.getById(q!.sessionId)!.ref.terminate();
+    await until(() => lead.state.participants.get(q!.sessionId)?.connected === false, 3000, "q away");
+    lead.send("remove", { target: q!.sessionId });
+    await until(() => !lead.state.participants.has(q!.sessionId), 3000, "q removed");
+    await expect(sdk(b).reconnect(tokenQ)).rejects.toBeTruthy();
+    expect(lead.state.participants.size).toBe(1);
+  });
+
+  it("a client closed for bad input gets no reconnection window", async () => {
+    const { lead, people: [p], s } = await circle(b, 1);
+    p!.reconnection.enabled = false;
+    const token = p!.reconnectionToken;
+    p!.send("pose", "not a pose");
+    await until(() => !lead.state.participants.has(p!.sessionId), 3000, "gone at once");
+    await expect(sdk(b).reconnect(token)).rejects.toBeTruthy();
+    expect(serverRoom(b, s.code).state.participants.size).toBe(1);
+  });
+});
+
+describe("I need a moment", () => {
+  it("reaches the facilitator and co-facilitators only", async () => {
+    const { lead, people: [asker, cofac, other] } = await circle(b, 3);
+    lead.send("promote", { target: cofac!.sessionId });
+    await until(() => cofac!.state.participants.get(cofac!.sessionId)?.role === "cofacilitator", 2000, "promoted");
+    const got: string[] = [];
+    lead.onMessage("moment", () => got.push("lead"));
+    cofac!.onMessage("moment", () => got.push("cofac"));
+    other!.onMessage("moment", () => got.push("other"));
+    asker!.onMessage("moment", () => got.push("asker"));
+    asker!.send("needMoment");
+    await until(() => got.length >= 2, 2000, "moment delivered");
+    await sleep(150); // a wrong delivery would arrive in the same tick
+    expect(got.sort()).toEqual(["cofac", "lead"]);
+  });
+});
+
+describe("talking piece and hands", () => {
+  it("raised hands queue in order; call next hands the piece to the first; the holder can pass it", async () => {
+    const { lead, people: [a, c] } = await circle(b, 2);
+    c!.send("raiseHand");
+    await until(() => lead.state.handQueue.length === 1, 2000, "first hand");
+    a!.send("raiseHand");
+    await until(() => lead.state.handQueue.length === 2, 2000, "second hand");
+    lead.send("callNext");
+    await until(() => lead.state.pieceHolder === c!.sessionId, 2000, "piece to c");
+    expect([...lead.state.handQueue]).toEqual([a!.sessionId]);
+    c!.send("passPiece", { to: a!.sessionId });
+    await until(() => lead.state.pieceHolder === a!.sessionId, 2000, "passed");
+    const refusal = c!.waitForMessage("error", 2000);
+    c!.send("passPiece", { to: c!.sessionId });
+    expect(await refusal).toEqual({ action: "passPiece", code: "invalid-state" });
+  });
+});
+
+describe("ending", () => {
+  it("ending closes everyone with 4101 and nobody can join again", async () => {
+    const { lead, people: [p], s } = await circle(b, 1);
+    const closed = new Promise<number>((r) => p!.onLeave((c: number) => r(c)));
+    lead.send("endSession");
+    expect(await closed).toBe(CloseCode.SESSION_ENDED);
+    expect(b.app.store.sessions.byId(s.id)?.status).toBe("ended");
+    await expect(join(b, s.code, "Late")).rejects.toMatchObject({ code: JoinError.SESSION_ENDED });
+  });
+});
