@@ -1,0 +1,60 @@
+import { Text } from "@react-three/drei";
+import { FONT_REGULAR } from "../../scene/font";
+import { useAppStore } from "../../state/store";
+import { RatingPanel } from "./RatingPanel";
+import { VrButton } from "./VrButton";
+import { VrPanel } from "./VrPanel";
+import { VR_THEME } from "./theme";
+
+/** Before: how do you feel? Starting practice is the check-in itself. */
+export function CheckInPanel() {
+  return <RatingPanel title="How do you feel right now?" confirm="Start" onDone={(v) => useAppStore.getState().checkIn(v)} />;
+}
+
+/** While practising: a small, low bar, so the orb stays the centre of attention. */
+export function PracticeControls() {
+  const paused = useAppStore((s) => s.practice.status === "paused");
+  return (
+    <VrPanel title={paused ? "Paused" : ""} width={0.52} height={0.17}>
+      <group position-y={-0.025}>
+        <VrButton label={paused ? "Resume" : "Pause"} position={[-0.12, 0, 0]} onSelect={() => useAppStore.getState().togglePause()} />
+        <VrButton label="Stop" position={[0.12, 0, 0]} onSelect={() => useAppStore.getState().stop()} />
+      </group>
+    </VrPanel>
+  );
+}
+
+/** After: how do you feel now? */
+export function CheckOutPanel() {
+  return <RatingPanel title="How do you feel now?" confirm="Done" onDone={(v) => useAppStore.getState().checkOut(v)} />;
+}
+
+function changeLine(before: number | null, after: number | null): string {
+  if (before == null || after == null) return "You took some time for yourself.";
+  const d = after - before;
+  const change = d === 0 ? "no change" : d > 0 ? `up ${d}` : `down ${-d}`;
+  return `Before ${before} · after ${after} · ${change}`;
+}
+
+/** The summary: the change, and another round. */
+export function SummaryPanel() {
+  const draft = useAppStore((s) => s.draft);
+  const minutes = Math.max(1, Math.round(draft.practisedMs / 60_000));
+  return (
+    <VrPanel title="Well done" width={0.6} height={0.34}>
+      <Text font={FONT_REGULAR} fontSize={VR_THEME.bodySize * 1.2} position={[0, 0.04, 0]} color={VR_THEME.text} anchorX="center" anchorY="middle" maxWidth={0.54} textAlign="center">
+        {`${minutes} ${minutes === 1 ? "minute" : "minutes"} practised\n${changeLine(draft.before, draft.after)}`}
+      </Text>
+      <VrButton label="Again" position={[0, -0.11, 0]} onSelect={() => useAppStore.getState().restart()} />
+    </VrPanel>
+  );
+}
+
+/** History lives on the 2D screen; in a headset offer the way back into the flow. */
+export function HistoryPanel() {
+  return (
+    <VrPanel title="Your history is on the 2D screen" width={0.6} height={0.22}>
+      <VrButton label="Start a session" width={0.26} position={[0, -0.03, 0]} onSelect={() => useAppStore.getState().go("environment")} />
+    </VrPanel>
+  );
+}
