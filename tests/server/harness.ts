@@ -37,9 +37,9 @@ export interface Booted {
 }
 
 /** Boot the whole app on a random loopback port with a throwaway data directory. */
-export async function bootApp(): Promise<Booted> {
+export async function bootApp(opts: { clientDir?: string } = {}): Promise<Booted> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "breathing-room-test-"));
-  const app = createApp({ dataDir, jwtSecret: "test-secret-" + randomUUID() });
+  const app = createApp({ dataDir, jwtSecret: "test-secret-" + randomUUID(), clientDir: opts.clientDir });
   const port = await freePort();
   await app.server.listen(port, "127.0.0.1");
   const colyseus = new ColyseusTestServer(app.server);

@@ -1,0 +1,170 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootApp, type Booted } from "./harness";
+
+let b: Booted;
+beforeAll(async () => { b = await bootApp(); });
+afterAll(async () => { await b.stop(); });
+
+async function call(method: string, url: string, body?: unknown, token?: string) {
+  const res = await fetch(`${b.url}${url}`, {
+    method,
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = res.headers.get("content-type")?.includes("json") ? await res.json() : null;
+  return { status: res.status, body: json as any, headers: res.headers };
+}
+
+const PASSWORD = "correct horse battery";
+let admin: { token: string; id: string };
+let second: { token: string };
+
+describe("accounts", () => {
+  it("the first account on a fresh install is the admin", async () => {
+    const r = await call("POST", "/api/auth/signup", { email: " Admin@Example.org ", password: PASSWORD });
+    expect(r.status).toBe(201);
+    expect(r.body.facilitator).toMatchObject({ email: "admin@example.org", isAdmin: true });
+    admin = { token: r.body.token, id: r.body.facilitator.id };
+  });
+
+  it("after that, sign-up needs an invite", async () => {
+    const r = await call("POST", "/api/auth/signup", { email: "b@example.org", password: PASSWORD });
+    expect(r).toMatchObject({ status: 403, body: { error: "invite_required" } });
+  });
+
+  it("an admin invites over the API; the invite works once, for its email only", async () => {
+    const inv = await call("POST", "/api/invites", { email: "b@example.org" }, admin.token);
+    expect(inv.status).toBe(201);
+    const wrongEmail = await call("POST", "/api/auth/signup", { email: "c@example.org", password: PASSWORD, invite: inv.body.invite });
+    expect(wrongEmail).toMatchObject({ status: 403, body: { error: "invite_invalid" } });
+    const ok = await call("POST", "/api/auth/signup", { email: "b@example.org", password: PASSWORD, invite: inv.body.invite });
+    expect(ok.status).toBe(201);
+    expect(ok.body.facilitator.isAdmin).toBe(false);
+    second = { token: ok.body.token };
+    const again = await call("POST", "/api/auth/signup", { email: "b@example.org", password: PASSWORD, invite: inv.body.invite });
+    expect(again).toMatchObject({ status: 403, body: { error: "invite_invalid" } });
+  });
+
+  it("a non-admin cannot invite", async () => {
+    expect(await call("POST", "/api/invites", {}, second.token)).toMatchObject({ status: 403, body: { error: "forbidden" } });
+  });
+
+  it("a taken email is a clear error", async () => {
+    const inv = await call("POST", "/api/invites", {}, admin.token);
+    const r = await call("POST", "/api/auth/signup", { email: "ADMIN@example.org", password: PASSWORD, invite: inv.body.invite });
+    expect(r).toMatchObject({ status: 409, body: { error: "email_taken" } });
+  });
+
+  it("the CLI `npm run invite` creates a working invite", async () => {
+    const run = promisify(execFile);
+    const root = path.resolve(import.meta.dirname, "../..");
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "server/cli/invite.ts", "cli@example.org"], {
+      cwd: root,
+      env: { ...process.env, DATA_DIR: b.dataDir },
+      timeout: 20_000,
+    });
+    const invite = /Invite: (\S+)/.exec(stdout)?.[1];
+    expect(invite).toBeTruthy();
+    const r = await call("POST", "/api/auth/signup", { email: "cli@example.org", password: PASSWORD, invite });
+    expect(r.status).toBe(201);
+  });
+
+  it.each([
+    [{ email: "not-an-email", password: PASSWORD }],
+    [{ email: "x@example.org", password: "short" }],
+    [{ email: "x@example.org", password: PASSWORD, role: "admin" }],
+    ["just a string"],
+  ])("rejects a malformed sign-up %j", async (body) => {
+    expect((await call("POST", "/api/auth/signup", body)).status).toBe(400);
+  });
+
+  it("signs in; a wrong password is a clear error", async () => {
+    const ok = await call("POST", "/api/auth/signin", { email: "admin@example.org", password: PASSWORD });
+    expect(ok.status).toBe(200);
+    expect((await call("GET", "/api/auth/me", undefined, ok.body.token)).body.facilitator.email).toBe("admin@example.org");
+    const bad = await call("POST", "/api/auth/signin", { email: "admin@example.org", password: "wrong password!" });
+    expect(bad).toMatchObject({ status: 401, body: { error: "wrong_credentials" } });
+    const unknown = await call("POST", "/api/auth/signin", { email: "nobody@example.org", password: PASSWORD });
+    expect(unknown).toMatchObject({ status: 401, body: { error: "wrong_credentials" } });
+  });
+
+  it("an expired or forged token is refused with a clear error", async () => {
+    const expired = await b.app.tokens.issue({ sub: admin.id, admin: true }, -5);
+    expect(await call("GET", "/api/auth/me", undefined, expired)).toMatchObject({ status: 401, body: { error: "token_expired" } });
+    expect(await call("GET", "/api/auth/me", undefined, admin.token + "x")).toMatchObject({ status: 401, body: { error: "unauthenticated" } });
+    expect(await call("GET", "/api/sessions")).toMatchObject({ status: 401, body: { error: "unauthenticated" } });
+  });
+
+  it("sign-in attempts are rate-limited per email", async () => {
+    const email = "b@example.org";
+    let last = 0;
+    for (let i = 0; i < 6; i++) last = (await call("POST", "/api/auth/signin", { email, password: "wrong password!" })).status;
+    expect(last).toBe(429);
+    // even the right password waits now
+    const r = await call("POST", "/api/auth/signin", { email, password: PASSWORD });
+    expect(r.status).toBe(429);
+    expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+});
+
+describe("sessions", () => {
+  let id: string;
+
+  it("creates a session with an unguessable, readable code and a link", async () => {
+    const r = await call("POST", "/api/sessions", { title: "Tuesday circle", environment: "forest", scheduledAt: 1_900_000_000_000 }, admin.token);
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ title: "Tuesday circle", environment: "forest", capacity: 12, status: "scheduled" });
+    expect(r.body.code).toMatch(/^[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}$/);
+    expect(r.body.link).toBe(`/room/${r.body.code}`);
+    id = r.body.id;
+  });
+
+  it.each([
+    [{ title: "" }],
+    [{ title: "x", capacity: 33 }],
+    [{ title: "x", capacity: 0 }],
+    [{ title: "x", environment: "../../x" }],
+    [{ title: "x".repeat(81) }],
+    [{ title: "x", owner: "someone" }],
+  ])("rejects %j", async (body) => {
+    expect((await call("POST", "/api/sessions", body, admin.token)).status).toBe(400);
+  });
+
+  it("lists, reads and edits one's own sessions", async () => {
+    const list = await call("GET", "/api/sessions", undefined, admin.token);
+    expect(list.body.sessions.map((s: { id: string }) => s.id)).toContain(id);
+    const edit = await call("PATCH", `/api/sessions/${id}`, { title: "Wednesday circle", capacity: 32, scheduledAt: null }, admin.token);
+    expect(edit.body).toMatchObject({ title: "Wednesday circle", capacity: 32, scheduledAt: null });
+    expect((await call("GET", `/api/sessions/${id}`, undefined, admin.token)).body.title).toBe("Wednesday circle");
+  });
+
+  it("another facilitator can neither see, read, edit, end nor read aggregates of it", async () => {
+    expect((await call("GET", "/api/sessions", undefined, second.token)).body.sessions).toEqual([]);
+    expect((await call("GET", `/api/sessions/${id}`, undefined, second.token)).status).toBe(404);
+    expect((await call("PATCH", `/api/sessions/${id}`, { title: "mine now" }, second.token)).status).toBe(404);
+    expect((await call("POST", `/api/sessions/${id}/end`, undefined, second.token)).status).toBe(404);
+    expect((await call("POST", `/api/sessions/${id}/cancel`, undefined, second.token)).status).toBe(404);
+    expect((await call("GET", `/api/sessions/${id}/aggregate`, undefined, second.token)).status).toBe(404);
+    expect((await call("GET", `/api/sessions/${id}`, undefined, admin.token)).body.title).toBe("Wednesday circle");
+  });
+
+  it("cancels and ends; a finished session cannot be edited or finished again", async () => {
+    const other = (await call("POST", "/api/sessions", { title: "To cancel" }, admin.token)).body.id;
+    expect((await call("POST", `/api/sessions/${other}/cancel`, undefined, admin.token)).body.status).toBe("cancelled");
+    expect((await call("POST", `/api/sessions/${id}/end`, undefined, admin.token)).body.status).toBe("ended");
+    expect((await call("POST", `/api/sessions/${id}/end`, undefined, admin.token)).status).toBe(409);
+    expect((await call("PATCH", `/api/sessions/${id}`, { title: "again" }, admin.token)).status).toBe(409);
+  });
+});
+
+describe("headers", () => {
+  it("every response carries the CSP and XR permissions policy", async () => {
+    const r = await call("GET", "/api/nothing-here");
+    expect(r.status).toBe(404);
+    expect(r.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(r.headers.get("permissions-policy")).toContain("xr-spatial-tracking=(self)");
+  });
+});
