@@ -7,6 +7,8 @@ import { createGuidedState, type GuidedState } from "../../core/exercises";
  * here triggers a render.
  */
 export interface FrameState {
+  /** which kind of exercise is running; null when no practice is on screen */
+  kind: "breathing" | "guided" | null;
   /** practised time, ms, excluding pauses */
   elapsedMs: number;
   /** total planned time, ms */
@@ -23,9 +25,12 @@ export interface FrameState {
   count: number;
   /** lung fullness 0..1 eased; 0.5 for guided exercises */
   fullness: number;
+  /** "Cycle 2 of 12" or "Step 3 of 7"; rebuilt only when it changes */
+  progressText: string;
 }
 
 export const frame: FrameState = {
+  kind: null,
   elapsedMs: 0,
   totalMs: 0,
   cycles: 0,
@@ -34,4 +39,5 @@ export const frame: FrameState = {
   caption: "",
   count: 0,
   fullness: 0,
+  progressText: "",
 };

@@ -1,36 +1,13 @@
 import { create } from "zustand";
 import type { SessionLength } from "../../core/exercises";
+import { DEFAULT_SETTINGS, type CueSettings, type Settings } from "./settings";
+import { loadSettings } from "./settingsStorage";
 
-/** The calm environments; each has a folder under client/scene/environments. */
-export const ENVIRONMENT_IDS = ["shore", "forest", "night"] as const;
-export type EnvironmentId = (typeof ENVIRONMENT_IDS)[number];
+export { ENVIRONMENT_IDS, DEFAULT_SETTINGS } from "./settings";
+export type { EnvironmentId, CueSettings, Settings } from "./settings";
 
 /** Screens of the solo flow, in order, plus history. */
 export type Screen = "environment" | "exercise" | "length" | "check-in" | "practice" | "check-out" | "summary" | "history";
-
-/** Which cues accompany the pacer. Captions are always on. */
-export interface CueSettings {
-  tones: boolean;
-  haptics: boolean;
-  speech: boolean;
-}
-
-export interface Settings {
-  environment: EnvironmentId;
-  /** the orb changes brightness instead of size; scenery stands still */
-  reducedMotion: boolean;
-  largeText: boolean;
-  highContrast: boolean;
-  cues: CueSettings;
-  /** ambient sound volume, 0..1 */
-  ambienceVolume: number;
-  /** cue tone volume, 0..1 */
-  toneVolume: number;
-  /** seated: the orb and panels sit lower and closer */
-  seated: boolean;
-  /** crisis region code (ISO 3166-1 alpha-2) or "INTL" */
-  region: string;
-}
 
 /** Exercise ids: built-in pattern ids, "custom", or guided script ids. */
 export type ExerciseId = string;
@@ -64,6 +41,8 @@ export interface AppState {
   draft: SessionDraft;
   practice: PracticeClock;
   crisisOpen: boolean;
+  /** where "Back" leads from the history screen */
+  historyFrom: Screen;
   /** the XR session mode, when one is running */
   xrMode: "immersive-vr" | "immersive-ar" | null;
 
@@ -85,22 +64,15 @@ export interface AppState {
   checkOut: (value: number | null) => void;
   /** begin another session from the start of the flow */
   restart: () => void;
-  openCrisis: () => void;
+  /** show history, remembering the screen to go back to */
+  openHistory: () => void;
+  /** open crisis help; a running practice pauses so nothing keeps pacing behind it */
+  openCrisis: (now?: number) => void;
   closeCrisis: () => void;
-  setXrMode: (mode: AppState["xrMode"]) => void;
+  /** any XRSessionMode is accepted; "inline" is not an immersive session, so it counts as none */
+  setXrMode: (mode: XRSessionMode | null) => void;
 }
 
-export const DEFAULT_SETTINGS: Settings = {
-  environment: "shore",
-  reducedMotion: false,
-  largeText: false,
-  highContrast: false,
-  cues: { tones: true, haptics: true, speech: false },
-  ambienceVolume: 0.4,
-  toneVolume: 0.5,
-  seated: true,
-  region: "INTL",
-};
 
 const IDLE: PracticeClock = { status: "idle", startedAt: 0, pausedAt: 0, pausedTotal: 0 };
 
@@ -128,6 +100,7 @@ export function createAppStore(initial: Partial<Pick<AppState, "settings">> = {}
     draft: freshDraft(),
     practice: IDLE,
     crisisOpen: false,
+    historyFrom: "environment",
     xrMode: null,
 
     go: (screen) => set({ screen }),
@@ -165,13 +138,20 @@ export function createAppStore(initial: Partial<Pick<AppState, "settings">> = {}
     },
     checkOut: (after) => set((s) => ({ draft: { ...s.draft, after }, screen: "summary" })),
     restart: () => set({ draft: freshDraft(), practice: IDLE, screen: "environment" }),
-    openCrisis: () => set({ crisisOpen: true }),
+    openHistory: () => {
+      const from = get().screen;
+      set({ screen: "history", historyFrom: from === "history" ? get().historyFrom : from });
+    },
+    openCrisis: (now = performance.now()) => {
+      get().pause(now);
+      set({ crisisOpen: true });
+    },
     closeCrisis: () => set({ crisisOpen: false }),
-    setXrMode: (xrMode) => set({ xrMode }),
+    setXrMode: (mode) => set({ xrMode: mode === "immersive-vr" || mode === "immersive-ar" ? mode : null }),
   }));
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;
 
 /** The app's one store of slow state (screens, settings, the session draft). */
-export const useAppStore = createAppStore();
+export const useAppStore = createAppStore({ settings: loadSettings() });

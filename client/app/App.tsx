@@ -1,0 +1,52 @@
+import { useAppStore } from "../state/store";
+import { CalmSpace } from "../ui/CalmSpace";
+import { CrisisButton } from "../ui/crisis/CrisisButton";
+import { CrisisDialog } from "../ui/crisis/CrisisDialog";
+import { Toolbar } from "../ui/Toolbar";
+import { ComingSoon } from "./ComingSoon";
+import { routeFor, type Route } from "./route";
+import { StageLayer } from "./StageLayer";
+import { useDocumentClasses } from "./useDocumentClasses";
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case "calm":
+      return <CalmSpace />;
+    case "room":
+      return <ComingSoon what="This circle" />;
+    case "facilitate":
+      return <ComingSoon what="Facilitating a circle" />;
+    case "not-found":
+      return <ComingSoon what="This page" />;
+  }
+}
+
+/**
+ * The shell: skip link, crisis help first in the tab order, toolbar, the
+ * current page over the 3D stage. While crisis help is open everything else
+ * is inert, so the dialog is truly modal for every input method.
+ */
+export function App({ pathname = location.pathname, stage = true }: { pathname?: string; stage?: boolean }) {
+  const crisisOpen = useAppStore((s) => s.crisisOpen);
+  const route = routeFor(pathname);
+  useDocumentClasses();
+  return (
+    <>
+      {stage && route.name === "calm" && <StageLayer />}
+      <div className="overlay" inert={crisisOpen}>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <CrisisButton />
+        <header className="app-header">
+          <p className="app-name">Breathing Room</p>
+          <Toolbar />
+        </header>
+        <main id="main" tabIndex={-1} className={`main route-${route.name}`}>
+          <Page route={route} />
+        </main>
+      </div>
+      {crisisOpen && <CrisisDialog />}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+/** The calm environments; each has a folder under client/scene/environments. */
+export const ENVIRONMENT_IDS = ["shore", "forest", "night"] as const;
+export type EnvironmentId = (typeof ENVIRONMENT_IDS)[number];
+
+/** Which cues accompany the pacer. Captions are always on. */
+export interface CueSettings {
+  tones: boolean;
+  haptics: boolean;
+  speech: boolean;
+}
+
+export interface Settings {
+  environment: EnvironmentId;
+  /** the orb changes brightness instead of size; scenery stands still */
+  reducedMotion: boolean;
+  largeText: boolean;
+  highContrast: boolean;
+  cues: CueSettings;
+  /** ambient sound volume, 0..1 */
+  ambienceVolume: number;
+  /** cue tone volume, 0..1 */
+  toneVolume: number;
+  /** seated: the orb and panels sit lower and closer */
+  seated: boolean;
+  /** crisis region code (ISO 3166-1 alpha-2) or "INTL" */
+  region: string;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  environment: "shore",
+  reducedMotion: false,
+  largeText: false,
+  highContrast: false,
+  cues: { tones: true, haptics: true, speech: false },
+  ambienceVolume: 0.4,
+  toneVolume: 0.5,
+  seated: true,
+  region: "INTL",
+};

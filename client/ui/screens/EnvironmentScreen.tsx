@@ -1,0 +1,43 @@
+import { ENVIRONMENT_IDS, useAppStore, type EnvironmentId } from "../../state/store";
+import { NotTherapyNote } from "../NotTherapyNote";
+import { ScreenHeading } from "../ScreenHeading";
+
+/** Names shown for each environment; the 3D scene renders the matching one behind this overlay. */
+export const ENVIRONMENT_NAMES: Record<EnvironmentId, { name: string; description: string }> = {
+  shore: { name: "Shoreline at dusk", description: "Slow waves under a warm evening sky" },
+  forest: { name: "Forest clearing", description: "Soft light through the trees, a light breeze" },
+  night: { name: "Night sky", description: "Still air and a sky full of stars" },
+};
+
+/** Step 1: choose where to be. */
+export function EnvironmentScreen() {
+  const current = useAppStore((s) => s.settings.environment);
+  const choose = (environment: EnvironmentId) => {
+    const { updateSettings, go } = useAppStore.getState();
+    updateSettings({ environment });
+    go("exercise");
+  };
+  return (
+    <section aria-labelledby="environment-heading" className="screen">
+      <ScreenHeading id="environment-heading">Choose a calm place</ScreenHeading>
+      <NotTherapyNote />
+      <ul className="choices" role="list">
+        {ENVIRONMENT_IDS.map((id) => (
+          <li key={id}>
+            <button type="button" className="choice" aria-pressed={current === id} aria-describedby={`env-${id}-desc`} onClick={() => choose(id)}>
+              {ENVIRONMENT_NAMES[id].name}
+            </button>
+            <span id={`env-${id}-desc`} className="choice-description">
+              {ENVIRONMENT_NAMES[id].description}
+            </span>
+          </li>
+        ))}
+      </ul>
+      <p>
+        <button type="button" className="secondary" onClick={() => useAppStore.getState().openHistory()}>
+          History
+        </button>
+      </p>
+    </section>
+  );
+}

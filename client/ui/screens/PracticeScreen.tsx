@@ -1,0 +1,29 @@
+import { PracticeCaption } from "../../practice/PracticeCaption";
+import { draftExerciseName } from "../../practice/exercise";
+import { usePracticeKeys } from "../../practice/usePracticeKeys";
+import { useAppStore } from "../../state/store";
+import { ScreenHeading } from "../ScreenHeading";
+
+/** Step 5: the practice itself. The orb is in the 3D scene; this is its text twin and the controls. */
+export function PracticeScreen() {
+  const name = useAppStore((s) => draftExerciseName(s.draft));
+  const paused = useAppStore((s) => s.practice.status === "paused");
+  usePracticeKeys();
+
+  return (
+    <section aria-labelledby="practice-heading" className="screen practice">
+      <ScreenHeading id="practice-heading">{name}</ScreenHeading>
+      <PracticeCaption />
+      {paused && <p className="paused-note">Paused. Take your time.</p>}
+      <p className="actions">
+        <button type="button" onClick={() => useAppStore.getState().togglePause()}>
+          {paused ? "Resume" : "Pause"}
+        </button>
+        <button type="button" className="secondary" onClick={() => useAppStore.getState().stop()}>
+          Stop
+        </button>
+      </p>
+      <p className="hint">Keyboard: Space to pause or resume, Escape to stop.</p>
+    </section>
+  );
+}

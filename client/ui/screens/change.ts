@@ -1,0 +1,16 @@
+/** "4 → 7, up 3"; null when either answer was skipped. */
+export function describeChange(before: number | null, after: number | null): string | null {
+  if (before === null || after === null) return null;
+  const diff = after - before;
+  const trend = diff > 0 ? `up ${diff}` : diff < 0 ? `down ${-diff}` : "no change";
+  return `${before} → ${after}, ${trend}`;
+}
+
+/** "3 min" / "45 s" for a practised time in ms. */
+export function describeDuration(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+}
