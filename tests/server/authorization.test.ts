@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FacilitatorMessage, RESERVED_FOR_FACILITATOR, type FacilitatorMessage as Action } from "../../core/protocol";
-import { bootApp, circle, serverRoom, until, type Booted, type Joined } from "./harness";
+import { bootApp, circle, sendRaw, serverRoom, until, type Booted, type Joined } from "./harness";
 
 /**
  * Every facilitator action, tried by someone who may not take it, is refused with
@@ -27,7 +27,7 @@ function payloadFor(action: Action): unknown {
 async function expectRefused(sender: Joined, action: Action): Promise<void> {
   const before = snapshot();
   const reply = sender.waitForMessage("error", 2000);
-  sender.send(action, payloadFor(action));
+  sendRaw(sender, action, payloadFor(action));
   expect(await reply).toEqual({ action, code: "forbidden" });
   expect(snapshot()).toBe(before);
 }
@@ -84,7 +84,7 @@ describe("a removed participant", () => {
     await until(() => !serverRoom(b, code).state.participants.has(p1.sessionId), 2000, "removed from state");
     const before = snapshot();
     for (const action of Object.values(FacilitatorMessage)) {
-      try { p1.send(action, payloadFor(action)); } catch { /* the socket is closed: that is the point */ }
+      try { sendRaw(p1, action, payloadFor(action)); } catch { /* the socket is closed: that is the point */ }
     }
     await new Promise((r) => setTimeout(r, 150));
     expect(snapshot()).toBe(before);

@@ -8,7 +8,9 @@ import { ColyseusTestServer } from "@colyseus/testing";
 import { Client, type Room as ClientRoom } from "@colyseus/sdk";
 import { AGREEMENT_VERSION } from "../../core/care";
 import { ROOM_NAME, type JoinOptions } from "../../core/protocol";
+import type { WebSocket } from "ws";
 import { createApp, type App } from "../../server/app";
+import type { CircleRoom } from "../../server/rooms/CircleRoom";
 import { hashInvite } from "../../server/http/authRoutes";
 import { newJoinCode } from "../../server/http/joinCodes";
 import type { SessionRow } from "../../server/store/types";
@@ -93,7 +95,19 @@ export function sdk(b: Booted, token?: string): Client {
   return c;
 }
 
-export type Joined = ClientRoom<any, any>;
+/** A joined circle, typed from the server's room class (as the real client does). */
+export type Joined = ClientRoom<CircleRoom>;
+
+/** Send any payload, bypassing the typed API (to test what the server does with it). */
+export function sendRaw(room: Joined, type: string, payload?: unknown): void {
+  (room.send as (t: string, m?: unknown) => void).call(room, type, payload);
+}
+
+/** Cut a client's socket from the server side, as a network drop would (no close handshake). */
+export function dropConnection(b: Booted, code: string, sessionId: string): void {
+  const client = serverRoom(b, code).clients.getById(sessionId);
+  (client?.ref as unknown as WebSocket | undefined)?.terminate();
+}
 
 export function joinOptions(code: string, pseudonym: string, extra: Partial<JoinOptions> = {}): JoinOptions {
   return { code, pseudonym, look: "sage", agreementVersion: AGREEMENT_VERSION, ...extra };
@@ -101,8 +115,8 @@ export function joinOptions(code: string, pseudonym: string, extra: Partial<Join
 
 /** Join a circle and wait for the first full state. */
 export async function join(b: Booted, code: string, pseudonym: string, opts: { token?: string; extra?: Partial<JoinOptions> } = {}): Promise<Joined> {
-  const room = await sdk(b, opts.token).joinOrCreate(ROOM_NAME, joinOptions(code, pseudonym, opts.extra));
-  await (room as any).waitForInitialState();
+  const room = await sdk(b, opts.token).joinOrCreate<CircleRoom>(ROOM_NAME, joinOptions(code, pseudonym, opts.extra));
+  await room.waitForInitialState();
   return room;
 }
 

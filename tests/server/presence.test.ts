@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POSE_FLOATS, packPose, unpackPose } from "../../core/pose";
 import { CloseCode, JoinError } from "../../core/protocol";
-import { bootApp, circle, join, sdk, serverRoom, sleep, until, type Booted } from "./harness";
+import { bootApp, circle, dropConnection, sendRaw, join, sdk, serverRoom, sleep, until, type Booted } from "./harness";
 
 let b: Booted;
 beforeAll(async () => { b = await bootApp(); });
@@ -16,7 +16,7 @@ describe("pose", () => {
     a!.send("pose", words);
     c!.send("pose", [...words].reverse());
     await until(() => c!.state.participants.get(a!.sessionId)?.hp === words[0] && a!.state.participants.get(c!.sessionId)?.rq === words[0], 3000, "poses");
-    const seen = c!.state.participants.get(a!.sessionId);
+    const seen = c!.state.participants.get(a!.sessionId)!;
     const out = new Float32Array(POSE_FLOATS);
     unpackPose([seen.hp, seen.hq, seen.lp, seen.lq, seen.rp, seen.rq], out);
     for (const i of [0, 1, 2, 7, 8, 9, 14, 15, 16]) expect(Math.abs(out[i]! - pose[i]!)).toBeLessThanOrEqual(0.002);
@@ -31,7 +31,7 @@ describe("reconnection", () => {
     const before = serverRoom(b, s.code).state.participants.get(p!.sessionId)!.toJSON();
     p!.reconnection.enabled = false;
     const token = p!.reconnectionToken;
-    serverRoom(b, s.code).clients.getById(p!.sessionId)!.ref.terminate();
+    dropConnection(b, s.code, p!.sessionId);
     await until(() => lead.state.participants.get(p!.sessionId)?.connected === false, 3000, "seen as disconnected");
     const back = await sdk(b).reconnect(token);
     expect(back.sessionId).toBe(p!.sessionId);
@@ -53,7 +53,7 @@ describe("reconnection", () => {
     // removed while in the reconnection window
     q!.reconnection.enabled = false;
     const tokenQ = q!.reconnectionToken;
-    serverRoom(b, s.code).clients.getById(q!.sessionId)!.ref.terminate();
+    dropConnection(b, s.code, q!.sessionId);
     await until(() => lead.state.participants.get(q!.sessionId)?.connected === false, 3000, "q away");
     lead.send("remove", { target: q!.sessionId });
     await until(() => !lead.state.participants.has(q!.sessionId), 3000, "q removed");
@@ -65,7 +65,7 @@ describe("reconnection", () => {
     const { lead, people: [p], s } = await circle(b, 1);
     p!.reconnection.enabled = false;
     const token = p!.reconnectionToken;
-    p!.send("pose", "not a pose");
+    sendRaw(p!, "pose", "not a pose");
     await until(() => !lead.state.participants.has(p!.sessionId), 3000, "gone at once");
     await expect(sdk(b).reconnect(token)).rejects.toBeTruthy();
     expect(serverRoom(b, s.code).state.participants.size).toBe(1);
