@@ -5,6 +5,7 @@ import { tickPractice } from "../practice/ticker";
 import { useAppStore } from "../state/store";
 import { VrPanels } from "../ui/vr/VrPanels";
 import { ContentAnchor } from "../xr/ContentAnchor";
+import { wantsEmulator } from "../xr/emulator";
 import { exposeForTests } from "../xr/testHooks";
 import { XrInput } from "../xr/XrInput";
 import { xrStore } from "../xr/xrStore";
@@ -48,7 +49,9 @@ export function Stage() {
     <Canvas
       dpr={[1, 1.5]}
       camera={{ fov: 70, near: 0.05, far: 1000, position: [0, 1.2, 0] }}
-      gl={{ antialias: true, powerPreference: "high-performance" }}
+      // MSAA is what makes thin edges calm in a headset; the software-rendered
+      // emulator in tests cannot afford it.
+      gl={{ antialias: !wantsEmulator(), powerPreference: "high-performance" }}
       style={{ position: "fixed", inset: 0, touchAction: "none" }}
       onCreated={({ gl, scene }) => exposeForTests(gl, scene)}
     >

@@ -34,19 +34,32 @@ export function VrButton({ label, onSelect, position, width = VR_THEME.buttonWid
   useEffect(() => () => material.dispose(), [material]);
   useEffect(() => (mesh.current ? registerVrTarget(mesh.current, label) : undefined), [label]);
 
+  // A press is down-then-up on this button by the same pointer, however long
+  // it is held. A "click" would have to release within 300 ms, which slow
+  // frames (and people with a tremor or slow pinch) can miss.
+  const pressedBy = useRef<number | null>(null);
   const over = (e: ThreeEvent<PointerEvent>) => {
     e.stopPropagation();
     material.color.copy(colors.hover);
   };
-  const out = () => material.color.copy(colors.base);
-  const click = (e: ThreeEvent<MouseEvent>) => {
+  const out = () => {
+    pressedBy.current = null;
+    material.color.copy(colors.base);
+  };
+  const down = (e: ThreeEvent<PointerEvent>) => {
     e.stopPropagation();
+    pressedBy.current = e.pointerId;
+  };
+  const up = (e: ThreeEvent<PointerEvent>) => {
+    e.stopPropagation();
+    if (pressedBy.current !== e.pointerId) return;
+    pressedBy.current = null;
     onSelect();
   };
 
   return (
     <group position={position}>
-      <mesh ref={mesh} material={material} onPointerOver={over} onPointerOut={out} onClick={click} name={`vr-button:${label}`}>
+      <mesh ref={mesh} material={material} onPointerOver={over} onPointerOut={out} onPointerDown={down} onPointerUp={up} name={`vr-button:${label}`}>
         <planeGeometry args={[width, height]} />
       </mesh>
       <Text font={FONT_BOLD} fontSize={fontSize} maxWidth={width - 0.02} textAlign="center" color={VR_THEME.text} position-z={0.002} anchorX="center" anchorY="middle">

@@ -64,7 +64,7 @@ export function Shore() {
       <hemisphereLight args={["#f3b9a0", "#3a3350", 1.1]} />
       <directionalLight position={[SUN[0] * 50, SUN[1] * 50 + 4, SUN[2] * 50]} color="#ffc9a0" intensity={1.2} />
       <mesh material={water} rotation-x={-Math.PI / 2} position-y={WATER_LEVEL} frustumCulled={false}>
-        <planeGeometry args={[900, 900, 192, 192]} />
+        <planeGeometry args={[900, 900, 128, 128]} />
       </mesh>
       {/* The beach: a plane tilted down towards the sea, so the waterline is a natural straight edge. */}
       <mesh rotation-x={-Math.PI / 2 - Math.atan(SAND_SLOPE)} position={[0, -0.05 + 10 * SAND_SLOPE, 10]}>
