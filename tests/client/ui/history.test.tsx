@@ -1,0 +1,41 @@
+import { fireEvent, render, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it } from "vitest";
+import { App } from "../../../client/app/App";
+import { clearHistory, saveSession } from "../../../client/practice/history";
+import { useAppStore } from "../../../client/state/store";
+
+afterEach(() => clearHistory());
+
+describe("history screen", () => {
+  it("is reachable from the first screen and says when it is empty", async () => {
+    render(<App stage={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "History" }));
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("History");
+    expect(await screen.findByText("No sessions yet.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Back" }));
+    expect(useAppStore.getState().screen).toBe("environment");
+  });
+
+  it("lists sessions newest first with a chart, and deletes all after confirming", async () => {
+    await saveSession({ date: Date.UTC(2026, 0, 1), exerciseId: "box", exerciseName: "Box breathing", minutes: 3, before: 3, after: 6 });
+    await saveSession({ date: Date.UTC(2026, 0, 2), exerciseId: "pmr", exerciseName: "Progressive muscle relaxation", minutes: 5, before: 5, after: 4 });
+    useAppStore.setState({ screen: "history" });
+    render(<App stage={false} />);
+    const items = await screen.findAllByRole("listitem");
+    const sessions = items.filter((li) => li.closest("ol"));
+    expect(sessions[0]?.textContent).toContain("Progressive muscle relaxation");
+    expect(sessions[0]?.textContent).toContain("5 → 4, down 1");
+    expect(sessions[1]?.textContent).toContain("3 → 6, up 3");
+    const chart = screen.getByRole("img", { name: /before and after your last 2 sessions/ });
+    expect(chart.querySelectorAll("circle")).toHaveLength(4);
+    expect(chart.textContent).toContain("before 3, after 6");
+
+    fireEvent.click(screen.getByRole("button", { name: "Delete all history" }));
+    expect(screen.getByText(/Delete all 2 sessions/)).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Keep history" }));
+    expect(screen.getAllByRole("listitem").length).toBeGreaterThan(1);
+    fireEvent.click(screen.getByRole("button", { name: "Delete all history" }));
+    fireEvent.click(screen.getByRole("button", { name: "Yes, delete all" }));
+    expect(await screen.findByText("No sessions yet.")).toBeTruthy();
+  });
+});
