@@ -6,10 +6,12 @@
  *
  * - head position, relative to the seat: 11/10/11 bits at 2 mm → x, z ∈ [-2.046, 2.048] m,
  *   y ∈ [0, 2.046] m; error ≤ 1 mm.
- * - hand position, relative to the head: 10 bits per axis at 2 mm → [-1.022, 1.024] m; bit 30 says the
- *   hand is tracked; error ≤ 1 mm. Non-finite coordinates pack as 0.
+ * - hand position, relative to the seat too: 10/10/10 bits at 2 mm → x, z ∈ [-1.022, 1.024] m,
+ *   y ∈ [0, 2.046] m; bit 30 says the hand is tracked; error ≤ 1 mm. Seat-relative (not
+ *   head-relative) so a resting hand's word stays unchanged while the head sways, and Colyseus
+ *   does not resend it. Non-finite coordinates pack as 0.
  * - rotations: "smallest three" — the index of the largest component (2 bits) and the other three
- *   (10 bits each) in [-1/√2, 1/√2]; error ≤ ~0.2°.
+ *   (10 bits each) in [-1/√2, 1/√2]; error ≤ 0.25°.
  *
  * Values outside a range are clamped, so any uint32 decodes to a valid pose (the server can store
  * words without decoding them).
@@ -53,16 +55,16 @@ export function unpackHeadPosition(word: number, out: NumberSink, o: number): vo
   out[o + 2] = ((word & 0x7ff) - 1023) * POSITION_STEP;
 }
 
-/** Hand offset from the head (metres) + tracked flag → uint32. */
-export function packHandOffset(dx: number, dy: number, dz: number, tracked: boolean): number {
-  const bits = (field(dx, 10, 511) << 20) | (field(dy, 10, 511) << 10) | field(dz, 10, 511);
+/** Hand position relative to the seat (metres) + tracked flag → uint32. */
+export function packHandPosition(x: number, y: number, z: number, tracked: boolean): number {
+  const bits = (field(x, 10, 511) << 20) | (field(y, 10, 0) << 10) | field(z, 10, 511);
   return (tracked ? bits | (1 << 30) : bits) >>> 0;
 }
 
-/** uint32 → hand offset into `out[o..o+2]`; returns whether the hand is tracked. */
-export function unpackHandOffset(word: number, out: NumberSink, o: number): boolean {
+/** uint32 → hand position into `out[o..o+2]`; returns whether the hand is tracked. */
+export function unpackHandPosition(word: number, out: NumberSink, o: number): boolean {
   out[o] = (((word >>> 20) & 0x3ff) - 511) * POSITION_STEP;
-  out[o + 1] = (((word >>> 10) & 0x3ff) - 511) * POSITION_STEP;
+  out[o + 1] = ((word >>> 10) & 0x3ff) * POSITION_STEP;
   out[o + 2] = ((word & 0x3ff) - 511) * POSITION_STEP;
   return (word & (1 << 30)) !== 0;
 }
@@ -111,19 +113,10 @@ export function unpackQuaternion(word: number, out: NumberSink, o: number): void
   out[o] = x / len; out[o + 1] = y / len; out[o + 2] = z / len; out[o + 3] = w / len;
 }
 
-// Reused by packPose so packing at 20 Hz allocates nothing.
-const scratch = new Float64Array(3);
-
-function addHead(out: NumberSink, head: number, base: number): void {
-  out[base] = out[base]! + out[head]!;
-  out[base + 1] = out[base + 1]! + out[head + 1]!;
-  out[base + 2] = out[base + 2]! + out[head + 2]!;
-}
-
 /**
- * Pack an unpacked pose (head relative to the seat; hands in the same frame) into six words.
- * Hand positions are stored relative to the head, so `pose` holds absolute seat-frame positions.
- * @param out six words: head position, head rotation, left offset, left rotation, right offset, right rotation
+ * Pack an unpacked pose (positions and rotations in the seat's frame) into six words.
+ * Allocates nothing.
+ * @param out six words: head position, head rotation, left position, left rotation, right position, right rotation
  */
 export function packPose(
   pose: ArrayLike<number>,
@@ -131,15 +124,11 @@ export function packPose(
   rightTracked: boolean,
   out: NumberSink,
 ): void {
-  const head = packHeadPosition(pose[HEAD]!, pose[HEAD + 1]!, pose[HEAD + 2]!);
-  out[0] = head;
-  // Hands are stored relative to the *quantized* head so their error does not add to the head's.
-  unpackHeadPosition(head, scratch, 0);
-  const hx = scratch[0]!, hy = scratch[1]!, hz = scratch[2]!;
+  out[0] = packHeadPosition(pose[HEAD]!, pose[HEAD + 1]!, pose[HEAD + 2]!);
   out[1] = packQuaternion(pose[HEAD + 3]!, pose[HEAD + 4]!, pose[HEAD + 5]!, pose[HEAD + 6]!);
-  out[2] = packHandOffset(pose[LEFT]! - hx, pose[LEFT + 1]! - hy, pose[LEFT + 2]! - hz, leftTracked);
+  out[2] = packHandPosition(pose[LEFT]!, pose[LEFT + 1]!, pose[LEFT + 2]!, leftTracked);
   out[3] = packQuaternion(pose[LEFT + 3]!, pose[LEFT + 4]!, pose[LEFT + 5]!, pose[LEFT + 6]!);
-  out[4] = packHandOffset(pose[RIGHT]! - hx, pose[RIGHT + 1]! - hy, pose[RIGHT + 2]! - hz, rightTracked);
+  out[4] = packHandPosition(pose[RIGHT]!, pose[RIGHT + 1]!, pose[RIGHT + 2]!, rightTracked);
   out[5] = packQuaternion(pose[RIGHT + 3]!, pose[RIGHT + 4]!, pose[RIGHT + 5]!, pose[RIGHT + 6]!);
 }
 
@@ -150,11 +139,9 @@ export function packPose(
 export function unpackPose(words: ArrayLike<number>, out: NumberSink, o = 0): number {
   unpackHeadPosition(words[0]!, out, o + HEAD);
   unpackQuaternion(words[1]!, out, o + HEAD + 3);
-  const l = unpackHandOffset(words[2]!, out, o + LEFT);
+  const l = unpackHandPosition(words[2]!, out, o + LEFT);
   unpackQuaternion(words[3]!, out, o + LEFT + 3);
-  const r = unpackHandOffset(words[4]!, out, o + RIGHT);
+  const r = unpackHandPosition(words[4]!, out, o + RIGHT);
   unpackQuaternion(words[5]!, out, o + RIGHT + 3);
-  addHead(out, o, o + LEFT);
-  addHead(out, o, o + RIGHT);
   return (l ? 1 : 0) | (r ? 2 : 0);
 }

@@ -1,20 +1,20 @@
 import { schema, t } from "@colyseus/schema";
-import { packHandOffset, packHeadPosition, packQuaternion } from "../../core/pose";
+import { packHandPosition, packHeadPosition, packQuaternion } from "../../core/pose";
 import { Role, SessionStatus } from "../../core/protocol";
 
 /** Resting pose until the first `pose` message: seated head, hands low and untracked. */
 export const REST_POSE = [
   packHeadPosition(0, 1.2, 0),
   packQuaternion(0, 0, 0, 1),
-  packHandOffset(-0.2, -0.45, -0.25, false),
+  packHandPosition(-0.2, 0.75, -0.25, false),
   packQuaternion(0, 0, 0, 1),
-  packHandOffset(0.2, -0.45, -0.25, false),
+  packHandPosition(0.2, 0.75, -0.25, false),
   packQuaternion(0, 0, 0, 1),
 ] as const;
 
 /**
  * One person in the circle. The pose is six uint32 words from core/pose (see `packPose`):
- * hp/hq head position/rotation, lp/lq and rp/rq the hands' offset/rotation. Colyseus sends only
+ * hp/hq head position/rotation, lp/lq and rp/rq the hands' position/rotation (all seat-relative). Colyseus sends only
  * the words that changed, 5 bytes each.
  */
 export const Participant = schema(

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
   POSE_FLOATS,
-  packHandOffset,
+  packHandPosition,
   packHeadPosition,
   packPose,
   packQuaternion,
-  unpackHandOffset,
+  unpackHandPosition,
   unpackHeadPosition,
   unpackPose,
   unpackQuaternion,
@@ -59,14 +59,14 @@ describe("head position", () => {
   });
 });
 
-describe("hand offset", () => {
+describe("hand position", () => {
   it.each([
-    [0.3, -0.4, -0.2, true],
-    [-1.0, 0.9, 1.0, false],
+    [0.3, 0.8, -0.2, true],
+    [-1.0, 2.0, 1.0, false],
     [0, 0, 0, true],
   ])("(%f, %f, %f, tracked %s) round-trips within 1 mm", (x, y, z, tracked) => {
     const out = [0, 0, 0];
-    expect(unpackHandOffset(packHandOffset(x, y, z, tracked), out, 0)).toBe(tracked);
+    expect(unpackHandPosition(packHandPosition(x, y, z, tracked), out, 0)).toBe(tracked);
     expect(Math.abs(out[0]! - x)).toBeLessThanOrEqual(0.001 + 1e-9);
     expect(Math.abs(out[1]! - y)).toBeLessThanOrEqual(0.001 + 1e-9);
     expect(Math.abs(out[2]! - z)).toBeLessThanOrEqual(0.001 + 1e-9);
