@@ -27,7 +27,7 @@ const look = createOrbLook();
  * reduced motion its size stays put and only its brightness follows the breath.
  * Everything is mutated in the frame loop; React renders it once.
  */
-export function BreathingOrb({ color = "#bfe3ff" }: { color?: string }) {
+export function BreathingOrb({ color = "#8fc2ee" }: { color?: string }) {
   const orb = useRef<Mesh>(null);
   const halo = useRef<Mesh>(null);
   const caption = useRef<TroikaText>(null);

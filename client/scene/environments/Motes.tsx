@@ -14,7 +14,8 @@ void main() {
   p += vec3(sin(uTime * 0.11 + s) * 0.6, sin(uTime * 0.07 + s * 1.7) * 0.35, cos(uTime * 0.09 + s * 0.6) * 0.6);
   vec4 view = modelViewMatrix * vec4(p, 1.0);
   gl_Position = projectionMatrix * view;
-  gl_PointSize = uSize / -view.z;
+  // Never a blob, even right in front of the eyes.
+  gl_PointSize = min(uSize / -view.z, 5.0);
   // Slow breathing of brightness per mote, never a flicker (period >= 12 s).
   vFade = 0.55 + 0.45 * sin(uTime * 0.5 + s * 3.0);
 }`;
@@ -24,7 +25,7 @@ uniform vec3 uColor;
 varying float vFade;
 void main() {
   float d = length(gl_PointCoord - 0.5);
-  float a = smoothstep(0.5, 0.0, d) * vFade;
+  float a = smoothstep(0.5, 0.0, d) * vFade * 0.8;
   gl_FragColor = vec4(uColor * a, a);
 }`;
 

@@ -31,7 +31,7 @@ export function orbLookAt(fullness: number, reducedMotion: boolean, out: OrbLook
     out.halo = 0.2 + 0.6 * f;
   } else {
     out.radius = ORB_MIN_RADIUS + (ORB_MAX_RADIUS - ORB_MIN_RADIUS) * f;
-    out.brightness = 0.9 + 0.25 * f;
+    out.brightness = 0.8 + 0.2 * f;
     out.halo = 0.35 + 0.3 * f;
   }
   return out;

@@ -52,12 +52,13 @@ export function Forest() {
       <fog attach="fog" args={["#d9dcc4", 25, 140]} />
       <hemisphereLight args={["#dfe8e0", "#4e5a36", 1.3]} />
       <directionalLight position={[SUN[0] * 40, SUN[1] * 40, SUN[2] * 40]} color="#fff0d6" intensity={1.4} />
-      <mesh rotation-x={-Math.PI / 2}>
+      {/* Ground meshes surround the viewer, so culling can only be wrong (emulated headsets' frusta). */}
+      <mesh rotation-x={-Math.PI / 2} frustumCulled={false}>
         <circleGeometry args={[160, 48]} />
         <meshLambertMaterial color="#6f8a4e" />
       </mesh>
       {/* A softer, lighter patch of grass where the person sits. */}
-      <mesh rotation-x={-Math.PI / 2} position-y={0.01}>
+      <mesh rotation-x={-Math.PI / 2} position-y={0.01} frustumCulled={false}>
         <circleGeometry args={[7, 40]} />
         <meshLambertMaterial color="#8aa35e" transparent opacity={0.6} />
       </mesh>
@@ -67,7 +68,7 @@ export function Forest() {
       <instancedMesh ref={fill(false)} args={[trunk, undefined, TREE_COUNT]}>
         <meshLambertMaterial color="#5b4636" />
       </instancedMesh>
-      <Motes count={90} radius={MOTE_RADIUS} height={MOTE_HEIGHT} color="#fff1b8" size={60} seed={3} />
+      <Motes count={70} radius={MOTE_RADIUS} height={MOTE_HEIGHT} color="#f6e7a8" size={18} seed={3} />
     </>
   );
 }

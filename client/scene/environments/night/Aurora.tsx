@@ -23,7 +23,7 @@ void main() {
   vec3 green = vec3(0.25, 0.85, 0.6);
   vec3 violet = vec3(0.45, 0.35, 0.9);
   vec3 color = mix(green, violet, smoothstep(0.3, 0.9, vUv.y));
-  float a = folds * vertical * ends * 0.22;
+  float a = folds * vertical * ends * 0.32;
   gl_FragColor = vec4(color * a, a);
 }`;
 

@@ -49,15 +49,15 @@ export function Night() {
       <SkyDome look={SKY} />
       <Stars />
       <Aurora />
-      <hemisphereLight args={["#3b4a78", "#0c0f18", 0.6]} />
+      <hemisphereLight args={["#4a5c94", "#10141f", 1.0]} />
       <directionalLight position={[MOON[0] * 40, MOON[1] * 40, MOON[2] * 40]} color="#cdd8ff" intensity={0.5} />
-      <mesh rotation-x={-Math.PI / 2}>
+      <mesh rotation-x={-Math.PI / 2} frustumCulled={false}>
         <circleGeometry args={[300, 48]} />
-        <meshLambertMaterial color="#1a2030" />
+        <meshLambertMaterial color="#2a3550" />
       </mesh>
       <instancedMesh ref={fill} args={[undefined, undefined, HILLS]}>
         <sphereGeometry args={[1, 20, 8, 0, Math.PI * 2, 0, Math.PI / 2]} />
-        <meshBasicMaterial color="#0d1222" />
+        <meshBasicMaterial color="#121a30" />
       </instancedMesh>
     </>
   );

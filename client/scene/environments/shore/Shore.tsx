@@ -67,9 +67,9 @@ export function Shore() {
         <planeGeometry args={[900, 900, 128, 128]} />
       </mesh>
       {/* The beach: a plane tilted down towards the sea, so the waterline is a natural straight edge. */}
-      <mesh rotation-x={-Math.PI / 2 - Math.atan(SAND_SLOPE)} position={[0, -0.05 + 10 * SAND_SLOPE, 10]}>
+      <mesh rotation-x={-Math.PI / 2 - Math.atan(SAND_SLOPE)} position={[0, -0.05 + 10 * SAND_SLOPE, 10]} frustumCulled={false}>
         <planeGeometry args={[400, 60]} />
-        <meshLambertMaterial color="#c9a58c" />
+        <meshLambertMaterial color="#e8cdb4" />
       </mesh>
       <instancedMesh ref={placeHeadlands} args={[undefined, undefined, HEADLANDS.length]}>
         <sphereGeometry args={[1, 24, 8, 0, Math.PI * 2, 0, Math.PI / 2]} />
