@@ -2,11 +2,13 @@ import type { RequestHandler } from "express";
 
 /**
  * Headers for a WebXR app that loads nothing from other origins. 'wasm-unsafe-eval' is for
- * WebAssembly decoders; blob: workers and data: fonts/images are what troika text uses.
+ * WebAssembly decoders; blob: workers and data: fonts/images are what troika text uses. A blob:
+ * worker inherits this policy, and troika's worker loads its own code with importScripts(blob:),
+ * so script-src must allow blob: too (only URLs this page created itself).
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self' 'wasm-unsafe-eval' blob:",
   "worker-src 'self' blob:",
   "connect-src 'self'",
   "img-src 'self' data: blob:",
@@ -31,3 +33,25 @@ export const securityHeaders: RequestHandler = (_req, res, next) => {
   });
   next();
 };
+
+/**
+ * Colyseus answers every request with permissive CORS (any origin, with credentials). The client is
+ * served from this same origin, so allow only requests whose Origin is this host: another web page
+ * cannot then drive the API or matchmaking from a visitor's browser.
+ */
+export function restrictCorsToSameOrigin(controller: {
+  DEFAULT_CORS_HEADERS: Record<string, string>;
+  getCorsHeaders: (headers: Headers) => Record<string, string>;
+}): void {
+  delete controller.DEFAULT_CORS_HEADERS["Access-Control-Allow-Origin"];
+  delete controller.DEFAULT_CORS_HEADERS["Access-Control-Allow-Credentials"];
+  controller.getCorsHeaders = (headers: Headers): Record<string, string> => {
+    const origin = headers.get("origin");
+    if (!origin) return {};
+    try {
+      return new URL(origin).host === headers.get("host") ? { "Access-Control-Allow-Origin": origin, Vary: "Origin" } : {};
+    } catch {
+      return {};
+    }
+  };
+}
