@@ -3,14 +3,14 @@ import fs from "node:fs";
 import https from "node:https";
 import http from "node:http";
 import path from "node:path";
-import { defineRoom, defineServer } from "@colyseus/core";
+import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { ROOM_NAME } from "../core/protocol";
 import { TokenService } from "./auth/tokens";
 import { apiErrorHandler } from "./http/ApiError";
 import { authRoutes } from "./http/authRoutes";
-import { securityHeaders } from "./http/security";
+import { restrictCorsToSameOrigin, securityHeaders } from "./http/security";
 import { sessionRoutes } from "./http/sessionRoutes";
 import { CloseCode } from "../core/protocol";
 import { bindCircleRoom, type LiveRooms } from "./rooms/CircleRoom";
@@ -33,6 +33,7 @@ export interface AppOptions {
  * Tests boot it with @colyseus/testing; server/index.ts listens.
  */
 export function createApp(options: AppOptions) {
+  restrictCorsToSameOrigin(matchMaker.controller);
   const store: Store = openSqliteStore(options.dataDir);
   const tokens = new TokenService(options.jwtSecret);
   const live: LiveRooms = new Map();

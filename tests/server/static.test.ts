@@ -36,3 +36,12 @@ it("leaves matchmaking to Colyseus", async () => {
   const res = await fetch(`${b.url}/matchmake/joinOrCreate/circle`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
   expect(res.status).toBe(400); // our join options check, not the HTML shell
 });
+
+it("allows cross-origin requests from this origin only", async () => {
+  const own = await fetch(`${b.url}/api/unknown`, { headers: { origin: b.url } });
+  expect(own.headers.get("access-control-allow-origin")).toBe(b.url);
+  const other = await fetch(`${b.url}/api/unknown`, { headers: { origin: "https://evil.example" } });
+  expect(other.headers.get("access-control-allow-origin")).toBeNull();
+  const preflight = await fetch(`${b.url}/matchmake/joinOrCreate/circle`, { method: "OPTIONS", headers: { origin: "https://evil.example" } });
+  expect(preflight.headers.get("access-control-allow-origin")).toBeNull();
+});
