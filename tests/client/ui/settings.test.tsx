@@ -45,3 +45,15 @@ describe("settings and headset entry", () => {
     expect(screen.queryByRole("button", { name: "Enter VR" })).toBeNull();
   });
 });
+
+describe("settings panel focus", () => {
+  it("returns focus to the Settings button when closed", () => {
+    render(<App stage={false} />);
+    const toggle = screen.getByRole("button", { name: "Settings" });
+    fireEvent.click(toggle);
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    fireEvent.click(screen.getByRole("button", { name: "Close settings" }));
+    expect(screen.queryByLabelText("Larger text")).toBeNull();
+    expect(document.activeElement).toBe(toggle);
+  });
+});
