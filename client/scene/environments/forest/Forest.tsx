@@ -28,7 +28,7 @@ const MOTE_HEIGHT: [number, number] = [0.3, 3.5];
 export function Forest() {
   const canopy = useMemo(() => createCanopyGeometry(), []);
   const trunk = useMemo(() => createTrunkGeometry(), []);
-  const layout = useMemo(() => layoutTrees(TREE_COUNT, 11, 70), []);
+  const layout = useMemo(() => layoutTrees(TREE_COUNT, 14, 70), []);
   useEffect(
     () => () => {
       canopy.dispose();

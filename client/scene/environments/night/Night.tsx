@@ -53,7 +53,8 @@ export function Night() {
       <directionalLight position={[MOON[0] * 40, MOON[1] * 40, MOON[2] * 40]} color="#cdd8ff" intensity={0.5} />
       <mesh rotation-x={-Math.PI / 2} frustumCulled={false}>
         <circleGeometry args={[300, 48]} />
-        <meshLambertMaterial color="#2a3550" />
+        {/* Unlit: at night a lit ground is either black or glowing; this is the faint in-between. */}
+        <meshBasicMaterial color="#141a2c" />
       </mesh>
       <instancedMesh ref={fill} args={[undefined, undefined, HILLS]}>
         <sphereGeometry args={[1, 20, 8, 0, Math.PI * 2, 0, Math.PI / 2]} />

@@ -61,7 +61,7 @@ export function Shore() {
   return (
     <>
       <SkyDome look={SKY} />
-      <hemisphereLight args={["#f3b9a0", "#3a3350", 1.1]} />
+      <hemisphereLight args={["#e9c3bd", "#4a4262", 1.8]} />
       <directionalLight position={[SUN[0] * 50, SUN[1] * 50 + 4, SUN[2] * 50]} color="#ffc9a0" intensity={1.2} />
       <mesh material={water} rotation-x={-Math.PI / 2} position-y={WATER_LEVEL} frustumCulled={false}>
         <planeGeometry args={[900, 900, 128, 128]} />
@@ -69,7 +69,7 @@ export function Shore() {
       {/* The beach: a plane tilted down towards the sea, so the waterline is a natural straight edge. */}
       <mesh rotation-x={-Math.PI / 2 - Math.atan(SAND_SLOPE)} position={[0, -0.05 + 10 * SAND_SLOPE, 10]} frustumCulled={false}>
         <planeGeometry args={[400, 60]} />
-        <meshLambertMaterial color="#e8cdb4" />
+        <meshLambertMaterial color="#d8c8c0" />
       </mesh>
       <instancedMesh ref={placeHeadlands} args={[undefined, undefined, HEADLANDS.length]}>
         <sphereGeometry args={[1, 24, 8, 0, Math.PI * 2, 0, Math.PI / 2]} />
