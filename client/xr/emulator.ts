@@ -11,14 +11,17 @@
  *     then `await d.remote.dispatch("look_at", { device: "controller-right", target: { x, y, z } })`
  *     (look_at turns the device to face the target; it keeps its position).
  *     Wait two or three frames so the ray's hover registers.
- *   - Ray click: `await d.remote.dispatch("select", { device: "controller-right", duration: 0.1 })`
- *     — press + release of the trigger. Keep it short: a press longer than
- *     ~300 ms is not a click. Equivalent low-level form:
- *     `d.controllers.right.updateButtonValue("trigger", 1)`, wait a frame or two,
- *     `updateButtonValue("trigger", 0)`.
- *   - Pinch: `d.primaryInputMode = "hand"`, wait a few frames for the hands
- *     to appear, aim with `look_at` on `device: "hand-right"`, then
- *     `await d.remote.dispatch("select", { device: "hand-right", duration: 0.1 })`.
+ *   - Ray click: `await d.remote.dispatch("select", { device: "controller-right", duration: 0.6 })`.
+ *     The duration must be LONGER than one frame: IWER runs press, wait and
+ *     release in one frame's update when the frame delta exceeds the
+ *     duration, and the press is then never seen (at SwiftShader's 2–5 XR fps,
+ *     0.1 s loses every press). Long presses are fine here: in-VR buttons
+ *     select on down+up by the same pointer, with no 300 ms click limit.
+ *     Low-level form: `d.controllers.right.updateButtonValue("trigger", 1)`,
+ *     `await __brTest.xrStore.requestFrame()` twice, then `updateButtonValue("trigger", 0)`.
+ *   - Pinch: `d.primaryInputMode = "hand"`, wait ~1 s for the hands to
+ *     appear, aim with `look_at` on `device: "hand-right"`, then
+ *     `await d.remote.dispatch("select", { device: "hand-right", duration: 0.6 })`.
  *     Back to controllers with `d.primaryInputMode = "controller"`.
  *   - Buttons: `d.controllers.right.updateButtonValue("a-button", 1)` (then 0)
  *     toggles pause; "b-button" opens crisis help.
