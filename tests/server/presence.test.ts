@@ -116,4 +116,12 @@ describe("ending", () => {
     expect(b.app.store.sessions.byId(s.id)?.status).toBe("ended");
     await expect(join(b, s.code, "Late")).rejects.toMatchObject({ code: JoinError.SESSION_ENDED });
   });
+
+  it("ending the session over HTTP ends the live circle too", async () => {
+    const { f, people: [p], s } = await circle(b, 1);
+    const closed = new Promise<number>((r) => p!.onLeave((c: number) => r(c)));
+    const res = await fetch(`${b.url}/api/sessions/${s.id}/end`, { method: "POST", headers: { authorization: `Bearer ${f.token}` } });
+    expect(res.status).toBe(200);
+    expect(await closed).toBe(CloseCode.SESSION_ENDED);
+  });
 });

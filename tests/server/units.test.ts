@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { AttemptLimiter } from "../../server/auth/attemptLimiter";
+import { hashPassword, verifyPassword } from "../../server/auth/password";
+import { CheckInTally } from "../../server/rooms/CheckInTally";
+import { RateGate } from "../../server/rooms/RateGate";
+import { MIGRATIONS } from "../../server/store/migrations";
+import { DB_FILE, openSqliteStore } from "../../server/store/SqliteStore";
+
+describe("RateGate", () => {
+  it.each([
+    // [perSecond, burst, send times in ms, expected allowed]
+    [20, 4, [0, 0, 0, 0, 0, 0], [true, true, true, true, false, false]],
+    [20, 4, [0, 0, 0, 0, 0, 50], [true, true, true, true, false, true]],
+    [2, 1, [0, 100, 400, 500, 1000], [true, false, false, true, true]],
+  ])("%i/s burst %i", (perSecond, burst, times, expected) => {
+    let now = 0;
+    const gate = new RateGate({ k: { perSecond, burst } }, () => now);
+    expect(times.map((t) => ((now = t), gate.allow("a", "k")))).toEqual(expected);
+  });
+
+  it("keeps people apart and forgets someone who left", () => {
+    const gate = new RateGate({ k: { perSecond: 1, burst: 1 } }, () => 0);
+    expect(gate.allow("a", "k")).toBe(true);
+    expect(gate.allow("a", "k")).toBe(false);
+    expect(gate.allow("b", "k")).toBe(true);
+    gate.forget("a");
+    expect(gate.allow("a", "k")).toBe(true);
+  });
+});
+
+describe("AttemptLimiter", () => {
+  it("blocks after the limit within a window, then lets go", () => {
+    let now = 0;
+    const l = new AttemptLimiter(3, 1000, 100, () => now);
+    for (let i = 0; i < 3; i++) l.fail("x");
+    expect(l.retryAfter("x")).toBe(1000);
+    expect(l.retryAfter("y")).toBe(0);
+    now = 1000;
+    expect(l.retryAfter("x")).toBe(0);
+  });
+
+  it("holds a bounded number of keys", () => {
+    const l = new AttemptLimiter(1, 1000, 2, () => 0);
+    l.fail("a"); l.fail("b"); l.fail("c");
+    expect(l.retryAfter("a")).toBe(0); // evicted
+    expect(l.retryAfter("c")).toBeGreaterThan(0);
+  });
+});
+
+describe("CheckInTally", () => {
+  it("counts each person once per phase; n is the smaller count", () => {
+    const t = new CheckInTally();
+    expect(t.empty).toBe(true);
+    expect(t.add("a", "before", 2)).toBe(true);
+    expect(t.add("a", "before", 9)).toBe(false);
+    t.add("b", "before", 4);
+    t.add("a", "after", 7);
+    expect(t.aggregate("s")).toEqual({ sessionId: "s", n: 1, meanBefore: 3, meanAfter: 7 });
+  });
+});
+
+describe("passwords", () => {
+  it("verifies the right password only", async () => {
+    const h = await hashPassword("correct horse battery");
+    expect(h.startsWith("scrypt$")).toBe(true);
+    expect(await verifyPassword("correct horse battery", h)).toBe(true);
+    expect(await verifyPassword("correct horse batterY", h)).toBe(false);
+    expect(await verifyPassword("x", "not-a-hash")).toBe(false);
+  });
+});
+
+describe("migrations", () => {
+  it("apply once on a fresh file and are idempotent on restart", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "breathing-room-migrate-"));
+    try {
+      openSqliteStore(dir).close();
+      openSqliteStore(dir).close();
+      const db = new Database(path.join(dir, DB_FILE), { readonly: true });
+      expect(db.prepare("SELECT version FROM schema_version").all()).toEqual([{ version: MIGRATIONS.length }]);
+      const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+      expect(tables).toEqual(["aggregates", "facilitators", "invites", "schema_version", "sessions"]);
+      db.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
