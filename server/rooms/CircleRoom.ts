@@ -1,5 +1,5 @@
-import { CloseCode as ColyseusClose, Room, ServerError, validate, type AuthContext, type Client, type Deferred, type Delayed } from "@colyseus/core";
-import { cycleMs, getPattern } from "../../core/breathing";
+import { CloseCode as ColyseusClose, Room, ServerError, type AuthContext, type Client, type Deferred, type Delayed } from "@colyseus/core";
+import { cycleMs, getPattern, type BuiltInPatternId } from "../../core/breathing";
 import {
   ActionError,
   CloseCode,
@@ -13,7 +13,6 @@ import {
   SessionStatus,
   cleanPseudonym,
   mayPerform,
-  payloads,
   type ClientMessage,
   type JoinOptions,
   type ServerMessages,
@@ -23,6 +22,8 @@ import type { Store } from "../store/types";
 import { CheckInTally } from "./CheckInTally";
 import { CircleState, type Participant } from "./CircleState";
 import * as act from "./circleActions";
+import { facilitatorMessages } from "./facilitatorMessages";
+import { participantMessages } from "./participantMessages";
 import { checkJoin, sessionForCode, type JoinAuth } from "./joinGate";
 import { RateGate } from "./RateGate";
 import { serverNow } from "./serverTime";
@@ -66,8 +67,10 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   private sessionId = "";
   private ownerId = "";
   private code = "";
-  private readonly tally = new CheckInTally();
-  private readonly rates = gate();
+  /** check-in counts (see CheckInTally) */
+  readonly tally = new CheckInTally();
+  /** per-person message rates */
+  readonly rates = gate();
   private readonly reconnecting = new Map<string, Deferred<Client>>();
   private practiceEnd: Delayed | undefined;
 
@@ -75,90 +78,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     throw new ServerError(JoinError.INVALID_OPTIONS, "CircleRoom must be bound with bindCircleRoom()");
   }
 
-  override messages = {
-    pose: validate(payloads.pose, (client, w) => {
-      const p = this.member(client);
-      if (!p || !this.rates.allow(client.sessionId, "pose")) return;
-      p.hp = w[0]!; p.hq = w[1]!; p.lp = w[2]!; p.lq = w[3]!; p.rp = w[4]!; p.rq = w[5]!;
-    }),
-    raiseHand: validate(payloads.raiseHand, (client) => this.self(client, () => act.raiseHand(this.state, client.sessionId))),
-    lowerHand: validate(payloads.lowerHand, (client) => this.self(client, () => act.lowerHand(this.state, client.sessionId))),
-    react: validate(payloads.react, (client, m) => {
-      if (this.member(client) && this.rates.allow(client.sessionId, "react")) this.broadcast("reaction", { from: client.sessionId, kind: m.kind });
-    }),
-    stepAway: validate(payloads.stepAway, (client) => this.self(client, (p) => void (p.away = true))),
-    stepBack: validate(payloads.stepBack, (client) => this.self(client, (p) => void (p.away = false))),
-    needMoment: validate(payloads.needMoment, (client) => {
-      if (!this.member(client) || !this.rates.allow(client.sessionId, "moment")) return;
-      // Private: only facilitators and co-facilitators receive it; nothing is stored or logged.
-      for (const c of this.clients) {
-        const role = this.state.participants.get(c.sessionId)?.role;
-        if (role === Role.facilitator || role === Role.cofacilitator) c.send("moment", { from: client.sessionId });
-      }
-    }),
-    passPiece: validate(payloads.passPiece, (client, m) => {
-      if (!this.member(client)) return;
-      if (this.state.pieceHolder !== client.sessionId) return this.refuse(client, "passPiece", ActionError.INVALID_STATE);
-      if (!this.target(client, "passPiece", m.to)) return;
-      this.state.pieceHolder = m.to;
-    }),
-    checkIn: validate(payloads.checkIn, (client, m) => {
-      if (!this.member(client) || !this.rates.allow(client.sessionId, "other")) return;
-      if (!this.tally.add(client.sessionId, m.phase, m.value)) return this.refuse(client, "checkIn", ActionError.ALREADY_CHECKED_IN);
-      client.send("checkedIn", { phase: m.phase });
-    }),
-    time: validate(payloads.time, (client, m) => {
-      if (this.member(client) && this.rates.allow(client.sessionId, "time")) client.send("time", { t0: m.t0, t1: serverNow() });
-    }),
-
-    openCircle: validate(payloads.openCircle, (client) => this.lead(client, "openCircle", () => {
-      if (this.state.session.status !== SessionStatus.waiting) return ActionError.INVALID_STATE;
-      this.state.session.status = SessionStatus.open;
-    })),
-    startPractice: validate(payloads.startPractice, (client, m) => this.lead(client, "startPractice", () => {
-      if (this.state.session.status !== SessionStatus.open) return ActionError.INVALID_STATE;
-      const practice = this.state.practice;
-      practice.patternId = m.patternId;
-      practice.cycles = m.cycles;
-      practice.startedAt = serverNow() + PRACTICE_LEAD_MS;
-      practice.running = true;
-      this.practiceEnd?.clear();
-      this.practiceEnd = this.clock.setTimeout(
-        () => (practice.running = false),
-        PRACTICE_LEAD_MS + m.cycles * cycleMs(getPattern(m.patternId)),
-      );
-    })),
-    stopPractice: validate(payloads.stopPractice, (client) => this.lead(client, "stopPractice", () => {
-      if (!this.state.practice.running) return ActionError.INVALID_STATE;
-      this.stopPractice();
-    })),
-    setEnvironment: validate(payloads.setEnvironment, (client, m) => this.lead(client, "setEnvironment", () => {
-      this.state.session.environment = m.environment;
-      this.deps.store.sessions.update(this.sessionId, { environment: m.environment });
-    })),
-    mute: validate(payloads.mute, (client, m) => this.onTarget(client, "mute", m.target, (t) => void (t.muted = true))),
-    unmute: validate(payloads.unmute, (client, m) => this.onTarget(client, "unmute", m.target, (t) => void (t.muted = false))),
-    muteAll: validate(payloads.muteAll, (client) => this.lead(client, "muteAll", () => act.muteAll(this.state))),
-    remove: validate(payloads.remove, (client, m) => this.onTarget(client, "remove", m.target, (t, sender) => {
-      if (t.role === Role.facilitator) return ActionError.FORBIDDEN;
-      if (t.role === Role.cofacilitator && sender.role !== Role.facilitator) return ActionError.FORBIDDEN;
-      this.removePerson(m.target);
-    })),
-    lock: validate(payloads.lock, (client) => this.lead(client, "lock", () => void (this.state.session.locked = true))),
-    unlock: validate(payloads.unlock, (client) => this.lead(client, "unlock", () => void (this.state.session.locked = false))),
-    givePiece: validate(payloads.givePiece, (client, m) => this.onTarget(client, "givePiece", m.to, () => void (this.state.pieceHolder = m.to))),
-    takePiece: validate(payloads.takePiece, (client) => this.lead(client, "takePiece", () => void (this.state.pieceHolder = client.sessionId))),
-    callNext: validate(payloads.callNext, (client) => this.lead(client, "callNext", () => (act.callNext(this.state) ? undefined : ActionError.INVALID_STATE))),
-    promote: validate(payloads.promote, (client, m) => this.onTarget(client, "promote", m.target, (t) => {
-      if (t.role !== Role.participant) return ActionError.INVALID_STATE;
-      t.role = Role.cofacilitator;
-    })),
-    demote: validate(payloads.demote, (client, m) => this.onTarget(client, "demote", m.target, (t) => {
-      if (t.role !== Role.cofacilitator) return ActionError.INVALID_STATE;
-      t.role = Role.participant;
-    })),
-    endSession: validate(payloads.endSession, (client) => this.lead(client, "endSession", () => this.end())),
-  };
+  override messages = { ...participantMessages(this), ...facilitatorMessages(this) };
 
   override onCreate(options: JoinOptions): void {
     const session = sessionForCode(this.deps.store, options.code);
@@ -233,13 +153,33 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     }
   }
 
-  private stopPractice(): void {
+  /** Start a group exercise a few seconds ahead, on the server clock; it stops by itself after the last cycle. */
+  startPractice(patternId: BuiltInPatternId, cycles: number): void {
+    const practice = this.state.practice;
+    practice.patternId = patternId;
+    practice.cycles = cycles;
+    practice.startedAt = serverNow() + PRACTICE_LEAD_MS;
+    practice.running = true;
+    this.practiceEnd?.clear();
+    this.practiceEnd = this.clock.setTimeout(
+      () => (practice.running = false),
+      PRACTICE_LEAD_MS + cycles * cycleMs(getPattern(patternId)),
+    );
+  }
+
+  setEnvironment(environment: string): void {
+    this.state.session.environment = environment;
+    this.deps.store.sessions.update(this.sessionId, { environment });
+  }
+
+  stopPractice(): void {
     this.practiceEnd?.clear();
     this.practiceEnd = undefined;
     this.state.practice.running = false;
   }
 
-  private removePerson(sessionId: string): void {
+  /** Take someone out for good: seat freed, connection closed with 4100, no reconnection. */
+  removePerson(sessionId: string): void {
     act.unseat(this.state, sessionId);
     this.reconnecting.get(sessionId)?.reject(false);
     this.reconnecting.delete(sessionId);
@@ -247,22 +187,22 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   }
 
   /** The sender's seat, or undefined if they are not (or no longer) in the circle. */
-  private member(client: CircleClient): Participant | undefined {
+  member(client: CircleClient): Participant | undefined {
     return this.state.participants.get(client.sessionId);
   }
 
-  private refuse(client: CircleClient, action: ClientMessage, code: ActionError): void {
+  refuse(client: CircleClient, action: ClientMessage, code: ActionError): void {
     client.send("error", { action, code });
   }
 
   /** A self-service change (hand, away) under the shared rate. */
-  private self(client: CircleClient, change: (p: Participant) => unknown): void {
+  self(client: CircleClient, change: (p: Participant) => unknown): void {
     const p = this.member(client);
     if (p && this.rates.allow(client.sessionId, "other")) change(p);
   }
 
   /** Run a facilitator action if the sender's role allows it; the action may return a refusal code. */
-  private lead(client: CircleClient, action: ClientMessage, run: (sender: Participant) => ActionError | void | boolean): void {
+  lead(client: CircleClient, action: ClientMessage, run: (sender: Participant) => ActionError | void | boolean): void {
     const sender = this.member(client);
     if (!sender) return;
     if (!mayPerform(sender.role as Role, action)) return this.refuse(client, action, ActionError.FORBIDDEN);
@@ -270,13 +210,15 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     if (typeof refusal === "string") this.refuse(client, action, refusal);
   }
 
-  private target(client: CircleClient, action: ClientMessage, sessionId: string): Participant | undefined {
+  /** The target of an action, or undefined after refusing with no-such-participant. */
+  target(client: CircleClient, action: ClientMessage, sessionId: string): Participant | undefined {
     const t = this.state.participants.get(sessionId);
     if (!t) this.refuse(client, action, ActionError.NO_SUCH_PARTICIPANT);
     return t;
   }
 
-  private onTarget(
+  /** A facilitator action on one person. */
+  onTarget(
     client: CircleClient,
     action: ClientMessage,
     targetId: string,
