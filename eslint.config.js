@@ -2,6 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 import r3f from "@react-three/eslint-plugin";
+import globals from "globals";
 
 /**
  * Besides the usual checks, this config guards the architecture:
@@ -19,6 +20,10 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/consistent-type-imports": "error",
     },
+  },
+  {
+    files: ["scripts/**/*.{js,mjs}"],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ["client/**/*.{ts,tsx}", "tests/client/**/*.{ts,tsx}"],

@@ -51,7 +51,7 @@ try {
     });
     const cdp = await page.context().newCDPSession(page);
     const events: TraceEvent[] = [];
-    cdp.on("Tracing.dataCollected", (e: { value: TraceEvent[] }) => events.push(...e.value));
+    cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as unknown as TraceEvent[])));
     const complete = new Promise<void>((done) => cdp.once("Tracing.tracingComplete", () => done()));
     await cdp.send("Tracing.start", { categories: "devtools.timeline", transferMode: "ReportEvents" });
     await page.waitForTimeout(TRACE_MS);

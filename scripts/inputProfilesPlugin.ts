@@ -1,6 +1,6 @@
 import { cpSync, createReadStream, existsSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join, normalize } from "node:path";
+import { dirname, join, normalize, resolve } from "node:path";
 import type { Plugin } from "vite";
 
 /**
@@ -37,7 +37,7 @@ export function inputProfiles(): Plugin {
   return {
     name: "breathing-room:input-profiles",
     configResolved(config) {
-      outDir = join(config.root, config.build.outDir);
+      outDir = resolve(config.root, config.build.outDir);
     },
     configureServer(server) {
       const root = profilesRoot();
