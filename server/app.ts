@@ -12,7 +12,6 @@ import { apiErrorHandler } from "./http/ApiError";
 import { authRoutes } from "./http/authRoutes";
 import { restrictCorsToSameOrigin, securityHeaders } from "./http/security";
 import { sessionRoutes } from "./http/sessionRoutes";
-import { CloseCode } from "../core/protocol";
 import { bindCircleRoom, type LiveRooms } from "./rooms/CircleRoom";
 import { openSqliteStore } from "./store/SqliteStore";
 import type { Store } from "./store/types";
@@ -45,6 +44,8 @@ export function createApp(options: AppOptions) {
       [ROOM_NAME]: defineRoom(bindCircleRoom({ store, tokens, live })).filterBy(["code"]),
     },
     greet: false,
+    // server/index.ts owns the signals: shut rooms down first, then close the database.
+    gracefullyShutdown: false,
     transport: new WebSocketTransport({ server: httpServer, maxPayload: 4 * 1024 }),
     express: (app) => {
       app.disable("x-powered-by");
@@ -61,9 +62,9 @@ export function createApp(options: AppOptions) {
     store,
     tokens,
     live,
-    /** End every live circle and close the database. */
-    close() {
-      for (const room of live.values()) void room.disconnect(CloseCode.SESSION_ENDED);
+    /** Dispose every room (sessions stay scheduled: people can come back after a restart), then close the database. */
+    async close() {
+      await server.gracefullyShutdown(false);
       store.close();
     },
   };

@@ -26,8 +26,13 @@ if (config.host === "0.0.0.0") {
 }
 
 const stop = () => {
-  app.close();
-  void app.server.gracefullyShutdown(true);
+  app.close().then(
+    () => process.exit(0),
+    (e: unknown) => {
+      console.error("shutdown failed:", (e as Error)?.message);
+      process.exit(1);
+    },
+  );
 };
 process.once("SIGINT", stop);
 process.once("SIGTERM", stop);
