@@ -36,7 +36,7 @@ export function createApp(options: AppOptions) {
   const store: Store = openSqliteStore(options.dataDir);
   const tokens = new TokenService(options.jwtSecret);
   const live: LiveRooms = new Map();
-  const endLiveRoom = (code: string) => live.get(code)?.end();
+  const hooks = { end: (code: string) => live.get(code)?.end(), refresh: (code: string) => live.get(code)?.refresh() };
 
   const httpServer = options.tls ? https.createServer(options.tls) : http.createServer();
   const server = defineServer({
@@ -50,7 +50,7 @@ export function createApp(options: AppOptions) {
     express: (app) => {
       app.disable("x-powered-by");
       app.use(securityHeaders);
-      app.use("/api", express.json({ limit: "16kb" }), authRoutes(store, tokens), sessionRoutes(store, tokens, endLiveRoom));
+      app.use("/api", express.json({ limit: "16kb" }), authRoutes(store, tokens), sessionRoutes(store, tokens, hooks));
       app.use("/api", (_req, res) => void res.status(404).json({ error: "not_found", message: "no such endpoint" }));
       app.use("/api", apiErrorHandler);
       if (options.clientDir) serveClient(app, options.clientDir);

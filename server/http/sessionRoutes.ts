@@ -30,8 +30,13 @@ const updateBody = z.strictObject({
   scheduledAt: scheduledAt.optional(),
 });
 
-/** What ends a live room when its session ends over HTTP (the room registry in this process). */
-export type EndLiveRoom = (code: string) => void;
+/** How HTTP reaches a running circle of a session (the live rooms of this process). */
+export interface LiveRoomHooks {
+  /** the session ended or was cancelled: end the circle for everyone */
+  end(code: string): void;
+  /** title, environment or capacity changed: show it in the circle */
+  refresh(code: string): void;
+}
 
 const view = (s: SessionRow) => ({
   id: s.id,
@@ -53,7 +58,7 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 /** /api/sessions: a facilitator's own sessions only; another's look like they do not exist (404). */
-export function sessionRoutes(store: Store, tokens: TokenService, endLiveRoom: EndLiveRoom): express.Router {
+export function sessionRoutes(store: Store, tokens: TokenService, live: LiveRoomHooks): express.Router {
   const router = express.Router();
   router.use("/sessions", requireFacilitator(store, tokens));
 
@@ -103,6 +108,7 @@ export function sessionRoutes(store: Store, tokens: TokenService, endLiveRoom: E
     const body = parse(updateBody, req.body);
     if (s.status !== "scheduled") throw new ApiError(409, ApiErrorCode.conflict, `session is ${s.status}`);
     store.sessions.update(s.id, body);
+    live.refresh(s.code);
     res.json(view(store.sessions.byId(s.id)!));
   }));
 
@@ -111,7 +117,7 @@ export function sessionRoutes(store: Store, tokens: TokenService, endLiveRoom: E
       const s = own(facilitatorOf(res.locals).id, param(req.params.id));
       if (s.status !== "scheduled") throw new ApiError(409, ApiErrorCode.conflict, `session is already ${s.status}`);
       store.sessions.setStatus(s.id, status, Date.now());
-      endLiveRoom(s.code);
+      live.end(s.code);
       res.json(view(store.sessions.byId(s.id)!));
     });
   router.post("/sessions/:id/cancel", finish("cancelled"));

@@ -87,10 +87,17 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     this.ownerId = session.facilitatorId;
     this.code = session.code;
     this.deps.live.set(this.code, this);
+    this.refresh();
+  }
+
+  /** Show the stored session's title, environment and capacity (after an edit over HTTP). */
+  refresh(): void {
+    const row = this.deps.store.sessions.byId(this.sessionId);
+    if (!row) return;
     const info = this.state.session;
-    info.title = session.title;
-    info.environment = session.environment;
-    info.capacity = session.capacity;
+    info.title = row.title;
+    info.environment = row.environment;
+    info.capacity = row.capacity;
   }
 
   override onJoin(client: CircleClient, options: JoinOptions, auth: JoinAuth): void {

@@ -107,6 +107,20 @@ describe("talking piece and hands", () => {
   });
 });
 
+describe("editing", () => {
+  it("an edit over HTTP shows in the live circle, and a lower capacity applies to the next join", async () => {
+    const { f, people: [p], s } = await circle(b, 2);
+    const res = await fetch(`${b.url}/api/sessions/${s.id}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${f.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ title: "Renamed", environment: "night", capacity: 2 }),
+    });
+    expect(res.status).toBe(200);
+    await until(() => p!.state.session.title === "Renamed" && p!.state.session.environment === "night", 2000, "refreshed");
+    await expect(join(b, s.code, "Third")).rejects.toMatchObject({ code: JoinError.FULL });
+  });
+});
+
 describe("ending", () => {
   it("ending closes everyone with 4101 and nobody can join again", async () => {
     const { lead, people: [p], s } = await circle(b, 1);
