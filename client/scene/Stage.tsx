@@ -53,7 +53,11 @@ export function Stage() {
       // emulator in tests cannot afford it.
       gl={{ antialias: !wantsEmulator(), powerPreference: "high-performance" }}
       style={{ position: "fixed", inset: 0, touchAction: "none" }}
-      onCreated={({ gl, scene }) => exposeForTests(gl, scene)}
+      onCreated={({ gl, scene }) => {
+        exposeForTests(gl, scene);
+        // <XR> has connected the store to this renderer by now; until then enterVR() would fail.
+        useAppStore.getState().setStageReady(true);
+      }}
     >
       <XR store={xrStore}>
         <FrameDriver />

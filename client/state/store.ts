@@ -45,6 +45,8 @@ export interface AppState {
   historyFrom: Screen;
   /** the XR session mode, when one is running */
   xrMode: "immersive-vr" | "immersive-ar" | null;
+  /** the 3D stage is mounted and connected to the XR store, so a session can start */
+  stageReady: boolean;
 
   go: (screen: Screen) => void;
   updateSettings: (patch: Partial<Settings>) => void;
@@ -71,6 +73,7 @@ export interface AppState {
   closeCrisis: () => void;
   /** any XRSessionMode is accepted; "inline" is not an immersive session, so it counts as none */
   setXrMode: (mode: XRSessionMode | null) => void;
+  setStageReady: (ready: boolean) => void;
 }
 
 
@@ -102,6 +105,7 @@ export function createAppStore(initial: Partial<Pick<AppState, "settings">> = {}
     crisisOpen: false,
     historyFrom: "environment",
     xrMode: null,
+    stageReady: false,
 
     go: (screen) => set({ screen }),
     updateSettings: (patch) => set((s) => ({ settings: { ...s.settings, ...patch } })),
@@ -148,6 +152,7 @@ export function createAppStore(initial: Partial<Pick<AppState, "settings">> = {}
     },
     closeCrisis: () => set({ crisisOpen: false }),
     setXrMode: (mode) => set({ xrMode: mode === "immersive-vr" || mode === "immersive-ar" ? mode : null }),
+    setStageReady: (stageReady) => set({ stageReady }),
   }));
 }
 

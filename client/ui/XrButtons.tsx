@@ -18,6 +18,8 @@ async function detect(): Promise<Support> {
 export function XrButtons() {
   const [support, setSupport] = useState<Support>({ vr: false, ar: false });
   const inXr = useAppStore((s) => s.xrMode !== null);
+  // Until the 3D stage is up, a session would start with nothing to show it.
+  const ready = useAppStore((s) => s.stageReady);
 
   useEffect(() => {
     let live = true;
@@ -30,7 +32,7 @@ export function XrButtons() {
     };
   }, []);
 
-  if (inXr) return null;
+  if (inXr || !ready) return null;
   // requestSession needs the click's user activation, so call the already-loaded store synchronously.
   const enter = (mode: "vr" | "ar") => {
     const store = currentXrStore();

@@ -4,13 +4,14 @@ import type { RequestHandler } from "express";
  * Headers for a WebXR app that loads nothing from other origins. 'wasm-unsafe-eval' is for
  * WebAssembly decoders; blob: workers and data: fonts/images are what troika text uses. A blob:
  * worker inherits this policy, and troika's worker loads its own code with importScripts(blob:),
- * so script-src must allow blob: too (only URLs this page created itself).
+ * so script-src must allow blob: too (only URLs this page created itself). GLTFLoader fetches
+ * the textures embedded in controller models as blob: URLs, hence connect-src blob: data:.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval' blob:",
   "worker-src 'self' blob:",
-  "connect-src 'self'",
+  "connect-src 'self' blob: data:",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "style-src 'self' 'unsafe-inline'",

@@ -47,6 +47,7 @@ export async function openApp(baseURL: string, path = "/", viewport = { width: 6
   context.on("websocket" as never, (ws: { url(): string }) => requests.push(ws.url()));
   const page = await context.newPage();
   page.on("pageerror", (e) => console.error(`[page error] ${e.message}`));
+  if (process.env.E2E_DEBUG) page.on("console", (m) => console.error(`[console ${m.type()}] ${m.text().slice(0, 300)}`));
   await page.goto(new URL(path, baseURL).href);
   return {
     browser,

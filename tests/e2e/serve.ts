@@ -10,6 +10,8 @@ export const ROOT = resolve(import.meta.dirname, "../..");
 export const TEST_CLIENT_DIR = join(ROOT, "dist", "client-test");
 
 export async function buildTestClient(outDir = TEST_CLIENT_DIR): Promise<void> {
+  // Vitest sets NODE_ENV=test, which would make Vite bundle React's slower development build.
+  process.env.NODE_ENV = "production";
   await build({ configFile: join(ROOT, "vite.config.ts"), mode: "test", logLevel: "warn", build: { outDir, emptyOutDir: true } });
 }
 

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from "@testing-library/react";
+import { act, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../../../client/app/App";
 import { currentXrStore } from "../../../client/app/xrLoader";
@@ -32,11 +32,21 @@ describe("settings and headset entry", () => {
 
   it("offers Enter VR where immersive VR is supported, and Enter AR only where AR is", async () => {
     vi.stubGlobal("navigator", Object.assign(Object.create(navigator) as Navigator, { xr: { isSessionSupported: (mode: string) => Promise.resolve(mode === "immersive-vr") } }));
+    useAppStore.getState().setStageReady(true);
     render(<App stage={false} />);
     const enter = await screen.findByRole("button", { name: "Enter VR" });
     expect(screen.queryByRole("button", { name: "Enter AR" })).toBeNull();
     fireEvent.click(enter);
     expect(currentXrStore()?.enterVR).toHaveBeenCalled();
+  });
+
+  it("holds back Enter VR until the 3D stage can host a session", async () => {
+    vi.stubGlobal("navigator", Object.assign(Object.create(navigator) as Navigator, { xr: { isSessionSupported: () => Promise.resolve(true) } }));
+    render(<App stage={false} />);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByRole("button", { name: "Enter VR" })).toBeNull();
+    act(() => useAppStore.getState().setStageReady(true));
+    expect(await screen.findByRole("button", { name: "Enter VR" })).toBeTruthy();
   });
 
   it("shows no headset buttons without WebXR", async () => {
