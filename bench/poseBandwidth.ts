@@ -7,6 +7,7 @@
  */
 import "../server/polyfills";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
@@ -45,6 +46,18 @@ class FloatRoom extends Room<{ state: InstanceType<typeof FloatState> }> {
   override onJoin(client: ServerClient): void {
     this.state.people.set(client.sessionId, new FloatPerson());
   }
+}
+
+/** A free loopback port (bind port 0, read it, release it). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const a = probe.address();
+      probe.close(() => (typeof a === "object" && a ? resolve(a.port) : reject(new Error("no port"))));
+    });
+  });
 }
 
 const frameBytes = (n: number) => n + (n <= 125 ? 2 : n <= 65535 ? 4 : 10);
@@ -91,7 +104,7 @@ async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "breathing-room-bench-"));
   const app = createApp({ dataDir, jwtSecret: randomUUID() });
   app.server.define("poseFloat", FloatRoom);
-  const port = 20000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   await app.server.listen(port, "127.0.0.1");
   const fid = randomUUID();
   app.store.facilitators.create({ id: fid, email: "bench@example.org", passwordHash: "x", isAdmin: false, createdAt: Date.now() });
