@@ -30,7 +30,7 @@ import { serverNow } from "./serverTime";
 
 export type CircleClient = Client<{ auth: JoinAuth; messages: ServerMessages }>;
 
-/** Live rooms in this process by join code, so HTTP can end a running session. */
+/** Live rooms in this process by join code, so HTTP can end or refresh a running session. */
 export type LiveRooms = Map<string, CircleRoom>;
 
 export interface CircleDeps {
@@ -64,7 +64,8 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
 
   /** Injected by `bindCircleRoom`. */
   protected deps!: CircleDeps;
-  private sessionId = "";
+  /** id of the stored session (not a Colyseus sessionId) */
+  private sessionRowId = "";
   private ownerId = "";
   private code = "";
   /** check-in counts (see CheckInTally) */
@@ -83,7 +84,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   override onCreate(options: JoinOptions): void {
     const session = sessionForCode(this.deps.store, options.code);
     if (this.deps.live.has(session.code)) throw new ServerError(JoinError.INVALID_OPTIONS, "circle already open");
-    this.sessionId = session.id;
+    this.sessionRowId = session.id;
     this.ownerId = session.facilitatorId;
     this.code = session.code;
     this.deps.live.set(this.code, this);
@@ -92,7 +93,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
 
   /** Show the stored session's title, environment and capacity (after an edit over HTTP). */
   refresh(): void {
-    const row = this.deps.store.sessions.byId(this.sessionId);
+    const row = this.deps.store.sessions.byId(this.sessionRowId);
     if (!row) return;
     const info = this.state.session;
     info.title = row.title;
@@ -146,8 +147,8 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     if (this.state.session.status === SessionStatus.ended) return;
     this.state.session.status = SessionStatus.ended;
     this.stopPractice();
-    const row = this.deps.store.sessions.byId(this.sessionId);
-    if (row?.status === "scheduled") this.deps.store.sessions.setStatus(this.sessionId, "ended", Date.now());
+    const row = this.deps.store.sessions.byId(this.sessionRowId);
+    if (row?.status === "scheduled") this.deps.store.sessions.setStatus(this.sessionRowId, "ended", Date.now());
     this.saveAggregate();
     for (const pending of this.reconnecting.values()) pending.reject(false);
     this.broadcastPatch();
@@ -156,7 +157,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
 
   private saveAggregate(): void {
     if (!this.tally.empty && this.state.session.status === SessionStatus.ended) {
-      this.deps.store.aggregates.put(this.tally.aggregate(this.sessionId));
+      this.deps.store.aggregates.put(this.tally.aggregate(this.sessionRowId));
     }
   }
 
@@ -176,7 +177,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
 
   setEnvironment(environment: string): void {
     this.state.session.environment = environment;
-    this.deps.store.sessions.update(this.sessionId, { environment });
+    this.deps.store.sessions.update(this.sessionRowId, { environment });
   }
 
   stopPractice(): void {
