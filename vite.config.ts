@@ -1,6 +1,7 @@
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 import { inputProfiles } from "./scripts/inputProfilesPlugin";
+import { noBundledEmulator } from "./scripts/noBundledEmulatorPlugin";
 
 const serverPort = Number(process.env.PORT ?? 2567);
 
@@ -8,11 +9,11 @@ const serverPort = Number(process.env.PORT ?? 2567);
 export default defineConfig({
   root: "client",
   publicDir: "../assets/public",
-  plugins: [react(), inputProfiles()],
+  plugins: [react(), inputProfiles(), noBundledEmulator()],
   build: {
     outDir: "../dist/client",
     emptyOutDir: true,
-    chunkSizeWarningLimit: 2000,
+    manifest: true,
   },
   server: {
     proxy: {

@@ -1,10 +1,11 @@
 import { Canvas, useFrame } from "@react-three/fiber";
+import { Suspense } from "react";
 import { XR, useXR } from "@react-three/xr";
 import { BreathingOrb } from "../practice/BreathingOrb";
 import { tickPractice } from "../practice/ticker";
 import { useAppStore } from "../state/store";
-import { VrPanels } from "../ui/vr/VrPanels";
 import { ContentAnchor } from "../xr/ContentAnchor";
+import { LazyVrPanels } from "../xr/headsetOnly";
 import { wantsEmulator } from "../xr/emulator";
 import { exposeForTests } from "../xr/testHooks";
 import { XrInput } from "../xr/XrInput";
@@ -31,6 +32,16 @@ function Scenery() {
   const ar = useXR((s) => s.mode === "immersive-ar");
   const Environment = ENVIRONMENTS[id];
   return ar ? null : <Environment />;
+}
+
+/** In-VR panels, loaded only once a session runs (on a screen the DOM has every control). */
+function HeadsetPanels() {
+  const inXr = useAppStore((s) => s.xrMode !== null);
+  return inXr ? (
+    <Suspense fallback={null}>
+      <LazyVrPanels />
+    </Suspense>
+  ) : null;
 }
 
 function Pacer() {
@@ -65,7 +76,7 @@ export function Stage() {
         <LookControls />
         <ContentAnchor>
           <Pacer />
-          <VrPanels />
+          <HeadsetPanels />
         </ContentAnchor>
         <XrInput />
       </XR>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { currentXrStore, loadXrStore } from "../app/xrLoader";
 import { useAppStore } from "../state/store";
+import { preloadHeadsetParts } from "../xr/headsetOnly";
 
 type Support = { vr: boolean; ar: boolean };
 
@@ -24,7 +25,11 @@ export function XrButtons() {
   useEffect(() => {
     let live = true;
     detect().then(
-      (s) => live && setSupport(s),
+      (s) => {
+        if (!live) return;
+        setSupport(s);
+        if (s.vr || s.ar) preloadHeadsetParts();
+      },
       () => undefined,
     );
     return () => {
