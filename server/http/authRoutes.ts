@@ -48,6 +48,8 @@ export function authRoutes(store: Store, tokens: TokenService): express.Router {
   const router = express.Router();
   const byEmail = new AttemptLimiter(5, 15 * 60_000);
   const byIp = new AttemptLimiter(30, 15 * 60_000);
+  // Every sign-up attempt counts (each valid one costs a scrypt hash).
+  const signUpsByIp = new AttemptLimiter(20, 15 * 60_000);
   const ipOf = (req: Request) => req.socket.remoteAddress ?? "unknown";
 
   const issue = async (f: { id: string; email: string; isAdmin: boolean }) => ({
@@ -59,29 +61,44 @@ export function authRoutes(store: Store, tokens: TokenService): express.Router {
     "/auth/signup",
     handle(async (req, res) => {
       const body = parse(signUpBody, req.body);
-      const passwordHash = await hashPassword(body.password);
+      const ip = ipOf(req);
+      const wait = signUpsByIp.retryAfter(ip);
+      if (wait > 0) {
+        throw new ApiError(429, ApiErrorCode.tooManyAttempts, "too many sign-ups from here; try again later", {
+          "Retry-After": String(Math.ceil(wait / 1000)),
+        });
+      }
+      signUpsByIp.fail(ip);
       const now = Date.now();
-      const id = randomUUID();
       // First account on a fresh install becomes the admin; afterwards an unused, unexpired invite is needed.
-      const isAdmin = store.transaction(() => {
-        if (store.facilitators.count() === 0) {
-          store.facilitators.create({ id, email: body.email, passwordHash, isAdmin: true, createdAt: now });
-          return true;
-        }
-        if (!body.invite) throw new ApiError(403, ApiErrorCode.inviteRequired, "sign-up needs an invite from an admin");
-        const hash = hashInvite(body.invite);
-        const invite = store.invites.byTokenHash(hash);
+      // Checked before hashing, so a sign-up without a valid invite costs no scrypt work; checked
+      // again inside the transaction, because the hash takes a while.
+      const inviteProblem = (): ApiError | null => {
+        if (store.facilitators.count() === 0) return null;
+        if (!body.invite) return new ApiError(403, ApiErrorCode.inviteRequired, "sign-up needs an invite from an admin");
+        const invite = store.invites.byTokenHash(hashInvite(body.invite));
         if (!invite || invite.usedAt !== null || invite.expiresAt < now || (invite.email && invite.email !== body.email)) {
-          throw new ApiError(403, ApiErrorCode.inviteInvalid, "this invite is unknown, used, expired or for another email");
+          return new ApiError(403, ApiErrorCode.inviteInvalid, "this invite is unknown, used, expired or for another email");
         }
+        if (store.facilitators.byEmail(body.email)) return new ApiError(409, ApiErrorCode.emailTaken, "an account with this email exists");
+        return null;
+      };
+      const early = inviteProblem();
+      if (early) throw early;
+      const passwordHash = await hashPassword(body.password);
+      const id = randomUUID();
+      const isAdmin = store.transaction(() => {
+        const problem = inviteProblem();
+        if (problem) throw problem;
+        const first = store.facilitators.count() === 0;
         try {
-          store.facilitators.create({ id, email: body.email, passwordHash, isAdmin: false, createdAt: now });
+          store.facilitators.create({ id, email: body.email, passwordHash, isAdmin: first, createdAt: now });
         } catch (e) {
           if (e instanceof EmailTakenError) throw new ApiError(409, ApiErrorCode.emailTaken, "an account with this email exists");
           throw e;
         }
-        store.invites.markUsed(hash, now);
-        return false;
+        if (!first) store.invites.markUsed(hashInvite(body.invite!), now);
+        return first;
       });
       res.status(201).json(await issue({ id, email: body.email, isAdmin }));
     }),

@@ -169,3 +169,12 @@ describe("headers", () => {
     expect(r.headers.get("permissions-policy")).toContain("xr-spatial-tracking=(self)");
   });
 });
+
+describe("sign-up flooding", () => {
+  it("sign-ups from one address are limited too (each valid one costs a password hash)", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) statuses.push((await call("POST", "/api/auth/signup", { email: `flood${i}@example.org`, password: PASSWORD })).status);
+    expect(statuses).toContain(403);
+    expect(statuses.at(-1)).toBe(429);
+  });
+});
