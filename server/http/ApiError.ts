@@ -12,6 +12,7 @@ export const ApiErrorCode = {
   tokenExpired: "token_expired",
   forbidden: "forbidden",
   notFound: "not_found",
+  sessionEnded: "session_ended",
   conflict: "conflict",
 } as const;
 export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];

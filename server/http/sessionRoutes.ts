@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import express from "express";
 import { z } from "zod";
-import { DEFAULT_CAPACITY, ENVIRONMENT_ID, MAX_CAPACITY, MAX_TITLE_LENGTH, joinPath } from "../../core/protocol";
+import { DEFAULT_CAPACITY, ENVIRONMENT_ID, MAX_CAPACITY, MAX_TITLE_LENGTH, joinPath, normalizeJoinCode } from "../../core/protocol";
 import type { TokenService } from "../auth/tokens";
 import type { SessionRow, Store } from "../store/types";
 import { ApiError, ApiErrorCode, handle } from "./ApiError";
@@ -60,6 +60,17 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
 /** /api/sessions: a facilitator's own sessions only; another's look like they do not exist (404). */
 export function sessionRoutes(store: Store, tokens: TokenService, live: LiveRoomHooks): express.Router {
   const router = express.Router();
+
+  // Public: what a person about to join sees (title, scene, time) before accepting the agreement.
+  // Codes carry 44 bits, so this cannot be used to discover sessions.
+  router.get("/join/:code", handle((req, res) => {
+    const code = normalizeJoinCode(req.params.code);
+    const s = code ? store.sessions.byCode(code) : undefined;
+    if (!s) throw new ApiError(404, ApiErrorCode.notFound, "no circle has this code");
+    if (s.status !== "scheduled") throw new ApiError(410, ApiErrorCode.sessionEnded, "this circle has ended");
+    res.json({ code: s.code, title: s.title, environment: s.environment, scheduledAt: s.scheduledAt });
+  }));
+
   router.use("/sessions", requireFacilitator(store, tokens));
 
   const own = (facilitatorId: string, id: string): SessionRow => {

@@ -152,12 +152,23 @@ describe("sessions", () => {
     expect((await call("GET", `/api/sessions/${id}`, undefined, admin.token)).body.title).toBe("Wednesday circle");
   });
 
+  it("anyone with the code can preview a circle before joining; nothing else", async () => {
+    const { body: s } = await call("GET", `/api/sessions/${id}`, undefined, admin.token);
+    const preview = await call("GET", `/api/join/${s.code.toLowerCase().replaceAll("-", " ")}`);
+    expect(preview).toMatchObject({ status: 200, body: { code: s.code, title: "Wednesday circle", environment: "forest" } });
+    expect(Object.keys(preview.body).sort()).toEqual(["code", "environment", "scheduledAt", "title"]);
+    expect((await call("GET", "/api/join/ZZZ-ZZZ-ZZZ")).status).toBe(404);
+    expect((await call("GET", "/api/join/nonsense")).status).toBe(404);
+  });
+
   it("cancels and ends; a finished session cannot be edited or finished again", async () => {
     const other = (await call("POST", "/api/sessions", { title: "To cancel" }, admin.token)).body.id;
     expect((await call("POST", `/api/sessions/${other}/cancel`, undefined, admin.token)).body.status).toBe("cancelled");
     expect((await call("POST", `/api/sessions/${id}/end`, undefined, admin.token)).body.status).toBe("ended");
     expect((await call("POST", `/api/sessions/${id}/end`, undefined, admin.token)).status).toBe(409);
     expect((await call("PATCH", `/api/sessions/${id}`, { title: "again" }, admin.token)).status).toBe(409);
+    const ended = (await call("GET", `/api/sessions/${id}`, undefined, admin.token)).body.code;
+    expect(await call("GET", `/api/join/${ended}`)).toMatchObject({ status: 410, body: { error: "session_ended" } });
   });
 });
 
