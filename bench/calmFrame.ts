@@ -7,7 +7,7 @@ import { buildTestClient, startServer } from "../tests/e2e/serve";
 import { CHROMIUM } from "../tests/e2e/browser";
 import { machine, writeBenchmark } from "./report";
 
-const TRACE_MS = Number(process.env.TRACE_MS ?? 6000);
+const TRACE_MS = Number(process.env.TRACE_MS ?? 10_000);
 const VIEWPORT = { width: 640, height: 400 };
 
 interface TraceEvent {
