@@ -137,7 +137,9 @@ export function sessionRoutes(store: Store, tokens: TokenService, live: LiveRoom
   router.get("/sessions/:id/aggregate", handle((req, res) => {
     const s = own(facilitatorOf(res.locals).id, param(req.params.id));
     const a = store.aggregates.get(s.id);
-    if (!a || a.n < MIN_AGGREGATE_N) {
+    // Only once the session is over: running figures read before and after one more person's answer
+    // would give that person's answer away.
+    if (!a || a.n < MIN_AGGREGATE_N || s.status === "scheduled") {
       res.json({ available: false, minimum: MIN_AGGREGATE_N });
       return;
     }

@@ -1,17 +1,18 @@
 import type { CheckInPhase } from "../../core/protocol";
-import type { Aggregate } from "../store/types";
+import type { CheckInTotals } from "../store/types";
 
 /**
  * Check-in answers of one circle, kept as counts and sums only. The only per-person memory is
- * *whether* someone has answered a phase (so nobody counts twice), never what they answered,
- * and it lives in memory for the life of the room.
+ * *whether* someone has answered a phase (so nobody counts twice, also after a reconnection, which
+ * keeps the Colyseus session id), never what they answered, and it lives in memory for the life of
+ * the room.
  */
 export class CheckInTally {
   private readonly count = { before: 0, after: 0 };
   private readonly sum = { before: 0, after: 0 };
   private readonly answered = new Set<string>();
 
-  /** Add an answer; false if `who` already answered this phase. */
+  /** Add an answer; false if `who` already answered this phase in this room. */
   add(who: string, phase: CheckInPhase, value: number): boolean {
     const key = `${phase}:${who}`;
     if (this.answered.has(key)) return false;
@@ -25,14 +26,15 @@ export class CheckInTally {
     return this.count.before === 0 && this.count.after === 0;
   }
 
-  /** The row to store: n is the smaller of the two counts, so a small "after" group is never exposed. */
-  aggregate(sessionId: string): Aggregate {
-    const mean = (p: CheckInPhase) => (this.count[p] > 0 ? this.sum[p] / this.count[p] : null);
-    return {
-      sessionId,
-      n: Math.min(this.count.before, this.count.after),
-      meanBefore: mean("before"),
-      meanAfter: mean("after"),
-    };
+  /**
+   * The counts and sums gathered since the last call, for the store to add to the session's running
+   * aggregate; null if there is nothing new. The counts start again from zero, so calling this on
+   * both "end" and "dispose" never adds an answer twice; who already answered is still remembered.
+   */
+  take(): CheckInTotals | null {
+    if (this.empty) return null;
+    const totals = { countBefore: this.count.before, sumBefore: this.sum.before, countAfter: this.count.after, sumAfter: this.sum.after };
+    this.count.before = this.count.after = this.sum.before = this.sum.after = 0;
+    return totals;
   }
 }

@@ -139,7 +139,9 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   override onDispose(): void {
     this.practiceEnd?.clear();
     if (this.deps.live.get(this.code) === this) this.deps.live.delete(this.code);
-    this.saveAggregate();
+    // Everyone left (or the process is shutting down) before the session ended: keep the counts,
+    // so a later circle for the same session, or an end over HTTP, still has them.
+    this.saveCheckIns();
   }
 
   /** End the session for everyone: stored as ended, aggregates saved, all disconnected. */
@@ -149,16 +151,16 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     this.stopPractice();
     const row = this.deps.store.sessions.byId(this.sessionRowId);
     if (row?.status === "scheduled") this.deps.store.sessions.setStatus(this.sessionRowId, "ended", Date.now());
-    this.saveAggregate();
+    this.saveCheckIns();
     for (const pending of this.reconnecting.values()) pending.reject(false);
     this.broadcastPatch();
     void this.disconnect(CloseCode.SESSION_ENDED);
   }
 
-  private saveAggregate(): void {
-    if (!this.tally.empty && this.state.session.status === SessionStatus.ended) {
-      this.deps.store.aggregates.put(this.tally.aggregate(this.sessionRowId));
-    }
+  /** Add this room's new check-in counts and sums to the session's stored aggregate (each answer once). */
+  private saveCheckIns(): void {
+    const totals = this.tally.take();
+    if (totals) this.deps.store.aggregates.add(this.sessionRowId, totals);
   }
 
   /** Start a group exercise a few seconds ahead, on the server clock; it stops by itself after the last cycle. */

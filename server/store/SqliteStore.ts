@@ -5,6 +5,7 @@ import { MIGRATIONS } from "./migrations";
 import {
   EmailTakenError,
   type Aggregate,
+  type CheckInTotals,
   type Facilitator,
   type Invite,
   type SessionRow,
@@ -85,9 +86,19 @@ export function openSqliteStore(dataDir: string): Store {
     sesByCode: db.prepare("SELECT * FROM sessions WHERE code = ?"),
     sesList: db.prepare("SELECT * FROM sessions WHERE facilitator_id = ? ORDER BY created_at DESC"),
     sesStatus: db.prepare("UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?"),
-    aggPut: db.prepare(
-      `INSERT INTO aggregates (session_id, n, mean_before, mean_after) VALUES (@sessionId, @n, @meanBefore, @meanAfter)
-       ON CONFLICT(session_id) DO UPDATE SET n = excluded.n, mean_before = excluded.mean_before, mean_after = excluded.mean_after`,
+    aggAdd: db.prepare(
+      `INSERT INTO aggregates (session_id, n, count_before, sum_before, count_after, sum_after)
+       VALUES (@sessionId, 0, @countBefore, @sumBefore, @countAfter, @sumAfter)
+       ON CONFLICT(session_id) DO UPDATE SET
+         count_before = count_before + excluded.count_before, sum_before = sum_before + excluded.sum_before,
+         count_after = count_after + excluded.count_after, sum_after = sum_after + excluded.sum_after`,
+    ),
+    // n is the smaller count, so a small "after" group is never exposed through a larger "before" one.
+    aggDerive: db.prepare(
+      `UPDATE aggregates SET n = MIN(count_before, count_after),
+         mean_before = CASE WHEN count_before > 0 THEN CAST(sum_before AS REAL) / count_before END,
+         mean_after = CASE WHEN count_after > 0 THEN CAST(sum_after AS REAL) / count_after END
+       WHERE session_id = ?`,
     ),
     aggGet: db.prepare("SELECT * FROM aggregates WHERE session_id = ?"),
     invInsert: db.prepare(
@@ -141,8 +152,11 @@ export function openSqliteStore(dataDir: string): Store {
       setStatus: (id, status, endedAt) => void q.sesStatus.run(status, endedAt, id),
     },
     aggregates: {
-      put: (a: Aggregate) => void q.aggPut.run(a),
-      get: (sessionId) => {
+      add: db.transaction((sessionId: string, t: CheckInTotals) => {
+        q.aggAdd.run({ sessionId, ...t });
+        q.aggDerive.run(sessionId);
+      }),
+      get: (sessionId): Aggregate | undefined => {
         const r = q.aggGet.get(sessionId) as Row | undefined;
         return r && {
           sessionId: r.session_id as string,

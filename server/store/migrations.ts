@@ -40,4 +40,12 @@ export const MIGRATIONS: readonly string[] = [
     mean_after REAL
   );
   `,
+  // 2: running check-in counts and sums, so a circle that empties (or a restart) before the session
+  // ends loses nothing; n and the means are derived from them on every add.
+  `
+  ALTER TABLE aggregates ADD COLUMN count_before INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE aggregates ADD COLUMN sum_before INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE aggregates ADD COLUMN count_after INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE aggregates ADD COLUMN sum_after INTEGER NOT NULL DEFAULT 0;
+  `,
 ];

@@ -48,6 +48,17 @@ export interface SessionRepo {
   setStatus(id: string, status: SessionStatus, endedAt: number | null): void;
 }
 
+/**
+ * Check-in counts and sums of one circle's answers (values 0–10, so sums are integers). What a room
+ * hands to the store when it closes; never who answered or what any one person answered.
+ */
+export interface CheckInTotals {
+  countBefore: number;
+  sumBefore: number;
+  countAfter: number;
+  sumAfter: number;
+}
+
 /** Check-in aggregate of one session: no individual answers, no identities. */
 export interface Aggregate {
   sessionId: string;
@@ -58,8 +69,12 @@ export interface Aggregate {
 }
 
 export interface AggregateRepo {
-  /** Insert or replace the session's aggregate. */
-  put(a: Aggregate): void;
+  /**
+   * Add one room's totals to the session's running counts and sums (atomically), and derive n and
+   * the means from them. A session's circle may close and open again several times before it ends;
+   * each room adds what it counted exactly once.
+   */
+  add(sessionId: string, totals: CheckInTotals): void;
   get(sessionId: string): Aggregate | undefined;
 }
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DB_FILE } from "../../server/store/SqliteStore";
-import { bootApp, circle, join, until, type Booted, type Joined } from "./harness";
+import { bootApp, circle, dropConnection, join, sdk, serverRoom, until, type Booted, type Joined } from "./harness";
 
 let b: Booted;
 beforeAll(async () => { b = await bootApp(); });
@@ -10,10 +10,8 @@ afterAll(async () => { await b.stop(); });
 
 const PSEUDONYM_MARK = "Zephyrine";
 
-async function runSession(answers: Array<[number, number]>) {
-  const c = await circle(b, answers.length);
-  // Distinctive pseudonyms, to look for in the database file afterwards.
-  const people: Joined[] = c.people;
+/** Each person answers before and after, waiting for each acknowledgement. */
+async function checkIns(people: Joined[], answers: Array<[number, number]>) {
   for (const [i, [before, after]] of answers.entries()) {
     const p = people[i]!;
     const ack = p.waitForMessage("checkedIn", 2000);
@@ -23,6 +21,13 @@ async function runSession(answers: Array<[number, number]>) {
     p.send("checkIn", { phase: "after", value: after });
     await ack2;
   }
+}
+
+async function runSession(answers: Array<[number, number]>) {
+  const c = await circle(b, answers.length);
+  // Distinctive pseudonyms, to look for in the database file afterwards.
+  const people: Joined[] = c.people;
+  await checkIns(people, answers);
   const refused = people[0]!.waitForMessage("error", 2000);
   people[0]!.send("checkIn", { phase: "before", value: 0 });
   expect(await refused).toEqual({ action: "checkIn", code: "already-checked-in" });
@@ -51,6 +56,53 @@ describe("check-in aggregates", () => {
     const other = await circle(b, 0, { open: false });
     const res = await fetch(`${b.url}/api/sessions/${c.s.id}/aggregate`, { headers: { authorization: `Bearer ${other.f.token}` } });
     expect(res.status).toBe(404);
+  });
+});
+
+describe("check-ins counted in a circle that closes before the session ends", () => {
+  const closed = (code: string) => until(() => !b.app.live.has(code), 5000, "circle closed");
+
+  it("survive everyone leaving; ending the session over HTTP later shows them", async () => {
+    const c = await circle(b, 5);
+    await checkIns(c.people, [[3, 5], [4, 6], [2, 2], [7, 8], [4, 9]]);
+    await Promise.all([c.lead, ...c.people].map((r) => r.leave()));
+    await closed(c.s.code);
+    // Not while the session can still gather answers: figures read before and after one more
+    // person's answer would give it away.
+    expect(await aggregate(c.f.token, c.s.id)).toEqual({ available: false, minimum: 5 });
+    const ended = await fetch(`${b.url}/api/sessions/${c.s.id}/end`, { method: "POST", headers: { authorization: `Bearer ${c.f.token}` } });
+    expect(ended.status).toBe(200);
+    expect(await aggregate(c.f.token, c.s.id)).toEqual({ available: true, n: 5, meanBefore: 4, meanAfter: 6 });
+  });
+
+  it("a circle opened again for the same session adds to the first one's counts; a reconnection counts once", async () => {
+    const c = await circle(b, 3);
+    await checkIns(c.people, [[2, 4], [6, 7], [1, 3]]);
+    // One person's connection drops and comes back to the same seat: a second answer is refused.
+    const p = c.people[0]!;
+    p.reconnection.enabled = false;
+    const token = p.reconnectionToken;
+    dropConnection(b, c.s.code, p.sessionId);
+    await until(() => c.lead.state.participants.get(p.sessionId)?.connected === false, 3000, "seen as disconnected");
+    const back = await sdk(b).reconnect(token);
+    const refused = back.waitForMessage("error", 2000);
+    back.send("checkIn", { phase: "before", value: 10 });
+    expect(await refused).toEqual({ action: "checkIn", code: "already-checked-in" });
+    const first = serverRoom(b, c.s.code);
+    await Promise.all([c.lead, back, ...c.people.slice(1)].map((r) => r.leave()));
+    await closed(c.s.code);
+
+    // The same session's circle opens again later with two more people.
+    const lead = await join(b, c.s.code, "Facilitator", { token: c.f.token });
+    expect(serverRoom(b, c.s.code)).not.toBe(first);
+    lead.send("openCircle");
+    await until(() => lead.state.session.status === "open", 3000, "circle open");
+    const more = [await join(b, c.s.code, "Person 4"), await join(b, c.s.code, "Person 5")];
+    await checkIns(more, [[5, 9], [6, 7]]);
+    lead.send("endSession");
+    await until(() => b.app.store.sessions.byId(c.s.id)?.status === "ended", 3000, "ended");
+    // before: (2 + 6 + 1 + 5 + 6) / 5; after: (4 + 7 + 3 + 9 + 7) / 5 — the refused 10 is not in it
+    expect(await aggregate(c.f.token, c.s.id)).toEqual({ available: true, n: 5, meanBefore: 4, meanAfter: 6 });
   });
 });
 

@@ -52,14 +52,43 @@ describe("AttemptLimiter", () => {
 });
 
 describe("CheckInTally", () => {
-  it("counts each person once per phase; n is the smaller count", () => {
+  it("counts each person once per phase, and hands each answer over once", () => {
     const t = new CheckInTally();
     expect(t.empty).toBe(true);
+    expect(t.take()).toBeNull();
     expect(t.add("a", "before", 2)).toBe(true);
     expect(t.add("a", "before", 9)).toBe(false);
     t.add("b", "before", 4);
     t.add("a", "after", 7);
-    expect(t.aggregate("s")).toEqual({ sessionId: "s", n: 1, meanBefore: 3, meanAfter: 7 });
+    expect(t.take()).toEqual({ countBefore: 2, sumBefore: 6, countAfter: 1, sumAfter: 7 });
+    expect(t.take()).toBeNull();
+    // Still remembered after the hand-over: "a" cannot answer "before" again in this room.
+    expect(t.add("a", "before", 1)).toBe(false);
+    expect(t.add("b", "after", 5)).toBe(true);
+    expect(t.take()).toEqual({ countBefore: 0, sumBefore: 0, countAfter: 1, sumAfter: 5 });
+  });
+});
+
+describe("stored check-in aggregate", () => {
+  it("adds up across rooms; n is the smaller count; means come from the sums", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "breathing-room-agg-"));
+    try {
+      const store = openSqliteStore(dir);
+      store.facilitators.create({ id: "f", email: "f@example.org", passwordHash: "x", isAdmin: false, createdAt: 0 });
+      store.sessions.create({ id: "s", facilitatorId: "f", code: "AAA-BBB-CCC", title: "t", environment: "shore", capacity: 12, scheduledAt: null, status: "scheduled", createdAt: 0, endedAt: null });
+      expect(store.aggregates.get("s")).toBeUndefined();
+      store.aggregates.add("s", { countBefore: 3, sumBefore: 9, countAfter: 1, sumAfter: 8 });
+      expect(store.aggregates.get("s")).toEqual({ sessionId: "s", n: 1, meanBefore: 3, meanAfter: 8 });
+      store.aggregates.add("s", { countBefore: 1, sumBefore: 7, countAfter: 3, sumAfter: 13 });
+      expect(store.aggregates.get("s")).toEqual({ sessionId: "s", n: 4, meanBefore: 4, meanAfter: 5.25 });
+      store.close();
+      // and it is still there after a restart
+      const again = openSqliteStore(dir);
+      expect(again.aggregates.get("s")?.n).toBe(4);
+      again.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
