@@ -1,6 +1,7 @@
-/** The calm environments; each has a folder under client/scene/environments. */
-export const ENVIRONMENT_IDS = ["shore", "forest", "night"] as const;
-export type EnvironmentId = (typeof ENVIRONMENT_IDS)[number];
+import type { EnvironmentId } from "../../core/environments";
+
+/** The calm environments (canonical list in core/environments; each has a folder under client/scene/environments). */
+export { ENVIRONMENT_IDS, type EnvironmentId } from "../../core/environments";
 
 /** Which cues accompany the pacer. Captions are always on. */
 export interface CueSettings {

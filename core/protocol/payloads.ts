@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { PATTERN_IDS } from "../breathing";
+import { ENVIRONMENT_IDS } from "../environments";
 import { POSE_WORDS } from "../pose";
 import {
   CHECK_IN_PHASES,
-  ENVIRONMENT_ID,
   LOOKS,
   MAX_CYCLES,
   REACTIONS,
@@ -38,7 +38,8 @@ export const startPracticePayload = z.strictObject({
   patternId: z.enum(PATTERN_IDS),
   cycles: z.number().int().min(1).max(MAX_CYCLES),
 });
-export const environmentPayload = z.strictObject({ environment: z.string().regex(ENVIRONMENT_ID) });
+/** One of the calm environments (core/environments). */
+export const environmentPayload = z.strictObject({ environment: z.enum(ENVIRONMENT_IDS) });
 
 /** The schema of each message, by name. */
 export const payloads = {

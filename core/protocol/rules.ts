@@ -58,6 +58,3 @@ export function cleanPseudonym(raw: unknown): string | null {
   if (length < 1 || length > PSEUDONYM_MAX || !PRINTABLE.test(trimmed)) return null;
   return trimmed;
 }
-
-/** Environment ids are short slugs; the client maps them to scenes. */
-export const ENVIRONMENT_ID = /^[a-z][a-z0-9-]{0,31}$/;

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import express from "express";
 import { z } from "zod";
-import { DEFAULT_CAPACITY, ENVIRONMENT_ID, MAX_CAPACITY, MAX_TITLE_LENGTH, joinPath, normalizeJoinCode } from "../../core/protocol";
+import { DEFAULT_ENVIRONMENT, ENVIRONMENT_IDS } from "../../core/environments";
+import { DEFAULT_CAPACITY, MAX_CAPACITY, MAX_TITLE_LENGTH, joinPath, normalizeJoinCode } from "../../core/protocol";
 import type { TokenService } from "../auth/tokens";
 import type { SessionRow, Store } from "../store/types";
 import { ApiError, ApiErrorCode, handle } from "./ApiError";
@@ -12,14 +13,14 @@ import { facilitatorOf, requireFacilitator } from "./requireFacilitator";
 export const MIN_AGGREGATE_N = 5;
 
 const title = z.string().trim().min(1).max(MAX_TITLE_LENGTH);
-const environment = z.string().regex(ENVIRONMENT_ID);
+const environment = z.enum(ENVIRONMENT_IDS);
 const capacity = z.number().int().min(1).max(MAX_CAPACITY);
 /** epoch ms; null clears it */
 const scheduledAt = z.number().int().min(0).max(8.64e15).nullable();
 
 const createBody = z.strictObject({
   title,
-  environment: environment.default("shore"),
+  environment: environment.default(DEFAULT_ENVIRONMENT),
   capacity: capacity.default(DEFAULT_CAPACITY),
   scheduledAt: scheduledAt.optional(),
 });

@@ -1,5 +1,6 @@
 import { CloseCode as ColyseusClose, Room, ServerError, type AuthContext, type Client, type Deferred, type Delayed } from "@colyseus/core";
 import { cycleMs, getPattern, type BuiltInPatternId } from "../../core/breathing";
+import type { EnvironmentId } from "../../core/environments";
 import {
   ActionError,
   CloseCode,
@@ -177,7 +178,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     );
   }
 
-  setEnvironment(environment: string): void {
+  setEnvironment(environment: EnvironmentId): void {
     this.state.session.environment = environment;
     this.deps.store.sessions.update(this.sessionRowId, { environment });
   }

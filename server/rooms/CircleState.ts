@@ -1,4 +1,5 @@
 import { schema, t } from "@colyseus/schema";
+import { DEFAULT_ENVIRONMENT } from "../../core/environments";
 import { packHandPosition, packHeadPosition, packQuaternion } from "../../core/pose";
 import { Role, SessionStatus } from "../../core/protocol";
 
@@ -43,7 +44,8 @@ export const SessionInfo = schema(
   {
     title: t.string().default(""),
     status: t.string().default(SessionStatus.waiting),
-    environment: t.string().default("shore"),
+    /** one of core/environments ENVIRONMENT_IDS */
+    environment: t.string().default(DEFAULT_ENVIRONMENT),
     locked: t.boolean().default(false),
     /** participants allowed (the facilitator is not counted) */
     capacity: t.uint8().default(12),

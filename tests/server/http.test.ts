@@ -128,6 +128,7 @@ describe("sessions", () => {
     [{ title: "x", capacity: 33 }],
     [{ title: "x", capacity: 0 }],
     [{ title: "x", environment: "../../x" }],
+    [{ title: "x", environment: "desert" }],
     [{ title: "x".repeat(81) }],
     [{ title: "x", owner: "someone" }],
   ])("rejects %j", async (body) => {

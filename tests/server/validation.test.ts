@@ -22,7 +22,7 @@ const bad: Record<ClientMessage, unknown[]> = {
   openCircle: [{ extra: 1 }],
   startPractice: [{}, { patternId: "box" }, { patternId: "custom", cycles: 3 }, { patternId: "box", cycles: 0 }, { patternId: "box", cycles: 1e9 }, { patternId: "box", cycles: Number.NaN }, { patternId: HUGE, cycles: 3 }, { patternId: "box", cycles: 3, extra: 1 }],
   stopPractice: [{ now: true }],
-  setEnvironment: [{}, { environment: 3 }, { environment: HUGE }, { environment: "../../etc" }, { environment: "forest", extra: 1 }],
+  setEnvironment: [{}, { environment: 3 }, { environment: HUGE }, { environment: "../../etc" }, { environment: "desert" }, { environment: "forest", extra: 1 }],
   mute: [{}, { target: 1 }, { target: HUGE }, { target: "x", extra: 1 }],
   unmute: [{ target: null }],
   muteAll: [{ all: true }],

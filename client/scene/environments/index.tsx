@@ -12,8 +12,4 @@ export const ENVIRONMENTS: Record<EnvironmentId, ComponentType> = {
 };
 
 /** Names shown on the in-VR environment panel. */
-export const ENVIRONMENT_NAMES: Record<EnvironmentId, string> = {
-  shore: "Shoreline at dusk",
-  forest: "Forest clearing",
-  night: "Night sky",
-};
+export { ENVIRONMENT_NAMES } from "../../../core/environments";

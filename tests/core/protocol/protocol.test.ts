@@ -77,7 +77,8 @@ describe("payload schemas", () => {
     ["checkIn", { phase: "after", value: 10 }],
     ["time", { t0: 123.5 }],
     ["startPractice", { patternId: "box", cycles: 4 }],
-    ["setEnvironment", { environment: "forest-dawn" }],
+    ["setEnvironment", { environment: "forest" }],
+    ["setEnvironment", { environment: "night" }],
     ["mute", { target: "abc_DEF-123" }],
   ])("%s accepts %j", (name, payload) => {
     expect(payloads[name].safeParse(payload).success).toBe(true);
@@ -105,6 +106,8 @@ describe("payload schemas", () => {
     ["startPractice", { patternId: "box", cycles: 1e9 }],
     ["setEnvironment", { environment: "x".repeat(100) }],
     ["setEnvironment", { environment: "../etc" }],
+    ["setEnvironment", { environment: "forest-dawn" }],
+    ["setEnvironment", { environment: "Shore" }],
     ["mute", { target: "x".repeat(10_000) }],
     ["mute", {}],
   ])("%s rejects %j", (name, payload) => {
