@@ -5,6 +5,7 @@ import http from "node:http";
 import path from "node:path";
 import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
+import compression from "compression";
 import express from "express";
 import { ROOM_NAME } from "../core/protocol";
 import { TokenService } from "./auth/tokens";
@@ -76,7 +77,11 @@ export type AppServer = App["server"];
 
 /** Static files with an SPA fallback for client routes like /room/ABC-DEF-GHJ and /facilitate. */
 function serveClient(app: express.Application, dir: string): void {
-  app.use(express.static(dir, { index: "index.html", maxAge: "1h" }));
+  // A headset on Wi-Fi downloads ~1.3 MB of scripts raw and ~370 KB compressed.
+  app.use(compression());
+  // Vite puts a content hash in every asset name, so those never change; index.html always revalidates.
+  app.use("/assets", express.static(path.join(dir, "assets"), { immutable: true, maxAge: "1y", fallthrough: false }));
+  app.use(express.static(dir, { index: false, maxAge: "1h" }));
   const index = path.join(dir, "index.html");
   app.get(/^\/(?!api\/|api$|matchmake\/|matchmake$).*/, (req, res, next) => {
     if (path.extname(req.path) || !fs.existsSync(index)) return next();
