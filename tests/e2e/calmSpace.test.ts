@@ -20,11 +20,8 @@ describe("calm space on a desktop", () => {
   it("runs box breathing with captions on time, then records the session in history", async () => {
     const { page } = s;
     await page.getByRole("button", { name: "Shoreline at dusk" }).click();
-    await continueIfAsked(s);
     await page.getByRole("button", { name: "Box breathing" }).click();
-    await continueIfAsked(s);
     await page.getByRole("button", { name: "1 minute" }).click();
-    await continueIfAsked(s);
 
     // Check in at 3, and watch the live caption from the moment practice starts.
     await page.getByRole("radio", { name: "3", exact: true }).click();
@@ -81,8 +78,3 @@ describe("calm space on a desktop", () => {
     expect(s.thirdParty()).toEqual([]);
   });
 });
-
-async function continueIfAsked(s: Session): Promise<void> {
-  const next = s.page.getByRole("button", { name: "Continue" });
-  if (await next.isVisible().catch(() => false)) await next.click();
-}

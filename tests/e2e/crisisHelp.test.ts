@@ -29,22 +29,14 @@ describe("crisis help from every screen", () => {
     await dialog.waitFor({ state: "hidden", timeout: 5000 });
   }
 
-  async function next(): Promise<void> {
-    const button = s.page.getByRole("button", { name: "Continue" });
-    if (await button.isVisible().catch(() => false)) await button.click();
-  }
-
   it("opens in one action on each screen of the flow", async () => {
     const { page } = s;
     await openAndCloseHelp("environment");
     await page.getByRole("button", { name: "Forest clearing" }).click();
-    await next();
     await openAndCloseHelp("exercise");
     await page.getByRole("button", { name: "Resonance breathing" }).click();
-    await next();
     await openAndCloseHelp("length");
     await page.getByRole("button", { name: "1 minute" }).click();
-    await next();
     await openAndCloseHelp("check-in");
     await page.getByRole("button", { name: "Skip" }).click();
     await page.getByRole("button", { name: "Pause" }).waitFor();

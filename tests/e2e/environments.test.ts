@@ -6,7 +6,9 @@ import { ARTIFACTS, openApp, type Session } from "./browser";
 interface TestWindow {
   __brTest: {
     gl: { info: { render: { calls: number } } };
-    scene: { getObjectByName(name: string): { scale: { x: number }; visible: boolean } | undefined };
+    scene: {
+      getObjectByName(name: string): { scale: { x: number }; material: { uniforms: { uBrightness: { value: number } } } } | undefined;
+    };
     store: { getState(): Record<string, (...args: unknown[]) => void> };
     frame: { fullness: number };
   };
@@ -27,13 +29,14 @@ async function practise(page: Page, environment: string, reducedMotion: boolean)
 }
 
 /** Orb scale and breath fullness, sampled over a few seconds of the first inhale and hold. */
-async function sampleOrb(page: Page): Promise<{ scale: number; fullness: number }[]> {
-  const samples: { scale: number; fullness: number }[] = [];
+async function sampleOrb(page: Page): Promise<{ scale: number; brightness: number; fullness: number }[]> {
+  const samples: { scale: number; brightness: number; fullness: number }[] = [];
   for (let i = 0; i < 8; i++) {
     samples.push(
       await page.evaluate(() => {
         const t = (window as unknown as TestWindow).__brTest;
-        return { scale: t.scene.getObjectByName("breathing-orb")?.scale.x ?? Number.NaN, fullness: t.frame.fullness };
+        const orb = t.scene.getObjectByName("breathing-orb");
+        return { scale: orb?.scale.x ?? Number.NaN, brightness: orb?.material.uniforms.uBrightness.value ?? Number.NaN, fullness: t.frame.fullness };
       }),
     );
     await page.waitForTimeout(400);
@@ -77,6 +80,9 @@ describe("environments and the orb", () => {
     expect(Math.max(...fullness) - Math.min(...fullness)).toBeGreaterThan(0.2);
     expect(scales.every((v) => Number.isFinite(v))).toBe(true);
     expect(Math.max(...scales) - Math.min(...scales)).toBeLessThan(1e-6);
+    // The breath still shows: the orb brightens and dims instead.
+    const brightness = samples.map((x) => x.brightness);
+    expect(Math.max(...brightness) - Math.min(...brightness)).toBeGreaterThan(0.05);
   });
 
   it("makes no request to any origin but its own", () => {

@@ -20,6 +20,7 @@ interface TestWindow {
     vrTargets(): { label: string; position: [number, number, number] }[];
     store: { getState(): { screen: string; xrMode: string | null; crisisOpen: boolean; practice: { status: string }; draft: { exerciseId: string | null } } };
     frame: { fullness: number; caption: string };
+    scene: { getObjectByName(name: string): { scale: { x: number } } | undefined };
     gl: { info: { render: { frame: number } } };
   };
 }
@@ -62,6 +63,16 @@ async function press(page: Page, label: string, device: Device): Promise<void> {
   await page.evaluate((device) => (window as unknown as TestWindow).__brTest.xrDevice.remote.dispatch("select", { device, duration: 0.6 }), device);
 }
 
+/** Press and release a controller button, spanning a few slow emulated frames. */
+async function tap(page: Page, button: string): Promise<void> {
+  await page.evaluate((b) => (window as unknown as TestWindow).__brTest.xrDevice.controllers.right.updateButtonValue(b, 1), button);
+  await framesPass(page, 3);
+  await page.evaluate((b) => (window as unknown as TestWindow).__brTest.xrDevice.controllers.right.updateButtonValue(b, 0), button);
+  await framesPass(page, 2);
+}
+
+const labels = (page: Page) => page.evaluate(() => (window as unknown as TestWindow).__brTest.vrTargets().map((t) => t.label));
+
 describe("calm space in a headset", () => {
   let s: Session;
 
@@ -79,6 +90,16 @@ describe("calm space in a headset", () => {
     await expect.poll(async () => (await state(s.page)).xrMode, { timeout: 20_000 }).toBe("immersive-vr");
   });
 
+  it("opens crisis help from the first screen with one ray press, and closes it again", async () => {
+    const { page } = s;
+    await press(page, "Need help now?", "controller-right");
+    await expect.poll(async () => (await state(page)).crisisOpen, { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => labels(page), { timeout: 10_000 }).toContain("Close");
+    await page.screenshot({ path: join(ARTIFACTS, "vr-crisis.png") });
+    await press(page, "Close", "controller-right");
+    await expect.poll(async () => (await state(page)).crisisOpen, { timeout: 10_000 }).toBe(false);
+  });
+
   it("chooses a place and an exercise with the controller ray", async () => {
     const { page } = s;
     await press(page, "Shoreline at dusk", "controller-right");
@@ -87,35 +108,42 @@ describe("calm space in a headset", () => {
     await expect.poll(async () => (await state(page)).draft.exerciseId, { timeout: 10_000 }).toBe("box");
   });
 
-  it("chooses the length and starts with a hand pinch, and the pacer runs", async () => {
+  it("chooses the length and starts with a hand pinch, and the orb breathes", async () => {
     const { page } = s;
     await page.evaluate(() => {
       (window as unknown as TestWindow).__brTest.xrDevice.primaryInputMode = "hand";
     });
     await page.waitForTimeout(1000);
-    if ((await state(page)).screen === "exercise") await press(page, "Continue", "hand-right");
     await press(page, "1 minute", "hand-right");
     await expect.poll(async () => (await state(page)).screen, { timeout: 10_000 }).toBe("check-in");
     await press(page, "Skip", "hand-right");
     await expect.poll(async () => (await state(page)).practice.status, { timeout: 10_000 }).toBe("running");
 
-    // The orb follows the breath: fullness rises during the first inhale.
-    const a = await page.evaluate(() => (window as unknown as TestWindow).__brTest.frame.fullness);
+    // The orb drawn in the scene grows during the first in-breath.
+    const orbScale = () => page.evaluate(() => (window as unknown as TestWindow).__brTest.scene.getObjectByName("breathing-orb")?.scale.x ?? Number.NaN);
+    const a = await orbScale();
     await page.waitForTimeout(1500);
-    const b = await page.evaluate(() => (window as unknown as TestWindow).__brTest.frame.fullness);
+    const b = await orbScale();
     expect(b).toBeGreaterThan(a);
     await page.screenshot({ path: join(ARTIFACTS, "vr-view.png") });
   });
 
-  it("opens crisis help from inside VR with the ray", async () => {
+  it("pauses with A, opens crisis help with B, and does not resume behind it", async () => {
     const { page } = s;
     await page.evaluate(() => {
       (window as unknown as TestWindow).__brTest.xrDevice.primaryInputMode = "controller";
     });
     await page.waitForTimeout(1000);
-    await press(page, "Need help now?", "controller-right");
+    await tap(page, "a-button");
+    await expect.poll(async () => (await state(page)).practice.status, { timeout: 10_000 }).toBe("paused");
+    await tap(page, "b-button");
     await expect.poll(async () => (await state(page)).crisisOpen, { timeout: 10_000 }).toBe(true);
-    await page.screenshot({ path: join(ARTIFACTS, "vr-crisis.png") });
+    await tap(page, "a-button");
+    expect((await state(page)).practice.status).toBe("paused");
+    await press(page, "Close", "controller-right");
+    await expect.poll(async () => (await state(page)).crisisOpen, { timeout: 10_000 }).toBe(false);
+    await tap(page, "a-button");
+    await expect.poll(async () => (await state(page)).practice.status, { timeout: 10_000 }).toBe("running");
   });
 
   it("makes no request to any origin but its own (controller and hand models included)", () => {
