@@ -57,8 +57,9 @@ export interface AppState {
   /** record the check-in (null = skipped) and start practising */
   checkIn: (value: number | null, now?: number) => void;
   pause: (now?: number) => void;
+  /** resume a paused practice; does nothing while crisis help is open */
   resume: (now?: number) => void;
-  /** toggle pause/resume while practising */
+  /** toggle pause/resume while practising; only pauses while crisis help is open */
   togglePause: (now?: number) => void;
   /** end the practice early or at its natural end; goes to check-out */
   stop: (now?: number) => void;
@@ -68,7 +69,7 @@ export interface AppState {
   restart: () => void;
   /** show history, remembering the screen to go back to */
   openHistory: () => void;
-  /** open crisis help; a running practice pauses so nothing keeps pacing behind it */
+  /** open crisis help; a running practice pauses so nothing keeps pacing behind it, and stays paused after closing */
   openCrisis: (now?: number) => void;
   closeCrisis: () => void;
   /** any XRSessionMode is accepted; "inline" is not an immersive session, so it counts as none */
@@ -123,8 +124,10 @@ export function createAppStore(initial: Partial<Pick<AppState, "settings">> = {}
       if (get().practice.status === "running") set((s) => ({ practice: { ...s.practice, status: "paused", pausedAt: now } }));
     },
     resume: (now = performance.now()) => {
-      const p = get().practice;
-      if (p.status === "paused") set({ practice: { ...p, status: "running", pausedTotal: p.pausedTotal + (now - p.pausedAt) } });
+      const { practice: p, crisisOpen } = get();
+      // Pacing must not restart behind crisis help (an in-VR button or a stray key could ask);
+      // closing it leaves the practice paused too, so the person resumes when ready.
+      if (p.status === "paused" && !crisisOpen) set({ practice: { ...p, status: "running", pausedTotal: p.pausedTotal + (now - p.pausedAt) } });
     },
     togglePause: (now = performance.now()) => {
       const status = get().practice.status;

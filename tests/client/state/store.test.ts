@@ -49,6 +49,20 @@ describe("app store", () => {
     expect(practiceElapsed(store.getState().practice, 60_000)).toBe(5000);
   });
 
+  it("keeps the practice paused while crisis help is open, and after it closes until the person resumes", () => {
+    const store = practising(0);
+    store.getState().openCrisis(5000);
+    store.getState().togglePause(6000);
+    store.getState().resume(7000);
+    expect(store.getState().practice.status).toBe("paused");
+    expect(practiceElapsed(store.getState().practice, 60_000)).toBe(5000);
+    store.getState().closeCrisis();
+    expect(store.getState().practice.status).toBe("paused");
+    store.getState().togglePause(9000);
+    expect(store.getState().practice.status).toBe("running");
+    expect(practiceElapsed(store.getState().practice, 10_000)).toBe(6000);
+  });
+
   it("goes back from history to the screen it was opened from", () => {
     const store = createAppStore();
     store.getState().go("summary");
