@@ -1,7 +1,11 @@
 import { useEffect, useRef } from "react";
 import type { FrameState } from "../state/frame";
 import { frame } from "../state/frame";
+import { useAppStore, type AppStore } from "../state/store";
 import { practiceTicker, type PracticeTicker } from "./ticker";
+
+/** What the caption says while paused; resuming brings the phase caption back, so both are announced. */
+const PAUSED = "Paused";
 
 /** "2:05 left" for guided exercises, where a per-step count would mean little. */
 function timeLeft(seconds: number): string {
@@ -11,21 +15,30 @@ function timeLeft(seconds: number): string {
 }
 
 /**
- * The pacer's words as DOM text in a polite live region. The ticker writes
- * the text straight into these nodes when it changes: no React render per
- * second, and screen readers hear each new phase.
+ * The pacer's words as DOM text. Only the caption is a live region, so a
+ * screen reader hears each new phase and "Paused"/the caption on pause and
+ * resume, never the per-second count or the cycle progress (both stay on
+ * screen). The ticker and the store write straight into these nodes: no React
+ * render per second.
  */
-export function PracticeCaption({ ticker = practiceTicker }: { ticker?: PracticeTicker }) {
+export function PracticeCaption({ ticker = practiceTicker, store = useAppStore }: { ticker?: PracticeTicker; store?: AppStore }) {
   const captionRef = useRef<HTMLParagraphElement>(null);
   const countRef = useRef<HTMLParagraphElement>(null);
   const progressRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
+    let latest: Readonly<FrameState> = frame;
+    let paused = store.getState().practice.status === "paused";
     let caption: string | null = null;
     let count = -1;
     let progress: string | null = null;
+    const writeCaption = () => {
+      const text = paused ? PAUSED : latest.caption;
+      if (text !== caption && captionRef.current) captionRef.current.textContent = caption = text;
+    };
     const show = (f: Readonly<FrameState>) => {
-      if (f.caption !== caption && captionRef.current) captionRef.current.textContent = caption = f.caption;
+      latest = f;
+      writeCaption();
       if (f.count !== count && countRef.current) {
         count = f.count;
         countRef.current.textContent = f.kind === "guided" ? timeLeft(count) : count > 0 ? String(count) : "";
@@ -33,13 +46,23 @@ export function PracticeCaption({ ticker = practiceTicker }: { ticker?: Practice
       if (f.progressText !== progress && progressRef.current) progressRef.current.textContent = progress = f.progressText;
     };
     show(frame);
-    return ticker.onDisplay(show);
-  }, [ticker]);
+    const offDisplay = ticker.onDisplay(show);
+    const offStore = store.subscribe((state) => {
+      const now = state.practice.status === "paused";
+      if (now === paused) return;
+      paused = now;
+      writeCaption();
+    });
+    return () => {
+      offDisplay();
+      offStore();
+    };
+  }, [ticker, store]);
 
-  // The count is aria-hidden: announcing every second would drown out the phase changes.
+  // role="status" sits on the caption alone: the region is atomic, so anything else inside would be re-read at each change.
   return (
-    <div role="status" aria-live="polite" className="practice-caption">
-      <p ref={captionRef} className="caption" />
+    <div className="practice-caption">
+      <p ref={captionRef} role="status" aria-live="polite" aria-atomic="true" className="caption" />
       <p ref={countRef} className="count" aria-hidden="true" />
       <p ref={progressRef} className="progress" />
     </div>

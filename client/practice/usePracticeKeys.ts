@@ -1,14 +1,15 @@
 import { useEffect } from "react";
 import { useAppStore, type AppStore } from "../state/store";
 
-/** Elements that own Space or Escape themselves. */
-const TYPING = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="dialog"]';
+/** Elements that own Space or Escape themselves: fields, dialogs and panels marked data-owns-keys (settings). */
+const TYPING = 'input, textarea, select, [contenteditable=""], [contenteditable="true"], [role="dialog"], [data-owns-keys]';
 /** Space already activates these; handling it too would toggle twice. */
 const ACTIVATES = 'button, a[href], summary, [role="button"], [role="radio"], [role="checkbox"]';
 
 /**
  * While practising: Space pauses or resumes, Escape stops. Not while typing,
- * and not while a dialog (crisis help) is open, where Escape closes the dialog.
+ * not while a dialog (crisis help) is open, where Escape closes the dialog,
+ * and not inside the settings panel, where Escape closes the panel.
  */
 export function usePracticeKeys(store: AppStore = useAppStore): void {
   useEffect(() => {

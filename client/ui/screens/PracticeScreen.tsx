@@ -14,7 +14,8 @@ export function PracticeScreen() {
     <section aria-labelledby="practice-heading" className="screen practice">
       <ScreenHeading id="practice-heading">{name}</ScreenHeading>
       <PracticeCaption />
-      {paused && <p className="paused-note">Paused. Take your time.</p>}
+      {/* The caption itself says "Paused" (and is announced); this is the gentle word beside it. */}
+      {paused && <p className="paused-note">Take your time.</p>}
       <p className="actions">
         <button type="button" onClick={() => useAppStore.getState().togglePause()}>
           {paused ? "Resume" : "Pause"}

@@ -1,3 +1,4 @@
+import type { KeyboardEvent } from "react";
 import { CRISIS_REGIONS } from "../../../core/care";
 import { useAppStore } from "../../state/store";
 import { Toggle, Volume } from "./SettingsFields";
@@ -9,8 +10,17 @@ export function SettingsPanel({ id, onClose }: { id: string; onClose: () => void
   const voices = useHasVoices();
   const { updateSettings, setCues } = useAppStore.getState();
 
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== "Escape") return;
+    event.preventDefault();
+    // Escape here means "close settings"; it must not also reach the practice keys and stop a practice.
+    event.stopPropagation();
+    onClose();
+  };
+
   return (
-    <section id={id} className="settings-panel" aria-labelledby={`${id}-heading`}>
+    // data-owns-keys: the practice keys leave Space and Escape inside this panel alone.
+    <section id={id} className="settings-panel" aria-labelledby={`${id}-heading`} data-owns-keys="" onKeyDown={onKeyDown}>
       <h2 id={`${id}-heading`}>Settings</h2>
       <fieldset>
         <legend>Comfort</legend>

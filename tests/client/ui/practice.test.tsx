@@ -17,14 +17,44 @@ describe("practice screen", () => {
     practise();
     const status = screen.getByRole("status");
     expect(status.getAttribute("aria-live")).toBe("polite");
-    expect(status.textContent).toContain("Breathe in");
+    expect(status.textContent).toBe("Breathe in");
     tickPractice(4000);
     expect(screen.getByRole("status")).toBe(status);
-    expect(status.textContent).toContain("Hold");
+    expect(status.textContent).toBe("Hold");
     tickPractice(8000);
-    expect(status.textContent).toContain("Breathe out");
+    expect(status.textContent).toBe("Breathe out");
     tickPractice(16_000);
-    expect(status.textContent).toContain("Cycle 2 of 2");
+    expect(screen.getByText("Cycle 2 of 2")).toBeTruthy();
+  });
+
+  it("announces only the caption: the count and cycle progress are shown but not in the live region", () => {
+    practise();
+    const status = screen.getByRole("status");
+    const announced: string[] = [];
+    const observer = new MutationObserver(() => undefined);
+    observer.observe(status, { childList: true, characterData: true, subtree: true });
+    expect(screen.getByText("Cycle 1 of 2")).toBeTruthy();
+    expect(screen.getByText("4")).toBeTruthy();
+    for (let t = 500; t <= 8000; t += 500) {
+      tickPractice(t);
+      // Any change to the region is something a screen reader would speak.
+      if (observer.takeRecords().length > 0) announced.push(status.textContent ?? "");
+    }
+    observer.disconnect();
+    expect(screen.getByText("4").getAttribute("aria-hidden")).toBe("true");
+    expect(status.contains(screen.getByText("Cycle 1 of 2"))).toBe(false);
+    // Two phase changes, two announcements: none for the seconds ticking by.
+    expect(announced).toEqual(["Hold", "Breathe out"]);
+  });
+
+  it("announces the pause, and the caption again on resume", () => {
+    practise();
+    const status = screen.getByRole("status");
+    tickPractice(4500);
+    fireEvent.keyDown(document.body, { key: " " });
+    expect(status.textContent).toBe("Paused");
+    fireEvent.keyDown(document.body, { key: " " });
+    expect(status.textContent).toBe("Hold");
   });
 
   it("pauses and resumes with Space and stops with Escape", () => {
@@ -48,6 +78,27 @@ describe("practice screen", () => {
     expect(useAppStore.getState().practice.status).toBe("running");
   });
 
+  it("lets Escape close settings without ending the practice, returning focus to the Settings button", () => {
+    practise();
+    const toggle = screen.getByRole("button", { name: "Settings" });
+    fireEvent.click(toggle);
+    const close = screen.getByRole("button", { name: "Close settings" });
+    close.focus();
+    fireEvent.keyDown(close, { key: "Escape" });
+    expect(useAppStore.getState().screen).toBe("practice");
+    expect(useAppStore.getState().practice.status).toBe("running");
+    expect(screen.queryByRole("button", { name: "Close settings" })).toBeNull();
+    expect(document.activeElement).toBe(toggle);
+  });
+
+  it("leaves Space inside the settings panel to the panel", () => {
+    practise();
+    fireEvent.click(screen.getByRole("button", { name: "Settings" }));
+    fireEvent.keyDown(screen.getByRole("heading", { name: "Settings" }), { key: " " });
+    expect(useAppStore.getState().practice.status).toBe("running");
+    expect(screen.getByRole("button", { name: "Pause" })).toBeTruthy();
+  });
+
   it("lets Escape close crisis help without ending the practice", () => {
     practise();
     fireEvent.click(screen.getByRole("button", { name: "Need help now?" }));
@@ -64,6 +115,6 @@ describe("practice screen", () => {
     act(() => tickPractice(0));
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("5-4-3-2-1 grounding");
     expect(screen.getByRole("status").textContent).toContain("Settle where you are");
-    expect(screen.getByRole("status").textContent).toContain("1:00 left");
+    expect(screen.getByText("1:00 left")).toBeTruthy();
   });
 });
