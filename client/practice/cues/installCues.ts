@@ -29,8 +29,12 @@ export function installCues({ store = useAppStore, ticker = practiceTicker, tone
   });
   // Browsers allow audio to resume after any earlier gesture on the page (sticky
   // activation), which also covers a practice started from an in-VR panel.
+  // Switching tones on mid-practice is itself a gesture: without preparing then,
+  // the tones would stay silent until the next resume.
   const offStart = store.subscribe((state, prev) => {
-    if (state.practice.status === "running" && prev.practice.status !== "running" && state.settings.cues.tones) tone.prepare();
+    const running = state.practice.status === "running";
+    const tones = state.settings.cues.tones;
+    if (tones && running && (prev.practice.status !== "running" || !prev.settings.cues.tones)) tone.prepare();
     if (state.practice.status !== "running" && prev.practice.status === "running") globalThis.speechSynthesis?.cancel();
   });
   return () => {
