@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { clearHistory, listSessions, type SessionRecord } from "../../practice/history";
 import { useAppStore } from "../../state/store";
 import { ScreenHeading } from "../ScreenHeading";
@@ -12,6 +12,8 @@ type Loaded = { status: "loading" } | { status: "ready"; sessions: SessionRecord
 export function HistoryScreen() {
   const [loaded, setLoaded] = useState<Loaded>({ status: "loading" });
   const back = useAppStore((s) => s.historyFrom);
+  const [notice, setNotice] = useState("");
+  const sectionRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -24,15 +26,23 @@ export function HistoryScreen() {
     };
   }, []);
 
+  // A failure rejects to DeleteHistory, which shows it and keeps its buttons.
   const deleteAll = async () => {
     await clearHistory();
     setLoaded({ status: "ready", sessions: [] });
+    setNotice("History deleted.");
+    // The confirm box is about to go; without this, focus would fall to the page's start.
+    sectionRef.current?.querySelector<HTMLElement>("#history-heading")?.focus();
   };
 
   return (
-    <section aria-labelledby="history-heading" className="screen">
+    <section ref={sectionRef} aria-labelledby="history-heading" className="screen">
       <ScreenHeading id="history-heading">History</ScreenHeading>
       <p className="hint">Stored only in this browser on this device. Nothing is sent anywhere.</p>
+      {/* Present from the start, so screen readers hear it when text arrives. */}
+      <p role="status" aria-live="polite" className="history-notice">
+        {notice}
+      </p>
       {loaded.status === "loading" && <p>Loading…</p>}
       {loaded.status === "error" && <p>History is not available in this browser (private browsing may block it).</p>}
       {loaded.status === "ready" && loaded.sessions.length === 0 && <p>No sessions yet.</p>}

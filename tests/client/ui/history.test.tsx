@@ -1,10 +1,21 @@
 import { fireEvent, render, screen } from "@testing-library/react";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../../../client/app/App";
 import { clearHistory, saveSession } from "../../../client/practice/history";
 import { useAppStore } from "../../../client/state/store";
 
-afterEach(() => clearHistory());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  return clearHistory();
+});
+
+async function twoSessionsShown() {
+  await saveSession({ date: Date.UTC(2026, 0, 1), exerciseId: "box", exerciseName: "Box breathing", minutes: 3, before: 3, after: 6 });
+  await saveSession({ date: Date.UTC(2026, 0, 2), exerciseId: "pmr", exerciseName: "Progressive muscle relaxation", minutes: 5, before: 5, after: 4 });
+  useAppStore.setState({ screen: "history" });
+  render(<App stage={false} />);
+  await screen.findByRole("button", { name: "Delete all history" });
+}
 
 describe("history screen", () => {
   it("is reachable from the first screen and says when it is empty", async () => {
@@ -37,5 +48,34 @@ describe("history screen", () => {
     fireEvent.click(screen.getByRole("button", { name: "Delete all history" }));
     fireEvent.click(screen.getByRole("button", { name: "Yes, delete all" }));
     expect(await screen.findByText("No sessions yet.")).toBeTruthy();
+  });
+
+  it("after deleting, puts focus on the History heading and says the history is gone", async () => {
+    await twoSessionsShown();
+    fireEvent.click(screen.getByRole("button", { name: "Delete all history" }));
+    fireEvent.click(screen.getByRole("button", { name: "Yes, delete all" }));
+    await screen.findByText("No sessions yet.");
+    expect(document.activeElement).toBe(screen.getByRole("heading", { level: 1, name: "History" }));
+    const status = screen.getByRole("status");
+    expect(status.getAttribute("aria-live")).toBe("polite");
+    expect(status.textContent).toBe("History deleted.");
+  });
+
+  it("says why when deleting fails and keeps the choice open", async () => {
+    await twoSessionsShown();
+    fireEvent.click(screen.getByRole("button", { name: "Delete all history" }));
+    vi.stubGlobal("indexedDB", {
+      open: () => {
+        throw new Error("The database is locked.");
+      },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Yes, delete all" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("Could not delete history: The database is locked.");
+    expect(screen.getAllByRole("listitem").filter((li) => li.closest("ol"))).toHaveLength(2);
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: "Yes, delete all" }));
+    vi.unstubAllGlobals();
+    fireEvent.click(screen.getByRole("button", { name: "Yes, delete all" }));
+    expect(await screen.findByText("No sessions yet.")).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 });
