@@ -1,6 +1,7 @@
 import { CRISIS_CHECKED, CRISIS_REGIONS, crisisRegion } from "../../../core/care";
 import { useAppStore } from "../../state/store";
 import { smsLink, withTelLinks } from "./telLinks";
+import { webLink } from "./webLink";
 
 /** The emergency number and crisis lines for the chosen region, with a region picker. */
 export function CrisisLines() {
@@ -26,12 +27,12 @@ export function CrisisLines() {
             <strong>{line.name}</strong>
             {line.phone && <span> · Call {withTelLinks(line.phone)}</span>}
             {line.text && <span> · {smsLink(line.text)}</span>}
-            {line.web && <span> · {line.web}</span>}
+            {line.web && <span> · {webLink(line.web)}</span>}
             <span className="hours"> · {line.hours}</span>
           </li>
         ))}
       </ul>
-      <p className="hint">Numbers checked {CRISIS_CHECKED}. Web addresses are shown as text; type them into a browser.</p>
+      <p className="hint">Numbers checked {CRISIS_CHECKED}. Web links open in a new tab.</p>
     </div>
   );
 }

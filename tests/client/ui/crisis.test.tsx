@@ -42,8 +42,21 @@ describe("crisis help", () => {
     expect(links).toContain("tel:911");
     expect(links).toContain("tel:988");
     expect(links).toContain("sms:741741?body=HOME");
-    // Web addresses are text, never links the app would follow.
-    expect(links.some((href) => href?.startsWith("http"))).toBe(false);
+  });
+
+  it("links the international directories, opening them in a new tab without referrer or opener", () => {
+    useAppStore.getState().updateSettings({ region: "INTL" });
+    render(<App stage={false} />);
+    fireEvent.click(screen.getByRole("button", { name: "Need help now?" }));
+    for (const [name, href] of [
+      ["findahelpline.com", "https://findahelpline.com"],
+      ["iasp.info/crisis-centres-helplines", "https://iasp.info/crisis-centres-helplines"],
+    ]) {
+      const link = screen.getByRole("link", { name });
+      expect(link.getAttribute("href")).toBe(href);
+      expect(link.getAttribute("target")).toBe("_blank");
+      expect(link.getAttribute("rel")?.split(" ").sort()).toEqual(["noopener", "noreferrer"]);
+    }
   });
 
   it("keeps Tab inside the dialog", () => {
