@@ -1,24 +1,34 @@
 /**
+ * How much the bots move:
+ * - "seated": hands rest on the lap except while that bot "talks" (a quarter of the time);
+ * - "gesturing": every bot's hands gesture all the time;
+ * - "restless": gesturing, and every head also moves enough (±6 cm at ~0.5 Hz) that all six pose
+ *   words change in nearly every patch — the ceiling of what poses can cost.
+ */
+export type Motion = "seated" | "gesturing" | "restless";
+
+/**
  * Plausible motion for pose bots: a person seated in a circle. Deterministic per bot (no
  * randomness), so runs are comparable.
  *
  * - head: slow sway (±1.5 cm, ~0.2 Hz), breathing bob (±3 mm, 6 breaths/min), looking around
  *   (yaw ±25°, ~0.07 Hz) with a little nodding;
  * - hands: resting on the lap, except while "talking" (a quarter of the time, staggered across
- *   bots), when they gesture continuously. `allMoving` makes every bot gesture all the time.
+ *   bots), when they gesture continuously; see `Motion`.
  */
-export function seatedPose(bot: number, tSec: number, allMoving: boolean, out: Float64Array): void {
+export function seatedPose(bot: number, tSec: number, motion: Motion, out: Float64Array): void {
   const ph = bot * 0.7;
-  const hx = 0.015 * Math.sin(2 * Math.PI * 0.21 * tSec + ph);
+  const restless = motion === "restless";
+  const hx = (restless ? 0.06 : 0.015) * Math.sin(2 * Math.PI * (restless ? 0.5 : 0.21) * tSec + ph);
   const hy = 1.15 + 0.003 * Math.sin(2 * Math.PI * 0.1 * tSec + ph);
-  const hz = 0.01 * Math.sin(2 * Math.PI * 0.17 * tSec + 2 * ph);
+  const hz = (restless ? 0.04 : 0.01) * Math.sin(2 * Math.PI * (restless ? 0.4 : 0.17) * tSec + 2 * ph);
   const yaw = (25 * Math.PI) / 180 * Math.sin(2 * Math.PI * 0.07 * tSec + ph);
   const pitch = (6 * Math.PI) / 180 * Math.sin(2 * Math.PI * 0.3 * tSec + ph);
   setYawPitch(out, 3, yaw, pitch);
   out[0] = hx; out[1] = hy; out[2] = hz;
 
   // Who is "talking": bot k talks during its quarter of a 16 s cycle.
-  const talking = allMoving || Math.floor((tSec + bot * 4) / 4) % 4 === 0;
+  const talking = motion !== "seated" || Math.floor((tSec + bot * 4) / 4) % 4 === 0;
   for (const [base, side] of [[7, -1], [14, 1]] as const) {
     if (talking) {
       const g = 2 * Math.PI * (0.6 + 0.05 * side) * tSec + ph;

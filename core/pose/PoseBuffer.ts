@@ -1,14 +1,21 @@
 import { POSE_FLOATS, POSE_WORDS, unpackPose, type NumberSink } from "./quantize";
 
 /**
+ * How far behind remote poses are rendered by default, ms: more than two patches at the room's
+ * 15 Hz (core/protocol PATCH_HZ), so a patch that arrives late still has one on each side.
+ */
+export const POSE_DELAY_MS = 150;
+
+/**
  * Interpolation buffer for one remote person's pose: keeps the last `capacity` samples in a
- * preallocated ring and renders a little in the past (`delayMs`, default 100 ms = two 20 Hz patches)
- * so there is almost always a sample on each side of the render time.
+ * preallocated ring and renders a little in the past (`delayMs`, default 150 ms: more than two
+ * 15 Hz patches, 133 ms, plus room for uneven arrival) so there is almost always a sample on each
+ * side of the render time.
  *
  * Nothing is allocated after construction: `push` and `sample` run every patch and every frame.
  */
 export class PoseBuffer {
-  /** How far behind the newest time to render, ms. @default 100 */
+  /** How far behind the newest time to render, ms. @default 150 */
   delayMs: number;
   private readonly capacity: number;
   private readonly times: Float64Array;
@@ -17,7 +24,7 @@ export class PoseBuffer {
   private head = 0; // index of the next write
   private count = 0;
 
-  constructor(capacity = 16, delayMs = 100) {
+  constructor(capacity = 16, delayMs = POSE_DELAY_MS) {
     this.capacity = capacity;
     this.delayMs = delayMs;
     this.times = new Float64Array(capacity);

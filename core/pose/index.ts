@@ -1,2 +1,2 @@
 export * from "./quantize";
-export { PoseBuffer } from "./PoseBuffer";
+export { POSE_DELAY_MS, PoseBuffer } from "./PoseBuffer";

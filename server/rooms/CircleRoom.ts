@@ -8,6 +8,8 @@ import {
   JoinError,
   MAX_CAPACITY,
   MAX_MESSAGES_PER_SECOND,
+  PATCH_MS,
+  POSE_MAX_PER_SECOND,
   PRACTICE_LEAD_MS,
   RECONNECT_SECONDS,
   Role,
@@ -45,7 +47,7 @@ const FINAL_CLOSES: ReadonlySet<number> = new Set([ColyseusClose.WITH_ERROR, Clo
 
 const gate = () =>
   new RateGate({
-    pose: { perSecond: 20, burst: 4 },
+    pose: { perSecond: POSE_MAX_PER_SECOND, burst: 4 },
     react: { perSecond: 2, burst: 4 },
     moment: { perSecond: 0.2, burst: 2 },
     time: { perSecond: 4, burst: 10 },
@@ -62,6 +64,8 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   // would make joinOrCreate quietly open a second room for the same code.
   override maxClients = MAX_CAPACITY + 8;
   override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
+  /** 15 Hz, so poses of a full, moving circle stay under 8 KB/s per client (see PATCH_HZ). */
+  override patchRate = PATCH_MS;
 
   /** Injected by `bindCircleRoom`. */
   protected deps!: CircleDeps;

@@ -1,6 +1,6 @@
 /**
  * Per-person token buckets for individual message kinds. Past its rate a message is dropped
- * quietly (a 20 Hz pose stream jitters; a burst of reactions is not an attack). The hard cut-off
+ * quietly (a steady pose stream jitters; a burst of reactions is not an attack). The hard cut-off
  * for floods is Colyseus' `maxMessagesPerSecond`, which closes the socket with 4002.
  */
 export interface Rate {
