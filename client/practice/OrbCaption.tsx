@@ -4,6 +4,8 @@ import { useRef } from "react";
 import type { Object3D } from "three";
 import { FONT_BOLD, FONT_REGULAR } from "../scene/font";
 import { frame } from "../state/frame";
+import { useAppStore } from "../state/store";
+import { LARGE_TEXT_SCALE } from "../ui/vr/theme";
 
 /** troika's Text mesh: the fields we set imperatively. */
 interface TroikaText extends Object3D {
@@ -18,6 +20,11 @@ interface TroikaText extends Object3D {
 export function OrbCaption() {
   const caption = useRef<TroikaText>(null);
   const count = useRef<TroikaText>(null);
+  // The number last shown (0 = none): the count's string is built only when
+  // the number changes, about once a second, not on every XR frame.
+  const shown = useRef(0);
+  const largeText = useAppStore((s) => s.settings.largeText);
+  const scale = largeText ? LARGE_TEXT_SCALE : 1;
 
   useFrame(() => {
     // troika re-lays out text on sync(); do it only when the words change.
@@ -27,22 +34,23 @@ export function OrbCaption() {
       c.sync();
     }
     const n = count.current;
-    const countText = frame.kind === "breathing" && frame.count > 0 ? String(frame.count) : "";
-    if (n && n.text !== countText) {
-      n.text = countText;
+    const number = frame.kind === "breathing" && frame.count > 0 ? frame.count : 0;
+    if (n && number !== shown.current) {
+      n.text = number > 0 ? String(number) : "";
       n.sync();
+      shown.current = number;
     }
   });
 
   return (
     <>
-      <Text ref={count} font={FONT_BOLD} fontSize={0.09} position={[0, 0.4, 0]} color="#fff8ec" anchorX="center" anchorY="middle">
+      <Text ref={count} font={FONT_BOLD} fontSize={0.09 * scale} position={[0, 0.4, 0]} color="#fff8ec" anchorX="center" anchorY="middle">
         {""}
       </Text>
       <Text
         ref={caption}
         font={FONT_REGULAR}
-        fontSize={0.075}
+        fontSize={0.075 * scale}
         maxWidth={1.1}
         textAlign="center"
         position={[0, -0.42, 0]}

@@ -36,6 +36,21 @@ export function setEyeHeight(eyeY: number): void {
   anchor.version++;
 }
 
+/**
+ * Back to the screen's framing after a session ends: straight ahead (yaw 0)
+ * at the origin and the preset eye height, where the desktop camera is. The
+ * headset's last pose (its height, where the person was facing) means
+ * nothing to a screen.
+ */
+export function resetAnchor(eyeY: number): void {
+  anchor.yaw = 0;
+  anchor.x = 0;
+  anchor.z = 0;
+  anchor.eyeY = eyeY;
+  anchor.pending = false;
+  anchor.version++;
+}
+
 // Scratch objects: recentering reads the camera pose without allocating.
 const headPosition = new Vector3();
 const headQuaternion = new Quaternion();

@@ -5,7 +5,8 @@ import { startAmbience, type AmbienceVoice } from "./sounds";
 const GESTURES = ["pointerdown", "keydown", "touchend"] as const;
 
 /**
- * Plays the current environment's ambient sound at `settings.ambienceVolume`.
+ * Plays the current environment's ambient sound at `settings.ambienceVolume`,
+ * silent in passthrough AR, where the scenery it belongs to is not shown.
  * Browsers only let audio start from a user gesture, so the AudioContext is
  * created (or resumed) on the first click, key or touch. Changing place
  * crossfades; unmounting fades out and closes the context.
@@ -21,9 +22,11 @@ export function useAmbience(): void {
 
     const apply = () => {
       if (!ctx || !master) return;
-      const { environment, ambienceVolume } = useAppStore.getState().settings;
+      const { settings, xrMode } = useAppStore.getState();
+      const { environment, ambienceVolume } = settings;
       // Perceived loudness is roughly logarithmic: square the slider.
-      master.gain.setTargetAtTime(ambienceVolume * ambienceVolume, ctx.currentTime, 0.1);
+      const gain = xrMode === "immersive-ar" ? 0 : ambienceVolume * ambienceVolume;
+      master.gain.setTargetAtTime(gain, ctx.currentTime, 0.1);
       if (playing === environment) return;
       voice?.stop();
       voice = startAmbience(ctx, environment);
@@ -43,7 +46,7 @@ export function useAmbience(): void {
     };
     for (const g of GESTURES) window.addEventListener(g, unlock, { passive: true });
     const unsubscribe = useAppStore.subscribe((s, prev) => {
-      if (s.settings.environment !== prev.settings.environment || s.settings.ambienceVolume !== prev.settings.ambienceVolume) apply();
+      if (s.settings.environment !== prev.settings.environment || s.settings.ambienceVolume !== prev.settings.ambienceVolume || s.xrMode !== prev.xrMode) apply();
     });
 
     return () => {

@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useEffect, useMemo } from "react";
 import { BackSide, Color, ShaderMaterial, Vector3 } from "three";
 
 /** Colours and sun of a gradient sky. Colours are CSS strings, directions unit-ish vectors. */
@@ -69,6 +69,8 @@ export function SkyDome({ look }: { look: SkyLook }) {
       }),
     [look],
   );
+  // Switching environments unmounts the dome; its shader program and uniforms go with it.
+  useEffect(() => () => material.dispose(), [material]);
   return (
     <mesh material={material} renderOrder={-10} frustumCulled={false}>
       <sphereGeometry args={[500, 48, 24]} />

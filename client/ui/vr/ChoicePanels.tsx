@@ -1,6 +1,8 @@
-import { EXERCISES, SESSION_MINUTES, exerciseName } from "../../../core/exercises";
+import { useState } from "react";
+import { EXERCISES, exerciseName } from "../../../core/exercises";
 import { ENVIRONMENT_NAMES } from "../../scene/environments";
 import { ENVIRONMENT_IDS, useAppStore } from "../../state/store";
+import { CustomPatternPanel } from "./CustomPatternPanel";
 import { VrButton } from "./VrButton";
 import { VrPanel } from "./VrPanel";
 import { VR_THEME, gridPositions } from "./theme";
@@ -33,10 +35,18 @@ export function EnvironmentPanel() {
   );
 }
 
-/** Step 2: what to practise: the breathing patterns and the guided exercises. */
+const CUSTOM_LABEL = "Your own pattern";
+
+/**
+ * Step 2: what to practise: the breathing patterns, your own pattern and the
+ * guided exercises. "Your own pattern" opens its editor in place, as the 2D
+ * screen does.
+ */
 export function ExercisePanel() {
   const chosen = useAppStore((s) => s.draft.exerciseId);
-  const positions = gridPositions(EXERCISES.length, 2, 0.3, VR_THEME.buttonHeight);
+  const [editing, setEditing] = useState(() => useAppStore.getState().draft.exerciseId === "custom");
+  if (editing) return <CustomPatternPanel onBack={() => setEditing(false)} />;
+  const positions = gridPositions(EXERCISES.length + 1, 2, 0.3, VR_THEME.buttonHeight);
   const height = 0.62;
   return (
     <VrPanel title="Choose an exercise" width={0.72} height={height}>
@@ -55,37 +65,18 @@ export function ExercisePanel() {
             }}
           />
         ))}
+        <VrButton
+          label={CUSTOM_LABEL}
+          width={0.3}
+          selected={chosen === "custom"}
+          position={[...positions[EXERCISES.length]!, 0]}
+          onSelect={() => {
+            useAppStore.getState().chooseExercise("custom");
+            setEditing(true);
+          }}
+        />
       </group>
       <VrButton label="Back" width={0.16} position={[0, BOTTOM_ROW(height), 0]} onSelect={() => useAppStore.getState().go("environment")} />
-    </VrPanel>
-  );
-}
-
-const minutesLabel = (m: number) => (m === 1 ? "1 minute" : `${m} minutes`);
-
-/** Step 3: how long. */
-export function LengthPanel() {
-  const length = useAppStore((s) => s.draft.length);
-  const positions = gridPositions(SESSION_MINUTES.length, 2, 0.22, VR_THEME.buttonHeight);
-  const height = 0.42;
-  return (
-    <VrPanel title="How long?" width={0.56} height={height}>
-      <group position-y={0.01}>
-        {SESSION_MINUTES.map((minutes, i) => (
-          <VrButton
-            key={minutes}
-            label={minutesLabel(minutes)}
-            selected={length.kind === "minutes" && length.minutes === minutes}
-            position={[...positions[i]!, 0]}
-            onSelect={() => {
-              const s = useAppStore.getState();
-              s.chooseLength({ kind: "minutes", minutes });
-              s.go("check-in");
-            }}
-          />
-        ))}
-      </group>
-      <VrButton label="Back" width={0.16} position={[0, BOTTOM_ROW(height), 0]} onSelect={() => useAppStore.getState().go("exercise")} />
     </VrPanel>
   );
 }

@@ -4,11 +4,14 @@ import { useAppStore } from "../../state/store";
 import { RatingPanel } from "./RatingPanel";
 import { VrButton } from "./VrButton";
 import { VrPanel } from "./VrPanel";
-import { VR_THEME } from "./theme";
+import { describeDuration } from "../screens/change";
+import { useVrTheme } from "./useVrTheme";
 
 /** Before: how do you feel? Starting practice is the check-in itself. */
 export function CheckInPanel() {
-  return <RatingPanel title="How do you feel right now?" confirm="Start" onDone={(v) => useAppStore.getState().checkIn(v)} />;
+  return (
+    <RatingPanel title="How do you feel right now?" confirm="Start" onDone={(v) => useAppStore.getState().checkIn(v)} onBack={() => useAppStore.getState().go("length")} />
+  );
 }
 
 /** While practising: a small, low bar, so the orb stays the centre of attention. */
@@ -38,12 +41,12 @@ function changeLine(before: number | null, after: number | null): string {
 
 /** The summary: the change, and another round. */
 export function SummaryPanel() {
+  const theme = useVrTheme();
   const draft = useAppStore((s) => s.draft);
-  const minutes = Math.max(1, Math.round(draft.practisedMs / 60_000));
   return (
     <VrPanel title="Well done" width={0.6} height={0.34}>
-      <Text font={FONT_REGULAR} fontSize={VR_THEME.bodySize * 1.2} position={[0, 0.04, 0]} color={VR_THEME.text} anchorX="center" anchorY="middle" maxWidth={0.54} textAlign="center">
-        {`${minutes} ${minutes === 1 ? "minute" : "minutes"} practised\n${changeLine(draft.before, draft.after)}`}
+      <Text font={FONT_REGULAR} fontSize={theme.bodySize * 1.2} position={[0, 0.04, 0]} color={theme.text} anchorX="center" anchorY="middle" maxWidth={0.54} textAlign="center">
+        {`${describeDuration(draft.practisedMs)} practised\n${changeLine(draft.before, draft.after)}`}
       </Text>
       <VrButton label="Again" position={[0, -0.11, 0]} onSelect={() => useAppStore.getState().restart()} />
     </VrPanel>

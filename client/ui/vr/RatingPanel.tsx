@@ -12,13 +12,15 @@ export interface RatingPanelProps {
   confirm: string;
   /** called with the chosen value, or null when skipped */
   onDone: (value: number | null) => void;
+  /** when given, a Back button leads to the previous step */
+  onBack?: () => void;
 }
 
 /**
  * A 0–10 rating (check-in / check-out): pick a number, then confirm; or skip.
  * Two rows (6 + 5) keep every target 7.5 cm wide on a panel that fits the view.
  */
-export function RatingPanel({ title, confirm, onDone }: RatingPanelProps) {
+export function RatingPanel({ title, confirm, onDone, onBack }: RatingPanelProps) {
   const [value, setValue] = useState<number | null>(null);
   const positions = gridPositions(VALUES.length, 6, SIZE, SIZE, 0.015);
   const height = 0.5;
@@ -30,14 +32,9 @@ export function RatingPanel({ title, confirm, onDone }: RatingPanelProps) {
         ))}
       </group>
       <group position-y={-height / 2 + 0.065}>
-        <VrButton label="Skip" width={0.18} position={[-0.11, 0, 0]} onSelect={() => onDone(null)} />
-        <VrButton
-          label={confirm}
-          width={0.2}
-          selected={value != null}
-          position={[0.11, 0, 0]}
-          onSelect={() => onDone(value)}
-        />
+        {onBack ? <VrButton label="Back" width={0.16} position={[-0.2, 0, 0]} onSelect={onBack} /> : null}
+        <VrButton label="Skip" width={0.18} position={[onBack ? -0.01 : -0.11, 0, 0]} onSelect={() => onDone(null)} />
+        <VrButton label={confirm} width={0.2} selected={value != null} position={[onBack ? 0.19 : 0.11, 0, 0]} onSelect={() => onDone(value)} />
       </group>
     </VrPanel>
   );

@@ -4,10 +4,15 @@ import { useEffect, useMemo, useRef } from "react";
 import { Color, MeshBasicMaterial, type Mesh } from "three";
 import { FONT_BOLD } from "../../scene/font";
 import { registerVrTarget } from "./targets";
+import { fitLabelSize } from "./textLayout";
 import { VR_THEME } from "./theme";
+import { useVrTheme } from "./useVrTheme";
 
 export interface VrButtonProps {
+  /** what tests and assistive tools aim at; unique on a screen. Also the text shown, unless `text` is given */
   label: string;
+  /** the text on the button when it differs from `label` (e.g. "+" for "Ambience +") */
+  text?: string;
   onSelect: () => void;
   position?: [number, number, number];
   /** m */
@@ -17,7 +22,10 @@ export interface VrButtonProps {
   selected?: boolean;
   /** the crisis button has its own colour, so it is easy to find */
   tone?: "normal" | "help";
+  /** label size, m; defaults to the theme's (which follows "Larger text") */
   fontSize?: number;
+  /** shown dimmed and does nothing when pressed */
+  disabled?: boolean;
 }
 
 /**
@@ -25,10 +33,13 @@ export interface VrButtonProps {
  * (pinch), highlighted while pointed at. The highlight mutates the material
  * directly: hovering never renders React.
  */
-export function VrButton({ label, onSelect, position, width = VR_THEME.buttonWidth, height = VR_THEME.buttonHeight, selected = false, tone = "normal", fontSize = VR_THEME.labelSize }: VrButtonProps) {
+export function VrButton({ label, text, onSelect, position, width, height, selected = false, tone = "normal", fontSize, disabled = false }: VrButtonProps) {
+  const theme = useVrTheme();
+  const w = width ?? theme.buttonWidth;
+  const h = height ?? theme.buttonHeight;
   const mesh = useRef<Mesh>(null);
-  const base = tone === "help" ? VR_THEME.help : selected ? VR_THEME.buttonSelected : VR_THEME.button;
-  const hover = tone === "help" ? VR_THEME.helpHover : VR_THEME.buttonHover;
+  const base = tone === "help" ? theme.help : selected ? theme.buttonSelected : disabled ? theme.panel : theme.button;
+  const hover = disabled ? base : tone === "help" ? theme.helpHover : theme.buttonHover;
   const colors = useMemo(() => ({ base: new Color(base), hover: new Color(hover) }), [base, hover]);
   const material = useMemo(() => new MeshBasicMaterial({ color: colors.base }), [colors]);
   useEffect(() => () => material.dispose(), [material]);
@@ -54,16 +65,26 @@ export function VrButton({ label, onSelect, position, width = VR_THEME.buttonWid
     e.stopPropagation();
     if (pressedBy.current !== e.pointerId) return;
     pressedBy.current = null;
-    onSelect();
+    if (!disabled) onSelect();
   };
 
   return (
     <group position={position}>
       <mesh ref={mesh} material={material} onPointerOver={over} onPointerOut={out} onPointerDown={down} onPointerUp={up} name={`vr-button:${label}`}>
-        <planeGeometry args={[width, height]} />
+        <planeGeometry args={[w, h]} />
       </mesh>
-      <Text font={FONT_BOLD} fontSize={fontSize} maxWidth={width - 0.02} textAlign="center" color={VR_THEME.text} position-z={0.002} anchorX="center" anchorY="middle">
-        {label}
+      <Text
+        font={FONT_BOLD}
+        fontSize={fontSize ?? fitLabelSize(text ?? label, theme.labelSize, w - 0.02, h - 0.01, VR_THEME.labelSize)}
+        maxWidth={w - 0.02}
+        textAlign="center"
+        color={selected && tone !== "help" ? theme.selectedText : disabled ? theme.muted : theme.text}
+        fillOpacity={disabled ? 0.6 : 1}
+        position-z={0.002}
+        anchorX="center"
+        anchorY="middle"
+      >
+        {text ?? label}
       </Text>
     </group>
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import ReactThreeTestRenderer from "@react-three/test-renderer";
-import { EnvironmentPanel, LengthPanel } from "../../../client/ui/vr/ChoicePanels";
+import { EnvironmentPanel } from "../../../client/ui/vr/ChoicePanels";
+import { LengthPanel } from "../../../client/ui/vr/LengthPanel";
 import { useAppStore } from "../../../client/state/store";
 
 // The R3F test renderer wraps updates in act().
@@ -29,6 +30,7 @@ describe("in-VR buttons", () => {
   });
 
   it("selects on release however long the press was, but not when the pointer slid off", async () => {
+    useAppStore.getState().chooseExercise("box");
     useAppStore.getState().go("length");
     const r = await ReactThreeTestRenderer.create(<LengthPanel />);
     const five = button(r, "5 minutes");

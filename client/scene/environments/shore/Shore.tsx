@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from "react";
 import { Object3D, type InstancedMesh } from "three";
 import { SkyDome, type SkyLook } from "../SkyDome";
+import { createWaterGeometry } from "./waterGeometry";
 import { createWaterMaterial } from "./waterMaterial";
 
 const SUN: [number, number, number] = [-0.32, 0.06, -1];
@@ -45,6 +46,8 @@ export function Shore() {
     [],
   );
   useEffect(() => () => water.dispose(), [water]);
+  const waterGeometry = useMemo(() => createWaterGeometry(), []);
+  useEffect(() => () => waterGeometry.dispose(), [waterGeometry]);
 
   const placeHeadlands = (mesh: InstancedMesh | null) => {
     if (!mesh) return;
@@ -63,9 +66,7 @@ export function Shore() {
       <SkyDome look={SKY} />
       <hemisphereLight args={["#e9c3bd", "#4a4262", 1.8]} />
       <directionalLight position={[SUN[0] * 50, SUN[1] * 50 + 4, SUN[2] * 50]} color="#ffc9a0" intensity={1.2} />
-      <mesh material={water} rotation-x={-Math.PI / 2} position-y={WATER_LEVEL} frustumCulled={false}>
-        <planeGeometry args={[900, 900, 128, 128]} />
-      </mesh>
+      <mesh material={water} geometry={waterGeometry} position-y={WATER_LEVEL} frustumCulled={false} />
       {/* The beach: a plane tilted down towards the sea, so the waterline is a natural straight edge. */}
       <mesh rotation-x={-Math.PI / 2 - Math.atan(SAND_SLOPE)} position={[0, -0.05 + 10 * SAND_SLOPE, 10]} frustumCulled={false}>
         <planeGeometry args={[400, 60]} />
