@@ -15,6 +15,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** thread (CPU) time, µs: excludes time the main thread was descheduled */
+  tdur?: number;
   tid: number;
   pid: number;
   args?: { data?: { frame?: string } };
@@ -29,6 +31,7 @@ await buildTestClient();
 const server = await startServer();
 const rows: string[] = [];
 const p95s: number[] = [];
+const cpuP95s: number[] = [];
 const jsMeans: number[] = [];
 try {
   const browser = await chromium.launch({
@@ -77,20 +80,27 @@ try {
       .filter((e) => e.name === "FireAnimationFrame" && e.ph === "X" && typeof e.dur === "number")
       .sort((a, b) => a.ts - b.ts);
     const frames: number[] = [];
+    const cpu: number[] = [];
     let groupEnd = -Infinity;
     for (const e of callbacks) {
-      if (e.ts > groupEnd + 1000) frames.push(0);
+      if (e.ts > groupEnd + 1000) {
+        frames.push(0);
+        cpu.push(0);
+      }
       frames[frames.length - 1]! += e.dur! / 1000;
+      cpu[cpu.length - 1]! += (e.tdur ?? e.dur!) / 1000;
       groupEnd = Math.max(groupEnd, e.ts + e.dur!);
     }
+    const cpuP95 = percentile(cpu, 95);
     const fps = frames.length / (TRACE_MS / 1000);
     const p50 = percentile(frames, 50);
     const p95 = percentile(frames, 95);
     const jsPerFrame = jsUs / 1000 / Math.max(1, frames.length);
     p95s.push(p95);
+    cpuP95s.push(cpuP95);
     jsMeans.push(jsPerFrame);
-    console.log(`${env}: ${calls.calls} draw calls, ${calls.triangles} triangles, ${fps.toFixed(1)} fps, scripting p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, JS only ${jsPerFrame.toFixed(2)} ms mean (${frames.length} frames)`);
-    rows.push(`| ${env} | ${calls.calls} | ${calls.triangles} | ${fps.toFixed(1)} | ${p50.toFixed(2)} | ${p95.toFixed(2)} | ${jsPerFrame.toFixed(2)} | ${frames.length} |`);
+    console.log(`${env}: ${calls.calls} draw calls, ${calls.triangles} triangles, ${fps.toFixed(1)} fps, scripting p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms (CPU ${cpuP95.toFixed(2)} ms), JS only ${jsPerFrame.toFixed(2)} ms mean (${frames.length} frames)`);
+    rows.push(`| ${env} | ${calls.calls} | ${calls.triangles} | ${fps.toFixed(1)} | ${p50.toFixed(2)} | ${p95.toFixed(2)} | ${cpuP95.toFixed(2)} | ${jsPerFrame.toFixed(2)} | ${frames.length} |`);
     await page.close();
   }
   await browser.close();
@@ -112,8 +122,11 @@ Aims: ≤ 30 draw calls, ≤ 2 ms p95 scripting. Frame rate here is bounded by s
 "JS only" is the mean per frame of CPU-profile samples that fall in JavaScript functions (ours and the
 libraries'), leaving out time inside native WebGL calls, which here wait on SwiftShader.
 
-| environment | draw calls | triangles | fps | scripting p50 (ms) | scripting p95 (ms) | JS only, mean (ms) | frames |
-| --- | --- | --- | --- | --- | --- | --- | --- |
+"CPU p95" uses the same callbacks' thread time (trace \`tdur\`), which leaves out time the main thread was
+descheduled: on 2 cores, SwiftShader's raster threads compete with it.
+
+| environment | draw calls | triangles | fps | scripting p50 (ms) | scripting p95 (ms) | CPU p95 (ms) | JS only, mean (ms) | frames |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows.join("\n")}
 ${verdict()}`,
 );
@@ -121,6 +134,7 @@ ${verdict()}`,
 /** One honest sentence on the scripting aim. */
 function verdict(): string {
   const over = p95s.filter((v) => v > 2).length;
+  const cpuOver = cpuP95s.filter((v) => v > 2).length;
   if (over === 0) return "\nEvery environment is within the 2 ms p95 aim.";
-  return `\n**p95 is over the 2 ms aim in ${over} of ${p95s.length} environments.** JavaScript itself takes ${Math.max(...jsMeans).toFixed(2)} ms a frame or less on average; the rest of each callback is spent inside native WebGL calls, which here wait on SwiftShader. Re-measure on a machine with a GPU before drawing conclusions.`;
+  return `\n**Wall-clock p95 is over the 2 ms aim in ${over} of ${p95s.length} environments** (CPU-time p95 over it in ${cpuOver}). JavaScript itself takes ${Math.max(...jsMeans).toFixed(2)} ms a frame or less on average; the rest of each callback is native WebGL calls and time the thread waited for a core. Re-measure on a machine with a GPU before drawing conclusions.`;
 }
