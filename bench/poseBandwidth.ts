@@ -8,9 +8,9 @@
  */
 import "../server/polyfills";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "../scripts/freePort";
 import { randomUUID } from "node:crypto";
 import { Room, validate, type Client as ServerClient } from "@colyseus/core";
 import { schema, t } from "@colyseus/schema";
@@ -53,17 +53,6 @@ class FloatRoom extends Room<{ state: InstanceType<typeof FloatState> }> {
   }
 }
 
-/** A free loopback port (bind port 0, read it, release it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const a = probe.address();
-      probe.close(() => (typeof a === "object" && a ? resolve(a.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 const frameBytes = (n: number) => n + (n <= 125 ? 2 : n <= 65535 ? 4 : 10);
 

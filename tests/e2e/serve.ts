@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "vite";
+import { freePort } from "../../scripts/freePort";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
 /** The test build exposes the emulated headset and test hooks; a plain `npm start` never serves it. */
@@ -15,16 +15,6 @@ export async function buildTestClient(outDir = TEST_CLIENT_DIR): Promise<void> {
   await build({ configFile: join(ROOT, "vite.config.ts"), mode: "test", logLevel: "warn", build: { outDir, emptyOutDir: true } });
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once("error", fail);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? done(address.port) : fail(new Error("no port"))));
-    });
-  });
-}
 
 export interface RunningServer {
   baseURL: string;

@@ -1,8 +1,8 @@
 import "../../server/polyfills";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "../../scripts/freePort";
 import { randomUUID } from "node:crypto";
 import { ColyseusTestServer } from "@colyseus/testing";
 import { Client, type Room as ClientRoom } from "@colyseus/sdk";
@@ -15,19 +15,8 @@ import { hashInvite } from "../../server/http/authRoutes";
 import { newJoinCode } from "../../server/http/joinCodes";
 import type { SessionRow } from "../../server/store/types";
 
-export { AGREEMENT_VERSION };
+export { AGREEMENT_VERSION, freePort };
 
-/** A free loopback port. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const a = probe.address();
-      probe.close(() => (typeof a === "object" && a ? resolve(a.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 export interface Booted {
   app: App;

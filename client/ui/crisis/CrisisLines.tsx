@@ -1,5 +1,6 @@
-import { CRISIS_CHECKED, CRISIS_REGIONS, crisisRegion } from "../../../core/care";
+import { CRISIS_CHECKED, crisisRegion } from "../../../core/care";
 import { useAppStore } from "../../state/store";
+import { RegionSelect } from "./RegionSelect";
 import { smsLink, withTelLinks } from "./telLinks";
 import { webLink } from "./webLink";
 
@@ -8,16 +9,7 @@ export function CrisisLines() {
   const region = crisisRegion(useAppStore((s) => s.settings.region));
   return (
     <div className="crisis-lines">
-      <p className="field">
-        <label htmlFor="crisis-region">Region</label>
-        <select id="crisis-region" value={region.code} onChange={(e) => useAppStore.getState().updateSettings({ region: e.currentTarget.value })}>
-          {CRISIS_REGIONS.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-      </p>
+      <RegionSelect id="crisis-region" label="Region" />
       <h3>Emergency</h3>
       <p className="emergency">If you are in danger now, call {withTelLinks(region.emergency)}.</p>
       <h3>Talk to someone</h3>

@@ -1,6 +1,6 @@
 import type { KeyboardEvent } from "react";
-import { CRISIS_REGIONS } from "../../../core/care";
 import { useAppStore } from "../../state/store";
+import { RegionSelect } from "../crisis/RegionSelect";
 import { Toggle, Volume } from "./SettingsFields";
 import { useHasVoices } from "./useVoices";
 
@@ -54,16 +54,7 @@ export function SettingsPanel({ id, onClose }: { id: string; onClose: () => void
           <input type="radio" name={`${id}-posture`} checked={!settings.seated} onChange={() => updateSettings({ seated: false })} /> Standing
         </label>
       </fieldset>
-      <p className="field">
-        <label htmlFor={`${id}-region`}>Crisis help region</label>
-        <select id={`${id}-region`} value={settings.region} onChange={(e) => updateSettings({ region: e.currentTarget.value })}>
-          {CRISIS_REGIONS.map((r) => (
-            <option key={r.code} value={r.code}>
-              {r.name}
-            </option>
-          ))}
-        </select>
-      </p>
+      <RegionSelect id={`${id}-region`} label="Crisis help region" />
       <button type="button" onClick={onClose}>
         Close settings
       </button>
