@@ -64,8 +64,8 @@ export function Stage() {
       // emulator in tests cannot afford it.
       gl={{ antialias: !wantsEmulator(), powerPreference: "high-performance" }}
       style={{ position: "fixed", inset: 0, touchAction: "none" }}
-      onCreated={({ gl, scene }) => {
-        exposeForTests(gl, scene);
+      onCreated={({ gl, scene, camera }) => {
+        exposeForTests(gl, scene, camera);
         // <XR> has connected the store to this renderer by now; until then enterVR() would fail.
         useAppStore.getState().setStageReady(true);
       }}

@@ -1,4 +1,4 @@
-import type { Scene, WebGLRenderer } from "three";
+import type { Camera, Scene, WebGLRenderer } from "three";
 import { useAppStore } from "../state/store";
 import { vrTargets } from "../ui/vr/targets";
 import { xrStore } from "./xrStore";
@@ -8,11 +8,11 @@ import { xrStore } from "./xrStore";
  * renderer (draw calls), the scene, the stores and the in-VR buttons. Only in
  * dev servers and `--mode test` builds; production exposes nothing.
  */
-export function exposeForTests(gl: WebGLRenderer, scene: Scene): () => void {
+export function exposeForTests(gl: WebGLRenderer, scene: Scene, camera?: Camera): () => void {
   if (!(import.meta.env.DEV || import.meta.env.MODE === "test")) return () => {};
   const w = window as unknown as { __brTest?: Record<string, unknown> };
   const hooks = (w.__brTest ??= {});
-  Object.assign(hooks, { gl, scene, vrTargets, xrStore, store: hooks.store ?? useAppStore });
+  Object.assign(hooks, { gl, scene, camera, vrTargets, xrStore, store: hooks.store ?? useAppStore });
   return () => {
     if (hooks.gl === gl) delete hooks.gl;
     if (hooks.scene === scene) delete hooks.scene;

@@ -26,7 +26,15 @@ function isOwn(url: string, base: URL): boolean {
   return u.host === base.host && (u.protocol === "http:" || u.protocol === "ws:" || u.protocol === base.protocol);
 }
 
-export async function openApp(baseURL: string, path = "/", viewport = { width: 640, height: 400 }): Promise<Session> {
+/** A phone held upright: small touch screen, no mouse or keyboard. */
+export const PHONE = { viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true } as const;
+
+export async function openApp(
+  baseURL: string,
+  path = "/",
+  viewport: { width: number; height: number } = { width: 640, height: 400 },
+  device: { isMobile?: boolean; hasTouch?: boolean } = {},
+): Promise<Session> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -40,7 +48,7 @@ export async function openApp(baseURL: string, path = "/", viewport = { width: 6
       "--autoplay-policy=no-user-gesture-required",
     ],
   });
-  const context = await browser.newContext({ viewport, locale: "en-GB" });
+  const context = await browser.newContext({ viewport, locale: "en-GB", ...device });
   const requests: string[] = [];
   const base = new URL(baseURL);
   context.on("request", (r) => requests.push(r.url()));
