@@ -14,7 +14,20 @@ export function Toolbar() {
   return (
     <div className="toolbar">
       <div className="toolbar-buttons">
-        <button ref={toggleRef} type="button" aria-expanded={open} aria-controls="settings" onClick={() => setOpen((v) => !v)}>
+        <button
+          ref={toggleRef}
+          type="button"
+          aria-expanded={open}
+          aria-controls="settings"
+          onClick={() => setOpen((v) => !v)}
+          // Escape on the toggle closes the open panel; it must not also stop a practice.
+          onKeyDown={(e) => {
+            if (e.key === "Escape" && open) {
+              e.preventDefault();
+              setOpen(false);
+            }
+          }}
+        >
           Settings
         </button>
         <XrButtons />

@@ -91,6 +91,19 @@ describe("practice screen", () => {
     expect(document.activeElement).toBe(toggle);
   });
 
+  it("lets Escape on the Settings button close the open panel without ending the practice", () => {
+    practise();
+    const toggle = screen.getByRole("button", { name: "Settings" });
+    fireEvent.click(toggle);
+    toggle.focus();
+    fireEvent.keyDown(toggle, { key: "Escape" });
+    expect(useAppStore.getState().practice.status).toBe("running");
+    expect(screen.queryByRole("button", { name: "Close settings" })).toBeNull();
+    // With the panel closed, Escape stops the practice again.
+    fireEvent.keyDown(toggle, { key: "Escape" });
+    expect(useAppStore.getState().screen).toBe("check-out");
+  });
+
   it("leaves Space inside the settings panel to the panel", () => {
     practise();
     fireEvent.click(screen.getByRole("button", { name: "Settings" }));
