@@ -129,3 +129,9 @@ export function regionFromLocale(locale: string | undefined): string | undefined
   const match = locale?.match(/[-_]([A-Za-z]{2})(?:[-_]|$)/);
   return match?.[1]?.toUpperCase();
 }
+
+/** The region after `code` in the list, wrapping around: for pickers with only a "next" button (in VR). */
+export function nextCrisisRegion(code: string | undefined): CrisisRegion {
+  const index = CRISIS_REGIONS.indexOf(crisisRegion(code));
+  return CRISIS_REGIONS[(index + 1) % CRISIS_REGIONS.length] ?? INTERNATIONAL;
+}

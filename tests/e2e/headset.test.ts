@@ -18,7 +18,16 @@ interface TestWindow {
       controllers: { right: { updateButtonValue(button: string, value: number): void } };
     };
     vrTargets(): { label: string; position: [number, number, number] }[];
-    store: { getState(): { screen: string; xrMode: string | null; crisisOpen: boolean; practice: { status: string }; draft: { exerciseId: string | null } } };
+    store: {
+      getState(): {
+        screen: string;
+        xrMode: string | null;
+        crisisOpen: boolean;
+        practice: { status: string };
+        draft: { exerciseId: string | null };
+        settings: { region: string };
+      };
+    };
     frame: { fullness: number; caption: string };
     scene: { getObjectByName(name: string): { scale: { x: number } } | undefined };
     gl: { info: { render: { frame: number } } };
@@ -96,6 +105,12 @@ describe("calm space in a headset", () => {
     await expect.poll(async () => (await state(page)).crisisOpen, { timeout: 10_000 }).toBe(true);
     await expect.poll(() => labels(page), { timeout: 10_000 }).toContain("Close");
     await page.screenshot({ path: join(ARTIFACTS, "vr-crisis.png") });
+    // Another region's lines are one press away.
+    const regionBefore = await page.evaluate(() => (window as unknown as TestWindow).__brTest.store.getState().settings.region);
+    await press(page, "Next region", "controller-right");
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as TestWindow).__brTest.store.getState().settings.region), { timeout: 10_000 })
+      .not.toBe(regionBefore);
     await press(page, "Close", "controller-right");
     await expect.poll(async () => (await state(page)).crisisOpen, { timeout: 10_000 }).toBe(false);
   });

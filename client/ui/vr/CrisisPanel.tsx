@@ -1,5 +1,5 @@
 import { Text } from "@react-three/drei";
-import { NOT_THERAPY_NOTICE, crisisRegion, type CrisisLine } from "../../../core/care";
+import { NOT_THERAPY_NOTICE, crisisRegion, nextCrisisRegion, type CrisisLine } from "../../../core/care";
 import { FONT_BOLD, FONT_REGULAR } from "../../scene/font";
 import { useAppStore } from "../../state/store";
 import { VrButton } from "./VrButton";
@@ -36,7 +36,17 @@ export function CrisisPanel() {
       <Text font={FONT_BOLD} fontSize={noticeSize} lineHeight={BODY_LINE_HEIGHT} position={[0, -height / 2 + 0.12 + noticeHeight / 2, 0]} color={theme.muted} anchorX="center" anchorY="middle" maxWidth={WIDTH - 0.08} textAlign="center">
         {NOT_THERAPY_NOTICE}
       </Text>
-      <VrButton label="Close" position={[0, -height / 2 + 0.06, 0]} onSelect={() => useAppStore.getState().closeCrisis()} />
+      <VrButton label="Close" position={[-0.12, -height / 2 + 0.06, 0]} onSelect={() => useAppStore.getState().closeCrisis()} />
+      {/* The page has a full region list; in VR one button steps through the regions. */}
+      <VrButton
+        label="Next region"
+        width={0.2}
+        position={[0.12, -height / 2 + 0.06, 0]}
+        onSelect={() => {
+          const state = useAppStore.getState();
+          state.updateSettings({ region: nextCrisisRegion(state.settings.region).code });
+        }}
+      />
     </VrPanel>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CRISIS_REGIONS, GROUP_AGREEMENT, INTERNATIONAL, NOT_THERAPY_NOTICE, crisisRegion, regionFromLocale } from "../../../core/care";
+import { CRISIS_REGIONS, GROUP_AGREEMENT, INTERNATIONAL, NOT_THERAPY_NOTICE, crisisRegion, nextCrisisRegion, regionFromLocale } from "../../../core/care";
 
 describe("crisis resources", () => {
   it("every region names an emergency number and at least one line someone can reach", () => {
@@ -21,6 +21,18 @@ describe("crisis resources", () => {
     ["AU", "000"],
   ])("%s gives its own emergency number", (code, emergency) => {
     expect(crisisRegion(code).emergency).toBe(emergency);
+  });
+
+  it("steps through every region and back to the start", () => {
+    const seen: string[] = [];
+    let code = INTERNATIONAL.code;
+    for (let i = 0; i < CRISIS_REGIONS.length; i++) {
+      code = nextCrisisRegion(code).code;
+      seen.push(code);
+    }
+    expect(new Set(seen).size).toBe(CRISIS_REGIONS.length);
+    expect(code).toBe(INTERNATIONAL.code);
+    expect(nextCrisisRegion("ZZ")).toBe(CRISIS_REGIONS[1]);
   });
 
   it("falls back to the international directory", () => {
