@@ -1,4 +1,5 @@
 import type { Camera, Scene, WebGLRenderer } from "three";
+import { startAmbience } from "../scene/ambience/sounds";
 import { useAppStore } from "../state/store";
 import { vrTargets } from "../ui/vr/targets";
 import { xrStore } from "./xrStore";
@@ -12,7 +13,7 @@ export function exposeForTests(gl: WebGLRenderer, scene: Scene, camera?: Camera)
   if (!(import.meta.env.DEV || import.meta.env.MODE === "test")) return () => {};
   const w = window as unknown as { __brTest?: Record<string, unknown> };
   const hooks = (w.__brTest ??= {});
-  Object.assign(hooks, { gl, scene, camera, vrTargets, xrStore, store: hooks.store ?? useAppStore });
+  Object.assign(hooks, { gl, scene, camera, vrTargets, xrStore, startAmbience, store: hooks.store ?? useAppStore });
   return () => {
     if (hooks.gl === gl) delete hooks.gl;
     if (hooks.scene === scene) delete hooks.scene;
