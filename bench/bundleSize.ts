@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { build } from "vite";
-import { CHROMIUM } from "../tests/e2e/browser";
+import { CHROMIUM, CHROMIUM_ARGS, DESKTOP } from "../tests/e2e/browser";
 import { startServer } from "../tests/e2e/serve";
 import { machine, writeBenchmark } from "./report";
 
@@ -31,9 +31,9 @@ try {
   try {
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--enable-unsafe-swiftshader", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+      args: CHROMIUM_ARGS,
     });
-    const page = await browser.newPage({ viewport: { width: 640, height: 400 } });
+    const page = await browser.newPage(DESKTOP);
     page.on("request", (r) => {
       const path = new URL(r.url()).pathname.replace(/^\//, "");
       if (path.endsWith(".js")) fetched.add(path);

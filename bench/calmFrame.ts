@@ -2,13 +2,13 @@
 // and main-thread scripting time per frame (the requestAnimationFrame callback, from a Chrome trace),
 // while the box-breathing pacer runs. Uses the test build and `npm start` on loopback.
 import { chromium } from "playwright-core";
-import { ENVIRONMENT_IDS } from "../client/state/store";
+import { ENVIRONMENT_IDS } from "../core/environments";
 import { buildTestClient, startServer } from "../tests/e2e/serve";
-import { CHROMIUM } from "../tests/e2e/browser";
+import { CHROMIUM, CHROMIUM_ARGS, DESKTOP } from "../tests/e2e/browser";
 import { machine, writeBenchmark } from "./report";
 
 const TRACE_MS = Number(process.env.TRACE_MS ?? 10_000);
-const VIEWPORT = { width: 640, height: 400 };
+const VIEWPORT = DESKTOP.viewport;
 
 interface TraceEvent {
   name: string;
@@ -36,7 +36,7 @@ const jsMeans: number[] = [];
 try {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--enable-unsafe-swiftshader", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    args: CHROMIUM_ARGS,
   });
   for (const env of ENVIRONMENT_IDS) {
     const page = await browser.newPage({ viewport: VIEWPORT });

@@ -1,15 +1,18 @@
 // Runs one benchmark by name: `npm run bench -- <name>` runs bench/<name>.ts.
-import { existsSync, readdirSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const dir = import.meta.dirname;
 const name = process.argv[2];
+/** Modules here that are not benchmarks. */
+const NOT_BENCHMARKS = new Set(["run", "report"]);
 const available = readdirSync(dir)
-  .filter((f) => f.endsWith(".ts") && !["run.ts", "report.ts"].includes(f))
-  .map((f) => f.replace(/\.ts$/, ""));
+  .filter((f) => f.endsWith(".ts"))
+  .map((f) => f.replace(/\.ts$/, ""))
+  .filter((n) => !NOT_BENCHMARKS.has(n));
 
-if (!name || !existsSync(join(dir, `${name}.ts`)) || name === "run" || name === "report") {
+if (!name || !available.includes(name)) {
   console.error(`usage: npm run bench -- <name>\navailable: ${available.join(", ")}`);
   process.exit(2);
 }

@@ -83,8 +83,10 @@ function serveClient(app: express.Application, dir: string): void {
   app.use("/assets", express.static(path.join(dir, "assets"), { immutable: true, maxAge: "1y", fallthrough: false }));
   app.use(express.static(dir, { index: false, maxAge: "1h" }));
   const index = path.join(dir, "index.html");
+  // Checked once: the build is made before the server starts, and a missing one stays missing.
+  const hasIndex = fs.existsSync(index);
   app.get(/^\/(?!api\/|api$|matchmake\/|matchmake$).*/, (req, res, next) => {
-    if (path.extname(req.path) || !fs.existsSync(index)) return next();
+    if (path.extname(req.path) || !hasIndex) return next();
     res.sendFile(index, { headers: { "Cache-Control": "no-cache" } });
   });
 }

@@ -32,8 +32,8 @@ export const checkInPayload = z.strictObject({
   phase: z.enum(CHECK_IN_PHASES),
   value: z.number().int().min(0).max(10),
 });
-/** Client clock at send, ms (any finite number; echoed back). */
-export const timePayload = z.strictObject({ t0: z.number().refine(Number.isFinite) });
+/** Client clock at send, ms (any finite number: zod 4 numbers refuse NaN and ±Infinity; echoed back). */
+export const timePayload = z.strictObject({ t0: z.number() });
 export const startPracticePayload = z.strictObject({
   patternId: z.enum(PATTERN_IDS),
   cycles: z.number().int().min(1).max(MAX_CYCLES),

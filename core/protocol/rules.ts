@@ -28,6 +28,8 @@ export type CheckInPhase = (typeof CHECK_IN_PHASES)[number];
 export const DEFAULT_CAPACITY = 12;
 /** Largest capacity a session may ask for. */
 export const MAX_CAPACITY = 32;
+/** Seats (and connections) a circle holds: capacity plus room for facilitators and people reconnecting. */
+export const MAX_SEATS = MAX_CAPACITY + 8;
 /** Most cycles a group exercise may run. */
 export const MAX_CYCLES = 30;
 /** A group exercise starts this long after the facilitator asks, ms, so every pacer can join in. */

@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response, NextFunction } from "express";
+import type { z } from "zod";
 
 /** HTTP API error codes (the `error` field of every non-2xx JSON body). */
 export const ApiErrorCode = {
@@ -51,3 +52,10 @@ export const apiErrorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   console.error("unexpected API error:", (err as Error)?.message);
   res.status(500).json({ error: "internal", message: "unexpected error" });
 };
+
+/** Validate a request body against `schema`; a 400 naming every bad field otherwise. */
+export function parse<T>(schema: z.ZodType<T>, body: unknown): T {
+  const r = schema.safeParse(body);
+  if (!r.success) throw new ApiError(400, ApiErrorCode.invalidRequest, r.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
+  return r.data;
+}

@@ -5,7 +5,7 @@ import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from "../auth/passwo
 import { AttemptLimiter } from "../auth/attemptLimiter";
 import type { TokenService } from "../auth/tokens";
 import { EmailTakenError, type Store } from "../store/types";
-import { ApiError, ApiErrorCode, handle } from "./ApiError";
+import { ApiError, ApiErrorCode, handle, parse } from "./ApiError";
 import { facilitatorOf, requireFacilitator } from "./requireFacilitator";
 
 /** How long an invite stays valid, ms. */
@@ -32,12 +32,6 @@ export function createInvite(store: Store, createdBy: string | null, forEmail: s
     usedAt: null,
   });
   return { invite, expiresAt: now + INVITE_TTL_MS };
-}
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const r = schema.safeParse(body);
-  if (!r.success) throw new ApiError(400, ApiErrorCode.invalidRequest, r.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
-  return r.data;
 }
 
 /**

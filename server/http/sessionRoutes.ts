@@ -5,7 +5,7 @@ import { DEFAULT_ENVIRONMENT, ENVIRONMENT_IDS } from "../../core/environments";
 import { DEFAULT_CAPACITY, MAX_CAPACITY, MAX_TITLE_LENGTH, joinPath, normalizeJoinCode } from "../../core/protocol";
 import type { TokenService } from "../auth/tokens";
 import type { SessionRow, Store } from "../store/types";
-import { ApiError, ApiErrorCode, handle } from "./ApiError";
+import { ApiError, ApiErrorCode, handle, parse } from "./ApiError";
 import { newJoinCode } from "./joinCodes";
 import { facilitatorOf, requireFacilitator } from "./requireFacilitator";
 
@@ -51,12 +51,6 @@ const view = (s: SessionRow) => ({
   createdAt: s.createdAt,
   endedAt: s.endedAt,
 });
-
-function parse<T>(schema: z.ZodType<T>, body: unknown): T {
-  const r = schema.safeParse(body);
-  if (!r.success) throw new ApiError(400, ApiErrorCode.invalidRequest, r.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
-  return r.data;
-}
 
 /** /api/sessions: a facilitator's own sessions only; another's look like they do not exist (404). */
 export function sessionRoutes(store: Store, tokens: TokenService, live: LiveRoomHooks): express.Router {

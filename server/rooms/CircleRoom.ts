@@ -1,4 +1,4 @@
-import { CloseCode as ColyseusClose, Room, ServerError, type AuthContext, type Client, type Deferred, type Delayed } from "@colyseus/core";
+import { Room, ServerError, type AuthContext, type Client, type Deferred, type Delayed } from "@colyseus/core";
 import { cycleMs, getPattern, type BuiltInPatternId } from "../../core/breathing";
 import type { EnvironmentId } from "../../core/environments";
 import {
@@ -6,7 +6,7 @@ import {
   CloseCode,
   FACILITATOR_RECONNECT_SECONDS,
   JoinError,
-  MAX_CAPACITY,
+  MAX_SEATS,
   MAX_MESSAGES_PER_SECOND,
   PATCH_MS,
   POSE_MAX_PER_SECOND,
@@ -43,7 +43,7 @@ export interface CircleDeps {
 }
 
 /** Codes after which a dropped client gets no reconnection window. */
-const FINAL_CLOSES: ReadonlySet<number> = new Set([ColyseusClose.WITH_ERROR, CloseCode.REMOVED, CloseCode.SESSION_ENDED]);
+const FINAL_CLOSES: ReadonlySet<number> = new Set([CloseCode.WITH_ERROR, CloseCode.REMOVED, CloseCode.SESSION_ENDED]);
 
 const gate = () =>
   new RateGate({
@@ -62,7 +62,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   override state = new CircleState();
   // Capacity and lock are enforced in onJoin with clear errors; Colyseus' own maxClients/lock()
   // would make joinOrCreate quietly open a second room for the same code.
-  override maxClients = MAX_CAPACITY + 8;
+  override maxClients = MAX_SEATS;
   override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
   /** 15 Hz, so poses of a full, moving circle stay under 8 KB/s per client (see PATCH_HZ). */
   override patchRate = PATCH_MS;

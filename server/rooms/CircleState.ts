@@ -1,7 +1,7 @@
 import { schema, t } from "@colyseus/schema";
 import { DEFAULT_ENVIRONMENT } from "../../core/environments";
 import { packHandPosition, packHeadPosition, packQuaternion } from "../../core/pose";
-import { Role, SessionStatus } from "../../core/protocol";
+import { DEFAULT_CAPACITY, LOOKS, Role, SessionStatus } from "../../core/protocol";
 
 /** Resting pose until the first `pose` message: seated head, hands low and untracked. */
 export const REST_POSE = [
@@ -21,7 +21,7 @@ export const REST_POSE = [
 export const Participant = schema(
   {
     pseudonym: t.string().default(""),
-    look: t.string().default("sage"),
+    look: t.string().default(LOOKS[0]),
     role: t.string().default(Role.participant),
     /** seat index around the circle, 0 = facilitator's seat */
     seat: t.uint8().default(0),
@@ -48,7 +48,7 @@ export const SessionInfo = schema(
     environment: t.string().default(DEFAULT_ENVIRONMENT),
     locked: t.boolean().default(false),
     /** participants allowed (the facilitator is not counted) */
-    capacity: t.uint8().default(12),
+    capacity: t.uint8().default(DEFAULT_CAPACITY),
   },
   "SessionInfo",
 );

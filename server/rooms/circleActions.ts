@@ -1,4 +1,4 @@
-import { MAX_CAPACITY, Role, type Role as RoleT } from "../../core/protocol";
+import { MAX_SEATS, Role, type Role as RoleT } from "../../core/protocol";
 import { Participant, type CircleState } from "./CircleState";
 
 /**
@@ -11,8 +11,9 @@ export function freeSeat(state: CircleState, role: RoleT): number {
   const taken = new Set<number>();
   state.participants.forEach((p) => taken.add(p.seat));
   const first = role === Role.facilitator ? 0 : 1;
-  for (let s = first; s <= MAX_CAPACITY + 8; s++) if (!taken.has(s)) return s;
-  return taken.has(0) ? MAX_CAPACITY + 9 : 0;
+  for (let s = first; s <= MAX_SEATS; s++) if (!taken.has(s)) return s;
+  // Every seat from `first` is taken: a participant may still take the facilitator's empty seat 0.
+  return taken.has(0) ? MAX_SEATS + 1 : 0;
 }
 
 /** People counted against capacity (everyone but facilitators), including those reconnecting. */

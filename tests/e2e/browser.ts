@@ -5,6 +5,19 @@ import { chromium, type Browser, type BrowserContext, type Page } from "playwrig
 /** Debian's Chromium; no test tool downloads a browser of its own. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/**
+ * SwiftShader for WebGL without a GPU; no background traffic (this machine has no route out,
+ * and the tests assert the app itself asks for nothing beyond its own origin).
+ */
+export const CHROMIUM_ARGS = [
+  "--enable-unsafe-swiftshader",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--no-first-run",
+];
+
 /** Screenshots go here as test artifacts (git-ignored). */
 export const ARTIFACTS = resolve(import.meta.dirname, "../../test-results/e2e");
 
@@ -26,29 +39,24 @@ function isOwn(url: string, base: URL): boolean {
   return u.host === base.host && (u.protocol === "http:" || u.protocol === "ws:" || u.protocol === base.protocol);
 }
 
-/** A phone held upright: small touch screen, no mouse or keyboard. */
-export const PHONE = { viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true } as const;
+export interface Device {
+  viewport: { width: number; height: number };
+  isMobile?: boolean;
+  hasTouch?: boolean;
+}
 
-export async function openApp(
-  baseURL: string,
-  path = "/",
-  viewport: { width: number; height: number } = { width: 640, height: 400 },
-  device: { isMobile?: boolean; hasTouch?: boolean } = {},
-): Promise<Session> {
+/** A small desktop window: SwiftShader draws it at a usable frame rate. */
+export const DESKTOP: Device = { viewport: { width: 640, height: 400 } };
+/** A phone held upright: small touch screen, no mouse or keyboard. */
+export const PHONE: Device = { viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true };
+
+export async function openApp(baseURL: string, path = "/", device: Device = DESKTOP): Promise<Session> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      "--enable-unsafe-swiftshader",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-quic",
-      "--no-first-run",
-      "--autoplay-policy=no-user-gesture-required",
-    ],
+    args: [...CHROMIUM_ARGS, "--autoplay-policy=no-user-gesture-required"],
   });
-  const context = await browser.newContext({ viewport, locale: "en-GB", ...device });
+  const context = await browser.newContext({ ...device, locale: "en-GB" });
   const requests: string[] = [];
   const base = new URL(baseURL);
   context.on("request", (r) => requests.push(r.url()));

@@ -7,7 +7,7 @@ describe("calm space on a phone", () => {
   let s: Session;
 
   beforeAll(async () => {
-    s = await openApp(inject("baseURL"), "/", PHONE.viewport, { isMobile: PHONE.isMobile, hasTouch: PHONE.hasTouch });
+    s = await openApp(inject("baseURL"), "/", PHONE);
   });
 
   afterAll(async () => {

@@ -43,33 +43,40 @@ function lfo(ctx: BaseAudioContext, param: AudioParam, hz: number, depth: number
   started.push(osc);
 }
 
-/** Waves: low-passed noise whose loudness and brightness swell every ~9 s. */
-function waves(ctx: BaseAudioContext, out: GainNode, sources: AudioScheduledSourceNode[]): void {
+/** Filtered noise whose loudness and filter frequency drift with two slow LFOs. */
+interface DriftingNoise {
+  filter: BiquadFilterType;
+  hz: number;
+  q?: number;
+  level: number;
+  /** loudness LFO: rate, Hz, and depth (gain units) */
+  swell: [hz: number, depth: number];
+  /** filter LFO: rate, Hz, and depth (Hz) */
+  sweep: [hz: number, depth: number];
+}
+
+function driftingNoise(ctx: BaseAudioContext, out: GainNode, sources: AudioScheduledSourceNode[], v: DriftingNoise): void {
   const src = noise(ctx);
   const filter = ctx.createBiquadFilter();
-  filter.type = "lowpass";
-  filter.frequency.value = 650;
-  const swell = ctx.createGain();
-  swell.gain.value = 0.55;
-  src.connect(filter).connect(swell).connect(out);
-  lfo(ctx, swell.gain, 0.11, 0.4, sources);
-  lfo(ctx, filter.frequency, 0.11, 350, sources);
+  filter.type = v.filter;
+  filter.frequency.value = v.hz;
+  if (v.q !== undefined) filter.Q.value = v.q;
+  const level = ctx.createGain();
+  level.gain.value = v.level;
+  src.connect(filter).connect(level).connect(out);
+  lfo(ctx, level.gain, v.swell[0], v.swell[1], sources);
+  lfo(ctx, filter.frequency, v.sweep[0], v.sweep[1], sources);
   sources.push(src);
+}
+
+/** Waves: low-passed noise whose loudness and brightness swell every ~9 s. */
+function waves(ctx: BaseAudioContext, out: GainNode, sources: AudioScheduledSourceNode[]): void {
+  driftingNoise(ctx, out, sources, { filter: "lowpass", hz: 650, level: 0.55, swell: [0.11, 0.4], sweep: [0.11, 350] });
 }
 
 /** Wind: band-passed noise with slow gusts that shift its pitch a little. */
 function wind(ctx: BaseAudioContext, out: GainNode, sources: AudioScheduledSourceNode[]): void {
-  const src = noise(ctx);
-  const band = ctx.createBiquadFilter();
-  band.type = "bandpass";
-  band.frequency.value = 500;
-  band.Q.value = 0.8;
-  const gust = ctx.createGain();
-  gust.gain.value = 0.6;
-  src.connect(band).connect(gust).connect(out);
-  lfo(ctx, gust.gain, 0.05, 0.35, sources);
-  lfo(ctx, band.frequency, 0.037, 180, sources);
-  sources.push(src);
+  driftingNoise(ctx, out, sources, { filter: "bandpass", hz: 500, q: 0.8, level: 0.6, swell: [0.05, 0.35], sweep: [0.037, 180] });
 }
 
 /** Night: a low, soft pad (two detuned sines) and distant crickets (a high tone pulsed in short trills). */
