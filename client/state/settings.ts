@@ -1,4 +1,5 @@
-import type { EnvironmentId } from "../../core/environments";
+import { INTERNATIONAL } from "../../core/care";
+import { DEFAULT_ENVIRONMENT, type EnvironmentId } from "../../core/environments";
 
 /** The calm environments (canonical list in core/environments; each has a folder under client/scene/environments). */
 export { ENVIRONMENT_IDS, type EnvironmentId } from "../../core/environments";
@@ -28,7 +29,7 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  environment: "shore",
+  environment: DEFAULT_ENVIRONMENT,
   reducedMotion: false,
   largeText: false,
   highContrast: false,
@@ -36,5 +37,5 @@ export const DEFAULT_SETTINGS: Settings = {
   ambienceVolume: 0.4,
   toneVolume: 0.5,
   seated: true,
-  region: "INTL",
+  region: INTERNATIONAL.code,
 };

@@ -1,5 +1,6 @@
 import { crisisRegion, regionFromLocale } from "../../core/care";
-import { DEFAULT_SETTINGS, ENVIRONMENT_IDS, type Settings } from "./settings";
+import { isEnvironmentId } from "../../core/environments";
+import { DEFAULT_SETTINGS, type Settings } from "./settings";
 import type { AppStore } from "./store";
 
 /** localStorage key; bump the suffix if the shape ever changes incompatibly. */
@@ -32,7 +33,7 @@ export function loadSettings(storage: Storage | undefined = globalThis.localStor
   const cues = (saved.cues && typeof saved.cues === "object" ? saved.cues : {}) as Record<string, unknown>;
   const env = saved.environment;
   return {
-    environment: ENVIRONMENT_IDS.find((id) => id === env) ?? base.environment,
+    environment: isEnvironmentId(env) ? env : base.environment,
     reducedMotion: isBool(saved.reducedMotion) ? saved.reducedMotion : base.reducedMotion,
     largeText: isBool(saved.largeText) ? saved.largeText : base.largeText,
     highContrast: isBool(saved.highContrast) ? saved.highContrast : base.highContrast,

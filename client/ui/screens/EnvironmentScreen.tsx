@@ -1,12 +1,13 @@
+import { ENVIRONMENT_NAMES } from "../../../core/environments";
 import { ENVIRONMENT_IDS, useAppStore, type EnvironmentId } from "../../state/store";
 import { NotTherapyNote } from "../NotTherapyNote";
 import { ScreenHeading } from "../ScreenHeading";
 
-/** Names shown for each environment; the 3D scene renders the matching one behind this overlay. */
-export const ENVIRONMENT_NAMES: Record<EnvironmentId, { name: string; description: string }> = {
-  shore: { name: "Shoreline at dusk", description: "Slow waves under a warm evening sky" },
-  forest: { name: "Forest clearing", description: "Soft light through the trees, a light breeze" },
-  night: { name: "Night sky", description: "Still air and a sky full of stars" },
+/** One line under each name; the 3D scene renders the chosen place behind this overlay. */
+const DESCRIPTIONS: Record<EnvironmentId, string> = {
+  shore: "Slow waves under a warm evening sky",
+  forest: "Soft light through the trees, a light breeze",
+  night: "Still air and a sky full of stars",
 };
 
 /** Step 1: choose where to be. */
@@ -25,10 +26,10 @@ export function EnvironmentScreen() {
         {ENVIRONMENT_IDS.map((id) => (
           <li key={id}>
             <button type="button" className="choice" aria-pressed={current === id} aria-describedby={`env-${id}-desc`} onClick={() => choose(id)}>
-              {ENVIRONMENT_NAMES[id].name}
+              {ENVIRONMENT_NAMES[id]}
             </button>
             <span id={`env-${id}-desc`} className="choice-description">
-              {ENVIRONMENT_NAMES[id].description}
+              {DESCRIPTIONS[id]}
             </span>
           </li>
         ))}

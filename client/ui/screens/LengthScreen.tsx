@@ -4,8 +4,8 @@ import { resolveExercise } from "../../practice/exercise";
 import { useAppStore } from "../../state/store";
 import { ScreenHeading } from "../ScreenHeading";
 import { ExerciseAbout } from "./ExerciseAbout";
+import { minutesLabel } from "./change";
 
-const minutesLabel = (m: SessionMinutes) => (m === 1 ? "1 minute" : `${m} minutes`);
 
 /** Step 3: how long. Breathing can also be counted in cycles. */
 export function LengthScreen() {

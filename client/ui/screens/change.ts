@@ -14,3 +14,8 @@ export function describeDuration(ms: number): string {
   const rest = seconds % 60;
   return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
 }
+
+/** Button label for a session length: "1 minute", "5 minutes". */
+export function minutesLabel(minutes: number): string {
+  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+}

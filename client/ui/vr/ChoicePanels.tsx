@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { EXERCISES, exerciseName } from "../../../core/exercises";
-import { ENVIRONMENT_NAMES } from "../../scene/environments";
+import { ENVIRONMENT_NAMES } from "../../../core/environments";
 import { ENVIRONMENT_IDS, useAppStore } from "../../state/store";
 import { CustomPatternPanel } from "./CustomPatternPanel";
 import { VrButton } from "./VrButton";

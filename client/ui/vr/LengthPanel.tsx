@@ -9,8 +9,8 @@ import { LENGTH_BUTTON_WIDTH, LENGTH_PANEL_WIDTH, VR_CYCLE_CHOICES, lengthLayout
 import { BODY_LINE_HEIGHT } from "./textLayout";
 import { rowPositions } from "./theme";
 import { useVrTheme } from "./useVrTheme";
+import { minutesLabel } from "../screens/change";
 
-const minutesLabel = (m: number) => (m === 1 ? "1 minute" : `${m} minutes`);
 const MINUTE_XS = rowPositions(SESSION_MINUTES.map(() => LENGTH_BUTTON_WIDTH));
 const CYCLE_XS = rowPositions(VR_CYCLE_CHOICES.map(() => LENGTH_BUTTON_WIDTH));
 

@@ -4,7 +4,7 @@ import { useAppStore } from "../../state/store";
 import { RatingPanel } from "./RatingPanel";
 import { VrButton } from "./VrButton";
 import { VrPanel } from "./VrPanel";
-import { describeDuration } from "../screens/change";
+import { describeChange, describeDuration } from "../screens/change";
 import { useVrTheme } from "./useVrTheme";
 
 /** Before: how do you feel? Starting practice is the check-in itself. */
@@ -32,13 +32,6 @@ export function CheckOutPanel() {
   return <RatingPanel title="How do you feel now?" confirm="Done" onDone={(v) => useAppStore.getState().checkOut(v)} />;
 }
 
-function changeLine(before: number | null, after: number | null): string {
-  if (before == null || after == null) return "You took some time for yourself.";
-  const d = after - before;
-  const change = d === 0 ? "no change" : d > 0 ? `up ${d}` : `down ${-d}`;
-  return `Before ${before} · after ${after} · ${change}`;
-}
-
 /** The summary: the change, and another round. */
 export function SummaryPanel() {
   const theme = useVrTheme();
@@ -46,7 +39,7 @@ export function SummaryPanel() {
   return (
     <VrPanel title="Well done" width={0.6} height={0.34}>
       <Text font={FONT_REGULAR} fontSize={theme.bodySize * 1.2} position={[0, 0.04, 0]} color={theme.text} anchorX="center" anchorY="middle" maxWidth={0.54} textAlign="center">
-        {`${describeDuration(draft.practisedMs)} practised\n${changeLine(draft.before, draft.after)}`}
+        {`${describeDuration(draft.practisedMs)} practised\n${describeChange(draft.before, draft.after) ?? "You took some time for yourself."}`}
       </Text>
       <VrButton label="Again" position={[0, -0.11, 0]} onSelect={() => useAppStore.getState().restart()} />
     </VrPanel>
