@@ -4,3 +4,4 @@ export * from "./rules";
 export * from "./joinCode";
 export * from "./payloads";
 export * from "./permissions";
+export * from "./http";

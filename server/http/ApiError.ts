@@ -1,22 +1,10 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response, NextFunction } from "express";
 import type { z } from "zod";
 
-/** HTTP API error codes (the `error` field of every non-2xx JSON body). */
-export const ApiErrorCode = {
-  invalidRequest: "invalid_request",
-  emailTaken: "email_taken",
-  inviteRequired: "invite_required",
-  inviteInvalid: "invite_invalid",
-  wrongCredentials: "wrong_credentials",
-  tooManyAttempts: "too_many_attempts",
-  unauthenticated: "unauthenticated",
-  tokenExpired: "token_expired",
-  forbidden: "forbidden",
-  notFound: "not_found",
-  sessionEnded: "session_ended",
-  conflict: "conflict",
-} as const;
-export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
+import { ApiErrorCode, type ApiErrorBody } from "../../core/protocol";
+
+/** HTTP API error codes live in core/protocol (the facilitator pages read them too). */
+export { ApiErrorCode };
 
 export class ApiError extends Error {
   constructor(
@@ -41,7 +29,7 @@ export const handle =
 /** JSON error bodies; never echoes request bodies (they may hold passwords). */
 export const apiErrorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
   if (err instanceof ApiError) {
-    res.set(err.headers).status(err.status).json({ error: err.code, message: err.message });
+    res.set(err.headers).status(err.status).json({ error: err.code, message: err.message } satisfies ApiErrorBody);
     return;
   }
   const status = (err as { status?: number; type?: string }).status;

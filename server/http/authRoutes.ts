@@ -1,9 +1,9 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import express, { type Request } from "express";
-import { z } from "zod";
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from "../auth/password";
 import { AttemptLimiter } from "../auth/attemptLimiter";
 import type { TokenService } from "../auth/tokens";
+import { inviteBody, signInBody, signUpBody, type AuthResponse, type FacilitatorView, type InviteResponse, type MeResponse } from "../../core/protocol";
 import { EmailTakenError, type Store } from "../store/types";
 import { ApiError, ApiErrorCode, handle, parse } from "./ApiError";
 import { facilitatorOf, requireFacilitator } from "./requireFacilitator";
@@ -11,16 +11,10 @@ import { facilitatorOf, requireFacilitator } from "./requireFacilitator";
 /** How long an invite stays valid, ms. */
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
-const email = z.string().trim().toLowerCase().max(254).pipe(z.email());
-const password = z.string().min(10).max(200);
-const signUpBody = z.strictObject({ email, password, invite: z.string().max(100).optional() });
-const signInBody = z.strictObject({ email, password: z.string().max(200) });
-const inviteBody = z.strictObject({ email: email.optional() }).optional();
-
 export const hashInvite = (token: string): string => createHash("sha256").update(token).digest("hex");
 
 /** Create an invite; returns the one-time token (only its hash is stored). */
-export function createInvite(store: Store, createdBy: string | null, forEmail: string | null): { invite: string; expiresAt: number } {
+export function createInvite(store: Store, createdBy: string | null, forEmail: string | null): InviteResponse {
   const invite = randomBytes(16).toString("base64url");
   const now = Date.now();
   store.invites.create({
@@ -46,7 +40,7 @@ export function authRoutes(store: Store, tokens: TokenService): express.Router {
   const signUpsByIp = new AttemptLimiter(20, 15 * 60_000);
   const ipOf = (req: Request) => req.socket.remoteAddress ?? "unknown";
 
-  const issue = async (f: { id: string; email: string; isAdmin: boolean }) => ({
+  const issue = async (f: FacilitatorView): Promise<AuthResponse> => ({
     token: await tokens.issue({ sub: f.id, admin: f.isAdmin }),
     facilitator: { id: f.id, email: f.email, isAdmin: f.isAdmin },
   });
@@ -126,7 +120,7 @@ export function authRoutes(store: Store, tokens: TokenService): express.Router {
     requireFacilitator(store, tokens),
     handle((_req, res) => {
       const f = facilitatorOf(res.locals);
-      res.json({ facilitator: { id: f.id, email: f.email, isAdmin: f.isAdmin } });
+      res.json({ facilitator: { id: f.id, email: f.email, isAdmin: f.isAdmin } } satisfies MeResponse);
     }),
   );
 

@@ -1,8 +1,15 @@
 import { randomUUID } from "node:crypto";
 import express from "express";
-import { z } from "zod";
-import { DEFAULT_ENVIRONMENT, ENVIRONMENT_IDS } from "../../core/environments";
-import { DEFAULT_CAPACITY, MAX_CAPACITY, MAX_TITLE_LENGTH, joinPath, normalizeJoinCode } from "../../core/protocol";
+import {
+  createSessionBody,
+  joinPath,
+  normalizeJoinCode,
+  updateSessionBody,
+  type AggregateResponse,
+  type JoinInfoResponse,
+  type SessionView,
+  type SessionsResponse,
+} from "../../core/protocol";
 import type { TokenService } from "../auth/tokens";
 import type { SessionRow, Store } from "../store/types";
 import { ApiError, ApiErrorCode, handle, parse } from "./ApiError";
@@ -12,25 +19,6 @@ import { facilitatorOf, requireFacilitator } from "./requireFacilitator";
 /** Aggregates are shown only from this many paired check-ins up. */
 export const MIN_AGGREGATE_N = 5;
 
-const title = z.string().trim().min(1).max(MAX_TITLE_LENGTH);
-const environment = z.enum(ENVIRONMENT_IDS);
-const capacity = z.number().int().min(1).max(MAX_CAPACITY);
-/** epoch ms; null clears it */
-const scheduledAt = z.number().int().min(0).max(8.64e15).nullable();
-
-const createBody = z.strictObject({
-  title,
-  environment: environment.default(DEFAULT_ENVIRONMENT),
-  capacity: capacity.default(DEFAULT_CAPACITY),
-  scheduledAt: scheduledAt.optional(),
-});
-const updateBody = z.strictObject({
-  title: title.optional(),
-  environment: environment.optional(),
-  capacity: capacity.optional(),
-  scheduledAt: scheduledAt.optional(),
-});
-
 /** How HTTP reaches a running circle of a session (the live rooms of this process). */
 export interface LiveRoomHooks {
   /** the session ended or was cancelled: end the circle for everyone */
@@ -39,7 +27,7 @@ export interface LiveRoomHooks {
   refresh(code: string): void;
 }
 
-const view = (s: SessionRow) => ({
+const view = (s: SessionRow): SessionView => ({
   id: s.id,
   code: s.code,
   link: joinPath(s.code),
@@ -63,7 +51,7 @@ export function sessionRoutes(store: Store, tokens: TokenService, live: LiveRoom
     const s = code ? store.sessions.byCode(code) : undefined;
     if (!s) throw new ApiError(404, ApiErrorCode.notFound, "no circle has this code");
     if (s.status !== "scheduled") throw new ApiError(410, ApiErrorCode.sessionEnded, "this circle has ended");
-    res.json({ code: s.code, title: s.title, environment: s.environment, scheduledAt: s.scheduledAt });
+    res.json({ code: s.code, title: s.title, environment: s.environment, scheduledAt: s.scheduledAt } satisfies JoinInfoResponse);
   }));
 
   router.use("/sessions", requireFacilitator(store, tokens));
@@ -76,11 +64,11 @@ export function sessionRoutes(store: Store, tokens: TokenService, live: LiveRoom
   const param = (v: unknown): string => (typeof v === "string" ? v : "");
 
   router.get("/sessions", handle((_req, res) => {
-    res.json({ sessions: store.sessions.listFor(facilitatorOf(res.locals).id).map(view) });
+    res.json({ sessions: store.sessions.listFor(facilitatorOf(res.locals).id).map(view) } satisfies SessionsResponse);
   }));
 
   router.post("/sessions", handle((req, res) => {
-    const body = parse(createBody, req.body);
+    const body = parse(createSessionBody, req.body);
     const f = facilitatorOf(res.locals);
     // A collision at 44 bits is vanishingly rare; retry a few times rather than assume.
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -111,7 +99,7 @@ export function sessionRoutes(store: Store, tokens: TokenService, live: LiveRoom
 
   router.patch("/sessions/:id", handle((req, res) => {
     const s = own(facilitatorOf(res.locals).id, param(req.params.id));
-    const body = parse(updateBody, req.body);
+    const body = parse(updateSessionBody, req.body);
     if (s.status !== "scheduled") throw new ApiError(409, ApiErrorCode.conflict, `session is ${s.status}`);
     store.sessions.update(s.id, body);
     live.refresh(s.code);
@@ -135,10 +123,10 @@ export function sessionRoutes(store: Store, tokens: TokenService, live: LiveRoom
     // Only once the session is over: running figures read before and after one more person's answer
     // would give that person's answer away.
     if (!a || a.n < MIN_AGGREGATE_N || s.status === "scheduled") {
-      res.json({ available: false, minimum: MIN_AGGREGATE_N });
+      res.json({ available: false, minimum: MIN_AGGREGATE_N } satisfies AggregateResponse);
       return;
     }
-    res.json({ available: true, n: a.n, meanBefore: a.meanBefore, meanAfter: a.meanAfter });
+    res.json({ available: true, n: a.n, meanBefore: a.meanBefore, meanAfter: a.meanAfter } satisfies AggregateResponse);
   }));
 
   return router;

@@ -1,3 +1,5 @@
+import type { SessionState } from "../../core/protocol";
+
 /**
  * The repository interface the server talks to. SQLite implements it today; another store
  * (e.g. Postgres) only has to implement these four small interfaces.
@@ -21,8 +23,8 @@ export interface FacilitatorRepo {
   create(f: Facilitator): void;
 }
 
-/** A stored session as the facilitator sees it. */
-export type SessionStatus = "scheduled" | "ended" | "cancelled";
+/** A stored session's lifecycle (the HTTP API's `status`). */
+export type SessionStatus = SessionState;
 
 export interface SessionRow {
   id: string;

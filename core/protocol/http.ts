@@ -1,0 +1,124 @@
+import { z } from "zod";
+import { DEFAULT_ENVIRONMENT, ENVIRONMENT_IDS } from "../environments";
+import { DEFAULT_CAPACITY, MAX_CAPACITY, MAX_TITLE_LENGTH } from "./rules";
+
+/**
+ * The HTTP API's request and response shapes (docs/PROTOCOL.md, "HTTP API"): the server parses
+ * request bodies with these schemas, and the facilitator pages validate forms and read answers with
+ * the same ones, so both sides agree on every field.
+ */
+
+/** The `error` field of every non-2xx JSON body. */
+export const ApiErrorCode = {
+  invalidRequest: "invalid_request",
+  emailTaken: "email_taken",
+  inviteRequired: "invite_required",
+  inviteInvalid: "invite_invalid",
+  wrongCredentials: "wrong_credentials",
+  tooManyAttempts: "too_many_attempts",
+  unauthenticated: "unauthenticated",
+  tokenExpired: "token_expired",
+  forbidden: "forbidden",
+  notFound: "not_found",
+  sessionEnded: "session_ended",
+  conflict: "conflict",
+} as const;
+export type ApiErrorCode = (typeof ApiErrorCode)[keyof typeof ApiErrorCode];
+
+/** Every non-2xx answer: a code from ApiErrorCode (or "internal" for a 500) and a short English message. */
+export const apiErrorBody = z.object({ error: z.string(), message: z.string() });
+export type ApiErrorBody = z.infer<typeof apiErrorBody>;
+
+// ── Accounts ──────────────────────────────────────────────────────────────────
+
+/** Shortest password a new account may have, characters. */
+export const PASSWORD_MIN_LENGTH = 10;
+/** Longest password, characters (scrypt cost stays bounded). */
+export const PASSWORD_MAX_LENGTH = 200;
+
+/** An email, trimmed and lower-cased (so sign-in does not depend on how it was typed). */
+export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email());
+export const newPasswordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+
+export const signUpBody = z.strictObject({ email: emailSchema, password: newPasswordSchema, invite: z.string().max(100).optional() });
+export type SignUpBody = z.input<typeof signUpBody>;
+export const signInBody = z.strictObject({ email: emailSchema, password: z.string().max(PASSWORD_MAX_LENGTH) });
+export type SignInBody = z.input<typeof signInBody>;
+/** `POST /api/invites`: optionally only for one email. */
+export const inviteBody = z.strictObject({ email: emailSchema.optional() }).optional();
+export type InviteBody = z.input<typeof inviteBody>;
+
+export const facilitatorView = z.object({ id: z.string(), email: z.string(), isAdmin: z.boolean() });
+export type FacilitatorView = z.infer<typeof facilitatorView>;
+/** Sign-up (201) and sign-in (200). */
+export const authResponse = z.object({ token: z.string(), facilitator: facilitatorView });
+export type AuthResponse = z.infer<typeof authResponse>;
+/** `GET /api/auth/me`. */
+export const meResponse = z.object({ facilitator: facilitatorView });
+export type MeResponse = z.infer<typeof meResponse>;
+/** `POST /api/invites` (201): the invite is shown this once; expiresAt in epoch ms. */
+export const inviteResponse = z.object({ invite: z.string(), expiresAt: z.number() });
+export type InviteResponse = z.infer<typeof inviteResponse>;
+
+// ── Sessions ──────────────────────────────────────────────────────────────────
+
+/** A stored session's lifecycle (the live room has its own status: waiting / open / ended). */
+export const SESSION_STATES = ["scheduled", "ended", "cancelled"] as const;
+export type SessionState = (typeof SESSION_STATES)[number];
+
+const title = z.string().trim().min(1).max(MAX_TITLE_LENGTH);
+const environment = z.enum(ENVIRONMENT_IDS);
+const capacity = z.number().int().min(1).max(MAX_CAPACITY);
+/** epoch ms; null clears it */
+const scheduledAt = z.number().int().min(0).max(8.64e15).nullable();
+
+export const createSessionBody = z.strictObject({
+  title,
+  environment: environment.default(DEFAULT_ENVIRONMENT),
+  capacity: capacity.default(DEFAULT_CAPACITY),
+  scheduledAt: scheduledAt.optional(),
+});
+export type CreateSessionBody = z.input<typeof createSessionBody>;
+export const updateSessionBody = z.strictObject({
+  title: title.optional(),
+  environment: environment.optional(),
+  capacity: capacity.optional(),
+  scheduledAt: scheduledAt.optional(),
+});
+export type UpdateSessionBody = z.input<typeof updateSessionBody>;
+
+/** A session as its facilitator sees it (`Session` in docs/PROTOCOL.md). Times in epoch ms. */
+export const sessionView = z.object({
+  id: z.string(),
+  /** canonical XXX-XXX-XXX */
+  code: z.string(),
+  /** /room/<code> */
+  link: z.string(),
+  title: z.string(),
+  environment: z.string(),
+  capacity: z.number(),
+  scheduledAt: z.number().nullable(),
+  status: z.enum(SESSION_STATES),
+  createdAt: z.number(),
+  endedAt: z.number().nullable(),
+});
+export type SessionView = z.infer<typeof sessionView>;
+/** `GET /api/sessions`: own sessions, newest first. */
+export const sessionsResponse = z.object({ sessions: z.array(sessionView) });
+export type SessionsResponse = z.infer<typeof sessionsResponse>;
+
+/** `GET /api/sessions/:id/aggregate`: figures only once the session is over and enough people answered. */
+export const aggregateResponse = z.discriminatedUnion("available", [
+  z.object({ available: z.literal(true), n: z.number(), meanBefore: z.number().nullable(), meanAfter: z.number().nullable() }),
+  z.object({ available: z.literal(false), minimum: z.number() }),
+]);
+export type AggregateResponse = z.infer<typeof aggregateResponse>;
+
+/** `GET /api/join/:code`: what a person about to join sees before the agreement. */
+export const joinInfoResponse = z.object({
+  code: z.string(),
+  title: z.string(),
+  environment: z.string(),
+  scheduledAt: z.number().nullable(),
+});
+export type JoinInfoResponse = z.infer<typeof joinInfoResponse>;
