@@ -7,8 +7,8 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { build } from "vite";
-import { CHROMIUM, CHROMIUM_ARGS, DESKTOP } from "../tests/e2e/browser";
-import { startServer } from "../tests/e2e/serve";
+import { CHROMIUM, CHROMIUM_ARGS, DESKTOP } from "../scripts/chromium";
+import { startServer } from "../scripts/serveApp";
 import { machine, writeBenchmark } from "./report";
 
 const ROOT = join(import.meta.dirname, "..");

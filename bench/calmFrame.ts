@@ -3,8 +3,8 @@
 // while the box-breathing pacer runs. Uses the test build and `npm start` on loopback.
 import { chromium } from "playwright-core";
 import { ENVIRONMENT_IDS } from "../core/environments";
-import { buildTestClient, startServer } from "../tests/e2e/serve";
-import { CHROMIUM, CHROMIUM_ARGS, DESKTOP } from "../tests/e2e/browser";
+import { buildTestClient, startServer } from "../scripts/serveApp";
+import { CHROMIUM, CHROMIUM_ARGS, DESKTOP } from "../scripts/chromium";
 import { machine, writeBenchmark } from "./report";
 
 const TRACE_MS = Number(process.env.TRACE_MS ?? 10_000);

@@ -1,22 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, DESKTOP, type Device } from "../../scripts/chromium";
 
-/** Debian's Chromium; no test tool downloads a browser of its own. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-/**
- * SwiftShader for WebGL without a GPU; no background traffic (this machine has no route out,
- * and the tests assert the app itself asks for nothing beyond its own origin).
- */
-export const CHROMIUM_ARGS = [
-  "--enable-unsafe-swiftshader",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--disable-quic",
-  "--no-first-run",
-];
+export { DESKTOP, PHONE, type Device } from "../../scripts/chromium";
 
 /** Screenshots go here as test artifacts (git-ignored). */
 export const ARTIFACTS = resolve(import.meta.dirname, "../../test-results/e2e");
@@ -38,17 +25,6 @@ function isOwn(url: string, base: URL): boolean {
   const u = new URL(url);
   return u.host === base.host && (u.protocol === "http:" || u.protocol === "ws:" || u.protocol === base.protocol);
 }
-
-export interface Device {
-  viewport: { width: number; height: number };
-  isMobile?: boolean;
-  hasTouch?: boolean;
-}
-
-/** A small desktop window: SwiftShader draws it at a usable frame rate. */
-export const DESKTOP: Device = { viewport: { width: 640, height: 400 } };
-/** A phone held upright: small touch screen, no mouse or keyboard. */
-export const PHONE: Device = { viewport: { width: 390, height: 760 }, isMobile: true, hasTouch: true };
 
 export async function openApp(baseURL: string, path = "/", device: Device = DESKTOP): Promise<Session> {
   mkdirSync(ARTIFACTS, { recursive: true });

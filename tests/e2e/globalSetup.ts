@@ -1,5 +1,5 @@
 import type { TestProject } from "vitest/node";
-import { buildTestClient, startServer } from "./serve";
+import { buildTestClient, startServer } from "../../scripts/serveApp";
 
 declare module "vitest" {
   export interface ProvidedContext {

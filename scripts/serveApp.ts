@@ -1,11 +1,12 @@
+// Shared by the e2e tests and the browser benchmarks: a test build of the client and `npm start` on loopback.
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { build } from "vite";
-import { freePort } from "../../scripts/freePort";
+import { freePort } from "./freePort";
 
-export const ROOT = resolve(import.meta.dirname, "../..");
+export const ROOT = resolve(import.meta.dirname, "..");
 /** The test build exposes the emulated headset and test hooks; a plain `npm start` never serves it. */
 export const TEST_CLIENT_DIR = join(ROOT, "dist", "client-test");
 
@@ -14,7 +15,6 @@ export async function buildTestClient(outDir = TEST_CLIENT_DIR): Promise<void> {
   process.env.NODE_ENV = "production";
   await build({ configFile: join(ROOT, "vite.config.ts"), mode: "test", logLevel: "warn", build: { outDir, emptyOutDir: true } });
 }
-
 
 export interface RunningServer {
   baseURL: string;
