@@ -62,6 +62,11 @@ export const POSE_MAX_PER_SECOND = 20;
  * 1–2 Hz time sync while syncing, plus room for bursts of clicks.
  */
 export const MAX_MESSAGES_PER_SECOND = 40;
+/**
+ * Check-in aggregates are shown only from this many before/after pairs up (the n ≥ 5 rule), so no
+ * one person's answer can be read from a mean.
+ */
+export const MIN_AGGREGATE_N = 5;
 /** Session titles, characters. */
 export const MAX_TITLE_LENGTH = 80;
 
