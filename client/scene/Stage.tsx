@@ -1,15 +1,17 @@
 import { Canvas, useFrame } from "@react-three/fiber";
 import { Suspense } from "react";
 import { XR, useXR } from "@react-three/xr";
-import { BreathingOrb } from "../practice/BreathingOrb";
+import { BreathingOrb } from "./orb/BreathingOrb";
 import { tickPractice } from "../practice/ticker";
 import { useAppStore } from "../state/store";
 import { ContentAnchor } from "../xr/ContentAnchor";
 import { LazyVrPanels } from "../xr/headsetOnly";
 import { wantsEmulator } from "../xr/emulator";
-import { exposeForTests } from "../xr/testHooks";
+import { exposeTestHooks } from "../state/testHooks";
+import { vrTargets } from "../ui/vr/targets";
 import { XrInput } from "../xr/XrInput";
 import { xrStore } from "../xr/xrStore";
+import { startAmbience } from "./ambience/sounds";
 import { useAmbience } from "./ambience/useAmbience";
 import { ENVIRONMENTS } from "./environments";
 import { LookControls } from "./LookControls";
@@ -65,7 +67,7 @@ export function Stage() {
       gl={{ antialias: !wantsEmulator(), powerPreference: "high-performance" }}
       style={{ position: "fixed", inset: 0, touchAction: "none" }}
       onCreated={({ gl, scene, camera }) => {
-        exposeForTests(gl, scene, camera);
+        exposeTestHooks({ gl, scene, camera, vrTargets, xrStore, startAmbience });
         // <XR> has connected the store to this renderer by now; until then enterVR() would fail.
         useAppStore.getState().setStageReady(true);
       }}

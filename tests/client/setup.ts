@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 // The real XR store loads @react-three/xr and the headset emulator; DOM tests need only its surface.
-vi.mock("../../client/app/xrLoader", () => {
+vi.mock("../../client/xr/xrLoader", () => {
   const store = {
     enterVR: vi.fn(() => Promise.resolve()),
     enterAR: vi.fn(() => Promise.resolve()),

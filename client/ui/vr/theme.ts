@@ -1,3 +1,7 @@
+import { LARGE_TEXT_SCALE } from "../../state/settings";
+
+export { LARGE_TEXT_SCALE };
+
 /** Colours (CSS strings) and sizes (metres) shared by the in-VR panels. */
 export interface VrTheme {
   panel: string;
@@ -44,8 +48,6 @@ export const VR_THEME: VrTheme = {
   gap: 0.02,
 };
 
-/** Text grows by this much with "Larger text", as the DOM's larger text does. */
-export const LARGE_TEXT_SCALE = 1.3;
 
 // High contrast: opaque black boards (no scenery showing through), white
 // text, yellow for what is selected or pointed at, a strong red for help.

@@ -1,4 +1,4 @@
-import type { xrStore as XrStoreValue } from "../xr/xrStore";
+import type { xrStore as XrStoreValue } from "./xrStore";
 
 export type XrStore = typeof XrStoreValue;
 
@@ -10,7 +10,7 @@ let pending: Promise<XrStore> | null = null;
  * emulator in dev/test), which the first screen does not need.
  */
 export function loadXrStore(): Promise<XrStore> {
-  pending ??= import("../xr/xrStore").then((m) => (loaded = m.xrStore));
+  pending ??= import("./xrStore").then((m) => (loaded = m.xrStore));
   return pending;
 }
 

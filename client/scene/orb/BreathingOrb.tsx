@@ -1,11 +1,11 @@
 import { useFrame } from "@react-three/fiber";
 import { Suspense, useEffect, useMemo, useRef } from "react";
 import type { Mesh } from "three";
-import { frame } from "../state/frame";
-import { LazyOrbCaption } from "../xr/headsetOnly";
-import { useAppStore } from "../state/store";
-import { createHaloMaterial, createOrbMaterial, createRingMaterial, orbUniforms } from "../scene/orb/orbMaterials";
-import { createOrbLook, cycleProgress, orbLookAt } from "../scene/orb/orbLook";
+import { frame } from "../../state/frame";
+import { LazyOrbCaption } from "../../xr/headsetOnly";
+import { useAppStore } from "../../state/store";
+import { createHaloMaterial, createOrbMaterial, createRingMaterial, orbUniforms } from "./orbMaterials";
+import { createOrbLook, cycleProgress, orbLookAt } from "./orbLook";
 
 /** Distance from the eyes, m: far enough to rest the eyes on, near enough to feel present. */
 export const ORB_DISTANCE = 1.7;

@@ -2,10 +2,10 @@ import { Text } from "@react-three/drei";
 import { useFrame } from "@react-three/fiber";
 import { useRef } from "react";
 import type { Object3D } from "three";
-import { FONT_BOLD, FONT_REGULAR } from "../scene/font";
-import { frame } from "../state/frame";
-import { useAppStore } from "../state/store";
-import { LARGE_TEXT_SCALE } from "../ui/vr/theme";
+import { FONT_BOLD, FONT_REGULAR } from "../font";
+import { frame } from "../../state/frame";
+import { useAppStore } from "../../state/store";
+import { LARGE_TEXT_SCALE } from "../../state/settings";
 
 /** troika's Text mesh: the fields we set imperatively. */
 interface TroikaText extends Object3D {
