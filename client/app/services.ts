@@ -14,7 +14,7 @@ export function startServices(): () => void {
   const stops = [
     persistSettings(useAppStore),
     recordHistory(useAppStore),
-    startDomDriver(useAppStore),
+    startDomDriver(),
     installCues({ getSession: () => currentXrStore()?.getState().session }),
   ];
   return () => stops.forEach((stop) => stop());
