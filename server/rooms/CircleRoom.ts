@@ -24,6 +24,7 @@ import { Guards } from "./guards";
 import { participantMessages } from "./participantMessages";
 import { checkJoin, sessionForCode, type JoinAuth } from "./joinGate";
 import { PracticeTimer } from "./PracticeTimer";
+import { PrivateAlerts } from "./PrivateAlerts";
 
 export type { CircleClient } from "./circleContext";
 
@@ -64,6 +65,8 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   private readonly rates = newCircleRates();
   private readonly practice = new PracticeTimer(this.state.practice, (fn, ms) => this.clock.setTimeout(fn, ms));
   private readonly reconnecting = new Map<string, Deferred<Client>>();
+  private readonly clientOf = (sessionId: string): CircleClient | undefined => this.clients.getById(sessionId);
+  private readonly alerts = new PrivateAlerts({ state: this.state, clients: this.clients, clientOf: this.clientOf });
 
   static override async onAuth(_token: string, _options: JoinOptions, _context: AuthContext): Promise<unknown> {
     throw new ServerError(JoinError.INVALID_OPTIONS, "CircleRoom must be bound with bindCircleRoom()");
@@ -75,7 +78,9 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     rates: this.rates,
     tally: this.tally,
     practice: this.practice,
+    alerts: this.alerts,
     clients: this.clients,
+    clientOf: this.clientOf,
     broadcast: (type, payload) => this.broadcast(type, payload),
     setEnvironment: (environment) => this.setEnvironment(environment),
     removePerson: (sessionId) => this.removePerson(sessionId),
@@ -116,6 +121,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     const pseudonym = cleanPseudonym(options.pseudonym);
     if (!pseudonym) throw new ServerError(JoinError.INVALID_OPTIONS, "pseudonym must be 1–24 printable characters");
     act.seatPerson(this.state, client.sessionId, { pseudonym, look: options.look, role });
+    this.alerts.catchUp(client);
   }
 
   override onDrop(client: CircleClient, code?: number): void {
@@ -132,11 +138,14 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     const p = this.state.participants.get(client.sessionId);
     if (!p) throw new Error("no longer in the circle");
     p.connected = true;
+    this.alerts.catchUp(client);
+    this.alerts.resendStatus(client);
   }
 
   override onLeave(client: CircleClient): void {
     this.reconnecting.delete(client.sessionId);
     this.rates.forget(client.sessionId);
+    this.alerts.forget(client.sessionId);
     act.unseat(this.state, client.sessionId);
   }
 

@@ -5,6 +5,7 @@ import type { CheckInTally } from "./CheckInTally";
 import type { CircleState } from "./CircleState";
 import type { JoinAuth } from "./joinGate";
 import type { PracticeTimer } from "./PracticeTimer";
+import type { PrivateAlerts } from "./PrivateAlerts";
 import { RateGate } from "./RateGate";
 
 export type CircleClient = Client<{ auth: JoinAuth; messages: ServerMessages }>;
@@ -15,6 +16,7 @@ export const newCircleRates = () =>
     pose: { perSecond: POSE_MAX_PER_SECOND, burst: 4 },
     react: { perSecond: 2, burst: 4 },
     moment: { perSecond: 0.2, burst: 2 },
+    report: { perSecond: 0.1, burst: 3 },
     time: { perSecond: 4, burst: 10 },
     other: { perSecond: 5, burst: 10 },
   });
@@ -30,8 +32,12 @@ export interface CircleContext {
   readonly rates: CircleRates;
   readonly tally: CheckInTally;
   readonly practice: PracticeTimer;
+  /** "I need a moment" and reports, for the facilitators only */
+  readonly alerts: PrivateAlerts;
   /** clients connected now */
   readonly clients: Iterable<CircleClient>;
+  /** the connected client of a sessionId */
+  clientOf(sessionId: string): CircleClient | undefined;
   broadcast<K extends keyof ServerMessages>(type: K, payload: ServerMessages[K]): void;
   /** show and store the session's environment */
   setEnvironment(environment: EnvironmentId): void;

@@ -37,8 +37,13 @@ export function facilitatorMessages(ctx: CircleContext, guard: Guards) {
     givePiece: validate(payloads.givePiece, (client, m) => guard.onTarget(client, "givePiece", m.to, () => void (state.pieceHolder = m.to))),
     takePiece: validate(payloads.takePiece, (client) => guard.lead(client, "takePiece", () => void (state.pieceHolder = client.sessionId))),
     callNext: validate(payloads.callNext, (client) => guard.lead(client, "callNext", () => (act.callNext(state) ? undefined : ActionError.INVALID_STATE))),
-    promote: validate(payloads.promote, (client, m) => guard.onTarget(client, "promote", m.target, (t) => void (t.role = Role.cofacilitator))),
+    promote: validate(payloads.promote, (client, m) => guard.onTarget(client, "promote", m.target, (t) => {
+      t.role = Role.cofacilitator;
+      const promoted = ctx.clientOf(m.target);
+      if (promoted) ctx.alerts.catchUp(promoted);
+    })),
     demote: validate(payloads.demote, (client, m) => guard.onTarget(client, "demote", m.target, (t) => void (t.role = Role.participant))),
     endSession: validate(payloads.endSession, (client) => guard.lead(client, "endSession", () => ctx.end())),
+    markSeen: validate(payloads.markSeen, (client, m) => guard.lead(client, "markSeen", () => (ctx.alerts.seen(m.id) ? undefined : ActionError.INVALID_STATE))),
   };
 }

@@ -1,5 +1,5 @@
 import { validate } from "@colyseus/core";
-import { ActionError, Role, payloads } from "../../core/protocol";
+import { ActionError, payloads } from "../../core/protocol";
 import * as act from "./circleActions";
 import type { CircleContext } from "./circleContext";
 import type { Guards } from "./guards";
@@ -22,12 +22,17 @@ export function participantMessages(ctx: CircleContext, guard: Guards) {
     stepAway: validate(payloads.stepAway, (client) => guard.self(client, (p) => void (p.away = true))),
     stepBack: validate(payloads.stepBack, (client) => guard.self(client, (p) => void (p.away = false))),
     needMoment: validate(payloads.needMoment, (client) => {
-      if (!guard.member(client) || !rates.allow(client.sessionId, "moment")) return;
-      // Private: only facilitators and co-facilitators receive it; nothing is stored or logged.
-      for (const c of ctx.clients) {
-        const role = state.participants.get(c.sessionId)?.role;
-        if (role === Role.facilitator || role === Role.cofacilitator) c.send("moment", { from: client.sessionId });
-      }
+      if (!guard.member(client)) return;
+      if (!rates.allow(client.sessionId, "moment")) return guard.refuse(client, "needMoment", ActionError.RATE_LIMITED);
+      if (!ctx.alerts.raise(client, "moment", (id) => ({ id, from: client.sessionId }))) guard.refuse(client, "needMoment", ActionError.RATE_LIMITED);
+    }),
+    report: validate(payloads.report, (client, m) => {
+      if (!guard.member(client)) return;
+      if (!rates.allow(client.sessionId, "report")) return guard.refuse(client, "report", ActionError.RATE_LIMITED);
+      if (m.target === client.sessionId) return guard.refuse(client, "report", ActionError.INVALID_STATE);
+      if (!state.participants.has(m.target)) return guard.refuse(client, "report", ActionError.NO_SUCH_PARTICIPANT);
+      const report = (id: string) => ({ id, from: client.sessionId, target: m.target, reason: m.reason, events: m.events });
+      if (!ctx.alerts.raise(client, "report", report)) guard.refuse(client, "report", ActionError.RATE_LIMITED);
     }),
     passPiece: validate(payloads.passPiece, (client, m) => {
       if (!guard.member(client)) return;

@@ -20,6 +20,7 @@ function payloadFor(action: Action): unknown {
     case "setEnvironment": return { environment: "forest" };
     case "mute": case "unmute": case "remove": case "promote": case "demote": return { target };
     case "givePiece": return { to: target };
+    case "markSeen": return { id: "someAlertId" };
     default: return undefined;
   }
 }
