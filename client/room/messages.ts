@@ -91,6 +91,7 @@ const ACTION_NOTICES: Record<ActionError, string> = {
   [ActionError.NO_SUCH_PARTICIPANT]: "That person is no longer in the circle.",
   [ActionError.INVALID_STATE]: "That can't be done right now.",
   [ActionError.ALREADY_CHECKED_IN]: "You have already answered this check-in.",
+  [ActionError.RATE_LIMITED]: "That was a lot at once. Please wait a moment and try again.",
 };
 
 /** A short notice for a refused action (`error { action, code }`). */
