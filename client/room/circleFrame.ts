@@ -14,6 +14,13 @@ export interface RemotePerson {
   dim: boolean;
   /** hidden by this person (local) */
   hidden: boolean;
+  /**
+   * Where the avatar is drawn this frame, in the circle's frame (centre at the origin), written
+   * by the avatars before anything else reads it: head x y z, left hand x y z, right hand x y z.
+   */
+  readonly at: Float32Array;
+  /** whether each hand is tracked this frame (1 = left, 2 = right) */
+  tracked: number;
 }
 
 /**
@@ -49,7 +56,17 @@ export const circleFrame = createCircleFrame();
 export function addRemote(out: CircleFrame, id: string, seat: number, look: number): RemotePerson {
   let person = out.people.get(id);
   if (!person) {
-    person = { id, seat, look, words: new Uint32Array(POSE_WORDS), buffer: new PoseBuffer(), dim: false, hidden: false };
+    person = {
+      id,
+      seat,
+      look,
+      words: new Uint32Array(POSE_WORDS),
+      buffer: new PoseBuffer(),
+      dim: false,
+      hidden: false,
+      at: new Float32Array(9),
+      tracked: 0,
+    };
     out.people.set(id, person);
     out.list = [...out.people.values()];
   }

@@ -5,10 +5,7 @@ import { bindCircle } from "./bindCircle";
 import { startClockSync } from "./clockSync";
 import { createCircleClient, joinCircle, joinRefusal, leaveReason, type CircleClient, type JoinedCircle } from "./connection";
 import { actionNotice } from "./messages";
-import { useRoomStore, type RoomStore } from "./roomStore";
-
-/** How long a reaction floats above someone, ms. */
-export const REACTION_MS = 4000;
+import { REACTION_MS, useRoomStore, type RoomStore } from "./roomStore";
 
 let reactionKey = 0;
 let alertKey = 0;

@@ -85,6 +85,9 @@ export interface Alert {
   seen: boolean;
 }
 
+/** How long a reaction floats above someone, ms. */
+export const REACTION_MS = 4000;
+
 /** A reaction floating above someone, for a few seconds. */
 export interface FloatingReaction {
   key: number;

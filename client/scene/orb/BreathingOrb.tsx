@@ -10,6 +10,8 @@ import { createOrbLook, cycleProgress, orbLookAt } from "./orbLook";
 /** Distance from the eyes, m: far enough to rest the eyes on, near enough to feel present. */
 export const ORB_DISTANCE = 1.7;
 
+const DEFAULT_POSITION = [0, 0, -ORB_DISTANCE] as const;
+
 // Reused every frame: the orb's look is computed into this, never allocated.
 const look = createOrbLook();
 
@@ -20,7 +22,17 @@ const look = createOrbLook();
  * reduced motion its size stays put and only its brightness follows the breath.
  * Everything is mutated in the frame loop; React renders it once.
  */
-export function BreathingOrb({ color = "#8fc2ee" }: { color?: string }) {
+export function BreathingOrb({
+  color = "#8fc2ee",
+  position = DEFAULT_POSITION,
+  scale = 1,
+}: {
+  color?: string;
+  /** where the orb floats in its parent, m (default: ORB_DISTANCE in front of the eyes) */
+  position?: readonly [number, number, number];
+  /** size relative to the calm space's orb, for a circle's orb seen from further away */
+  scale?: number;
+}) {
   const orb = useRef<Mesh>(null);
   const halo = useRef<Mesh>(null);
   const inXr = useAppStore((s) => s.xrMode !== null);
@@ -48,7 +60,7 @@ export function BreathingOrb({ color = "#8fc2ee" }: { color?: string }) {
   });
 
   return (
-    <group position={[0, 0, -ORB_DISTANCE]}>
+    <group position={position as [number, number, number]} scale={scale}>
       <mesh ref={halo} material={materials.halo} position-z={-0.05} renderOrder={1}>
         <planeGeometry />
       </mesh>
