@@ -9,7 +9,7 @@ import { ContentAnchor } from "../xr/ContentAnchor";
 import { LazyVrPanels } from "../xr/headsetOnly";
 import { wantsEmulator } from "../xr/emulator";
 import { exposeTestHooks } from "../state/testHooks";
-import { vrTargets } from "../ui/vr/targets";
+import { vrTargets, vrTexts } from "../ui/vr/targets";
 import { XrInput } from "../xr/XrInput";
 import { xrStore } from "../xr/xrStore";
 import { startAmbience } from "./ambience/sounds";
@@ -82,7 +82,7 @@ export function Stage({ children, place }: { children?: ReactNode; place?: Envir
       gl={{ antialias: !wantsEmulator(), powerPreference: "high-performance" }}
       style={{ position: "fixed", inset: 0, touchAction: "none" }}
       onCreated={({ gl, scene, camera }) => {
-        exposeTestHooks({ gl, scene, camera, vrTargets, xrStore, startAmbience });
+        exposeTestHooks({ gl, scene, camera, vrTargets, vrTexts, xrStore, startAmbience });
         // <XR> has connected the store to this renderer by now; until then enterVR() would fail.
         useAppStore.getState().setStageReady(true);
       }}

@@ -23,3 +23,10 @@ vi.mock("../../client/xr/xrLoader", () => {
   };
   return { loadXrStore: () => Promise.resolve(store), currentXrStore: () => store };
 });
+
+// In-VR text draws with MSDF atlases fetched from the app's server; there is no server here, and
+// the tests read what panels say from the text registry, so the fonts simply never arrive.
+vi.mock("../../client/ui/vr/kit/fonts", () => ({
+  FONT_FAMILY: "atkinson",
+  FONT_FAMILIES: { atkinson: { normal: () => new Promise(() => undefined), bold: () => new Promise(() => undefined) } },
+}));

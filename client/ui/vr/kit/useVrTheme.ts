@@ -1,4 +1,4 @@
-import { useAppStore } from "../../state/store";
+import { useAppStore } from "../../../state/store";
 import { vrTheme, type VrTheme } from "./theme";
 
 /** The in-VR theme for the current "Larger text" and "High contrast" settings. */
