@@ -27,10 +27,12 @@ export default defineConfig({
           name: "client",
           include: ["tests/client/**/*.test.{ts,tsx}"],
           environment: "happy-dom",
-          // Allocation tests of hot paths measure the heap after a forced collection.
-          execArgv: ["--expose-gc"],
           setupFiles: ["tests/client/setup.ts"],
         },
+      },
+      {
+        // The bench harness with tiny sizes: its bots and servers are processes of their own.
+        test: { name: "bench", include: ["tests/bench/**/*.test.ts"], environment: "node", pool: "forks", testTimeout: 240_000 },
       },
       {
         test: {

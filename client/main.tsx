@@ -4,12 +4,9 @@ import "./styles/app.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
-import { startServices } from "./app/services";
-import { frame } from "./state/frame";
-import { useAppStore } from "./state/store";
-import { exposeTestHooks } from "./state/testHooks";
+import { exposeTestHooks, startServices } from "./app/services";
 
-exposeTestHooks({ store: useAppStore, frame });
+exposeTestHooks();
 startServices();
 
 const root = document.getElementById("root");

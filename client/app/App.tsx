@@ -1,4 +1,3 @@
-import { Facilitate } from "../facilitate/LazyFacilitate";
 import { useAppStore } from "../state/store";
 import { CalmSpace } from "../ui/CalmSpace";
 import { CrisisButton } from "../ui/crisis/CrisisButton";
@@ -16,7 +15,7 @@ function Page({ route }: { route: Route }) {
     case "room":
       return <ComingSoon what="This circle" />;
     case "facilitate":
-      return <Facilitate />;
+      return <ComingSoon what="Facilitating a circle" />;
     case "not-found":
       return <ComingSoon what="This page" />;
   }

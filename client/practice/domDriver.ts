@@ -1,3 +1,4 @@
+import { useAppStore, type AppStore } from "../state/store";
 import { practiceTicker, type PracticeTicker } from "./ticker";
 
 /**
@@ -7,20 +8,22 @@ import { practiceTicker, type PracticeTicker } from "./ticker";
  * words change — which also keeps captions on time when software WebGL runs
  * at 4–9 fps, in background tabs and during XR sessions. Returns the cleanup.
  */
-export function startDomDriver(ticker: PracticeTicker = practiceTicker): () => void {
+export function startDomDriver(store: AppStore = useAppStore, ticker: PracticeTicker = practiceTicker): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function run() {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     ticker.tick(performance.now());
-    if (ticker.status() !== "running") return;
+    if (store.getState().practice.status !== "running") return;
     const wait = ticker.nextChangeIn();
     // +1 ms so the tick lands just past the boundary, not a hair before it.
     if (Number.isFinite(wait)) timer = setTimeout(run, wait + 1);
   }
 
-  const unsubscribe = ticker.onChange(run);
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (state.practice !== prev.practice || state.draft !== prev.draft) run();
+  });
   run();
   return () => {
     unsubscribe();

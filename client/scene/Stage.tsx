@@ -1,18 +1,15 @@
 import { Canvas, useFrame } from "@react-three/fiber";
-import { Suspense, type ReactNode } from "react";
-import type { EnvironmentId } from "../../core/environments";
+import { Suspense } from "react";
 import { XR, useXR } from "@react-three/xr";
-import { BreathingOrb } from "./orb/BreathingOrb";
+import { BreathingOrb } from "../practice/BreathingOrb";
 import { tickPractice } from "../practice/ticker";
 import { useAppStore } from "../state/store";
 import { ContentAnchor } from "../xr/ContentAnchor";
 import { LazyVrPanels } from "../xr/headsetOnly";
 import { wantsEmulator } from "../xr/emulator";
-import { exposeTestHooks } from "../state/testHooks";
-import { vrTargets, vrTexts } from "../ui/vr/targets";
+import { exposeForTests } from "../xr/testHooks";
 import { XrInput } from "../xr/XrInput";
 import { xrStore } from "../xr/xrStore";
-import { startAmbience } from "./ambience/sounds";
 import { useAmbience } from "./ambience/useAmbience";
 import { ENVIRONMENTS } from "./environments";
 import { LookControls } from "./LookControls";
@@ -29,11 +26,11 @@ function FrameDriver() {
   return null;
 }
 
-/** The calm place `id`, or the person's own choice; none in passthrough AR, where their own room is the scenery. */
-export function Scenery({ id }: { id?: EnvironmentId }) {
-  const chosen = useAppStore((s) => s.settings.environment);
+function Scenery() {
+  const id = useAppStore((s) => s.settings.environment);
+  // In passthrough AR the person's own room is the scenery.
   const ar = useXR((s) => s.mode === "immersive-ar");
-  const Environment = ENVIRONMENTS[id ?? chosen];
+  const Environment = ENVIRONMENTS[id];
   return ar ? null : <Environment />;
 }
 
@@ -52,27 +49,13 @@ function Pacer() {
   return practising ? <BreathingOrb /> : null;
 }
 
-/** The calm space: the chosen place, and the orb and (in a headset) the panels in front of the viewer. */
-function CalmContent() {
-  return (
-    <>
-      <Scenery />
-      <ContentAnchor>
-        <Pacer />
-        <HeadsetPanels />
-      </ContentAnchor>
-    </>
-  );
-}
-
 /**
- * The full-screen 3D stage behind the DOM interface: the calm space by default, or
- * `children` (a circle) instead, with the same renderer, XR session, look controls and
- * frame driver. `place` sets the ambient sound's place. Enter a session with
- * `xrStore.enterVR()` / `enterAR()`.
+ * The full-screen 3D stage behind the DOM interface: the chosen environment,
+ * the breathing orb, and (in a headset) the in-VR panels. Enter a session
+ * with `xrStore.enterVR()` / `enterAR()`.
  */
-export function Stage({ children, place }: { children?: ReactNode; place?: EnvironmentId }) {
-  useAmbience(place);
+export function Stage() {
+  useAmbience();
   return (
     <Canvas
       dpr={[1, 1.5]}
@@ -82,15 +65,19 @@ export function Stage({ children, place }: { children?: ReactNode; place?: Envir
       gl={{ antialias: !wantsEmulator(), powerPreference: "high-performance" }}
       style={{ position: "fixed", inset: 0, touchAction: "none" }}
       onCreated={({ gl, scene, camera }) => {
-        exposeTestHooks({ gl, scene, camera, vrTargets, vrTexts, xrStore, startAmbience });
+        exposeForTests(gl, scene, camera);
         // <XR> has connected the store to this renderer by now; until then enterVR() would fail.
         useAppStore.getState().setStageReady(true);
       }}
     >
       <XR store={xrStore}>
         <FrameDriver />
+        <Scenery />
         <LookControls />
-        {children ?? <CalmContent />}
+        <ContentAnchor>
+          <Pacer />
+          <HeadsetPanels />
+        </ContentAnchor>
         <XrInput />
       </XR>
     </Canvas>

@@ -1,5 +1,4 @@
-import { useEffect, useRef } from "react";
-import type { EnvironmentId } from "../../../core/environments";
+import { useEffect } from "react";
 import { useAppStore } from "../../state/store";
 import { startAmbience, type AmbienceVoice } from "./sounds";
 
@@ -10,17 +9,9 @@ const GESTURES = ["pointerdown", "keydown", "touchend"] as const;
  * silent in passthrough AR, where the scenery it belongs to is not shown.
  * Browsers only let audio start from a user gesture, so the AudioContext is
  * created (or resumed) on the first click, key or touch. Changing place
- * crossfades; unmounting fades out and closes the context. `place` overrides the
- * person's own setting (a circle's environment is the facilitator's choice).
+ * crossfades; unmounting fades out and closes the context.
  */
-export function useAmbience(place?: EnvironmentId): void {
-  const override = useRef(place);
-  const reapply = useRef<() => void>(() => undefined);
-  useEffect(() => {
-    override.current = place;
-    reapply.current();
-  }, [place]);
-
+export function useAmbience(): void {
   useEffect(() => {
     const AudioCtx = typeof window === "undefined" ? undefined : window.AudioContext;
     if (!AudioCtx) return;
@@ -32,8 +23,7 @@ export function useAmbience(place?: EnvironmentId): void {
     const apply = () => {
       if (!ctx || !master) return;
       const { settings, xrMode } = useAppStore.getState();
-      const { ambienceVolume } = settings;
-      const environment = override.current ?? settings.environment;
+      const { environment, ambienceVolume } = settings;
       // Perceived loudness is roughly logarithmic: square the slider.
       const gain = xrMode === "immersive-ar" ? 0 : ambienceVolume * ambienceVolume;
       master.gain.setTargetAtTime(gain, ctx.currentTime, 0.1);
@@ -54,14 +44,12 @@ export function useAmbience(place?: EnvironmentId): void {
       void ctx.resume();
       apply();
     };
-    reapply.current = apply;
     for (const g of GESTURES) window.addEventListener(g, unlock, { passive: true });
     const unsubscribe = useAppStore.subscribe((s, prev) => {
       if (s.settings.environment !== prev.settings.environment || s.settings.ambienceVolume !== prev.settings.ambienceVolume || s.xrMode !== prev.xrMode) apply();
     });
 
     return () => {
-      reapply.current = () => undefined;
       unsubscribe();
       for (const g of GESTURES) window.removeEventListener(g, unlock);
       voice?.stop();

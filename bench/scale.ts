@@ -1,0 +1,138 @@
+/**
+ * Figure 3: how many people, all moving, one server core holds in circles of 16. Circles are added
+ * a few at a time; after each step the server's CPU, event-loop delay and patch time are measured.
+ * The knee is the last step with patch time p99 < 10 ms and event-loop delay p99 < 20 ms (for
+ * networked-aframe, which has no patches, the event-loop limit alone) while every client still gets
+ * its poses at the rate they are sent.
+ *
+ *   npm run bench -- scale
+ */
+import type { BotWindow } from "./bots/botHost";
+import { DISTURBED_PERCENT, measureCalm, rooms, sleep, SEND_HZ, type Measured, type System } from "./lib/measure";
+import type { Worker } from "./lib/processes";
+import { report, saveResult, sized, plotPath } from "./lib/results";
+import { fixed } from "./lib/stats";
+import { startBots, startServer, systemsAvailable, SYSTEM_NAMES } from "./lib/systems";
+import { writeChart } from "./lib/svg";
+import type { ServerWindow } from "./servers/probe";
+
+const CIRCLE = 16;
+export const LIMITS = { patchP99Ms: 10, loopP99Ms: 20 };
+
+const PLAN = sized({
+  full: { systems: ["ours", "naive", "naf"] as System[], step: 4, maxCircles: 160, warmup: 3, seconds: 6, pastKnee: 2 },
+  quick: { systems: ["ours"] as System[], step: 10, maxCircles: 120, warmup: 2, seconds: 3, pastKnee: 1 },
+  tiny: { systems: ["ours"] as System[], step: 1, maxCircles: 1, warmup: 0.5, seconds: 1, pastKnee: 0 },
+});
+
+export interface ScaleStep extends Measured {
+  clients: number;
+  /** within the limits, and the clients still receive what they should */
+  ok: boolean;
+}
+
+export interface ScaleCurve {
+  system: System;
+  steps: ScaleStep[];
+  /** most clients at a step within the limits (0 if none) */
+  knee: number;
+}
+
+/** Messages each client should receive per second: patches (Colyseus) or every other person's update (NAF). */
+function expectedMessages(system: System): number {
+  if (system === "naf") return (CIRCLE - 1) * SEND_HZ;
+  return system === "ours" ? 15 : 20;
+}
+
+function withinLimits(system: System, s: ServerWindow, b: BotWindow): boolean {
+  const patchOk = system === "naf" || (s.patch?.p99 ?? Infinity) < LIMITS.patchP99Ms;
+  const delivered = b.messagesPerSecond >= 0.9 * expectedMessages(system) && b.sendsPerSecond >= 0.9 * SEND_HZ;
+  return patchOk && s.loopDelay.p99 < LIMITS.loopP99Ms && delivered;
+}
+
+async function curve(system: System): Promise<ScaleCurve> {
+  const server = await startServer(system);
+  const steps: ScaleStep[] = [];
+  let bots: Worker | undefined;
+  try {
+    bots = await startBots();
+    let circles = 0;
+    let past = 0;
+    while (circles < PLAN.maxCircles) {
+      const codes = await rooms(server, PLAN.step);
+      await bots.request("join", { system, port: server.port, circles: codes.map((code) => ({ code, size: CIRCLE, observe: false })), motion: "restless" }, 300_000);
+      circles += PLAN.step;
+      await bots.request("move", { hz: SEND_HZ });
+      await sleep(PLAN.warmup * 1000);
+      const m = await measureCalm(server, bots, PLAN.seconds);
+      const step: ScaleStep = { clients: circles * CIRCLE, ...m, ok: withinLimits(system, m.server, m.bots) };
+      steps.push(step);
+      console.log(
+        `${SYSTEM_NAMES[system]}: ${step.clients} clients — server CPU ${fixed(m.server.cpuPercent, 0)}%, loop p99 ${fixed(m.server.loopDelay.p99)} ms, ` +
+          `patch p99 ${fixed(m.server.patch?.p99 ?? NaN, 2)} ms, received ${fixed(m.bots.messagesPerSecond)}/s, sent ${fixed(m.bots.sendsPerSecond)}/s, bots CPU ${fixed(m.bots.cpuPercent, 0)}%, others on the server core ${fixed(m.serverCoreOthersPercent, 0)}%${step.ok ? "" : "  ← over"}`,
+      );
+      if (!step.ok && ++past > PLAN.pastKnee) break;
+    }
+  } finally {
+    await bots?.request("leave").catch(() => {});
+    await bots?.stop();
+    await server.worker.stop();
+  }
+  const firstOver = steps.findIndex((s) => !s.ok);
+  const held = firstOver === -1 ? steps : steps.slice(0, firstOver);
+  return { system, steps, knee: held.at(-1)?.clients ?? 0 };
+}
+
+export async function run(): Promise<ScaleCurve[]> {
+  const { systems } = systemsAvailable();
+  const curves: ScaleCurve[] = [];
+  for (const system of PLAN.systems.filter((s) => systems.includes(s))) curves.push(await curve(system));
+  saveResult("scale", { circle: CIRCLE, sendHz: SEND_HZ, limits: LIMITS, plan: PLAN, curves });
+  writeReport(curves);
+  return curves;
+}
+
+function writeReport(curves: ScaleCurve[]): void {
+  const ours = curves.find((c) => c.system === "ours");
+  if (ours) {
+    writeChart(plotPath("scale-curve.svg"), {
+      title: "One server core, circles of 16 all moving (Breathing Room)",
+      x: { label: "clients" },
+      y: { label: "ms (CPU: % / 5)", min: 0 },
+      series: [
+        { name: "patch time p99, ms", points: ours.steps.map((s) => [s.clients, s.server.patch?.p99 ?? NaN]) },
+        { name: "event-loop delay p99, ms", points: ours.steps.map((s) => [s.clients, s.server.loopDelay.p99]) },
+        { name: "server CPU / 5, %", points: ours.steps.map((s) => [s.clients, s.server.cpuPercent / 5]) },
+        { name: "patch limit 10 ms", dashed: true, points: ours.steps.map((s) => [s.clients, LIMITS.patchP99Ms]) },
+        { name: "loop limit 20 ms", dashed: true, points: ours.steps.map((s) => [s.clients, LIMITS.loopP99Ms]) },
+      ],
+      marker: ours.knee ? { x: ours.knee, label: `knee: ${ours.knee}` } : undefined,
+    });
+  }
+  const table = (c: ScaleCurve) => [
+    `**${SYSTEM_NAMES[c.system]}: ${c.knee} clients** within the limits.`,
+    "",
+    "| clients | server CPU | others on its core | loop delay p99 (ms) | patch p99 (ms) | received / sent per client per s | bots' CPU | within |",
+    "|---|---|---|---|---|---|---|---|",
+    ...c.steps.map((s) =>
+      `| ${s.clients} | ${fixed(s.server.cpuPercent, 0)}% | ${fixed(s.serverCoreOthersPercent, 0)}% | ${fixed(s.server.loopDelay.p99)} | ${s.server.patch ? fixed(s.server.patch.p99, 2) : "—"} | ` +
+      `${fixed(s.bots.messagesPerSecond)} / ${fixed(s.bots.sendsPerSecond)} | ${fixed(s.bots.cpuPercent, 0)}% | ${s.ok ? "yes" : "no"} |`),
+    "",
+  ];
+  report(
+    "Group room",
+    "People per server core",
+    [
+      `Circles of ${CIRCLE}, everyone moving and sending ${SEND_HZ} poses a second, added ${PLAN.step} circles at a time; after ${PLAN.warmup} s,`,
+      `${PLAN.seconds} s measured. The server runs alone on one core (taskset), the bots on the other. Limits: patch time p99 < ${LIMITS.patchP99Ms} ms`,
+      `(one room's \`broadcastPatch\`: encoding the patch and handing each client its frame), event-loop delay p99 < ${LIMITS.loopP99Ms} ms, and`,
+      "every client still receives what it should (≥ 90% of the patch rate, or of the relayed updates for networked-aframe).",
+      `This machine is shared: a window in which other programs took more than ${DISTURBED_PERCENT}% of the server's core is measured again`,
+      "(up to three times; the calmest is kept) — \"others on its core\" says how calm it was.",
+      "",
+      ...curves.flatMap(table),
+      ours ? "![Scale curve](docs/bench/scale-curve.svg)" : "",
+    ].join("\n"),
+    "scale",
+  );
+}

@@ -1,0 +1,50 @@
+/**
+ * Breathing Room's server under test, as `npm start` runs it (createApp: CircleRoom, 15 Hz patches,
+ * the same transport limits), on loopback, with a throwaway data directory. The orchestrator asks
+ * it for sessions (join codes) and for measurements; see bench/servers/probe.ts.
+ *
+ *   BENCH_PORT=<port> node --import tsx bench/servers/circleServer.ts
+ */
+import "../../server/polyfills";
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Room } from "@colyseus/core";
+import { MAX_CAPACITY } from "../../core/protocol";
+import { createApp } from "../../server/app";
+import { newJoinCode } from "../../server/http/joinCodes";
+import { serveRequests } from "../lib/processes";
+import { startProbe } from "./probe";
+
+const probe = startProbe();
+probe.timePatches(Room);
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "breathing-room-bench-"));
+process.on("exit", () => fs.rmSync(dataDir, { recursive: true, force: true }));
+process.on("SIGTERM", () => process.exit(0));
+
+const app = createApp({ dataDir, jwtSecret: randomUUID() });
+const port = Number(process.env.BENCH_PORT);
+await app.server.listen(port, "127.0.0.1");
+
+const facilitatorId = randomUUID();
+app.store.facilitators.create({ id: facilitatorId, email: "bench@example.org", passwordHash: "x", isAdmin: false, createdAt: Date.now() });
+
+serveRequests(
+  {
+    ...probe.handlers,
+    /** `count` scheduled sessions that hold a full circle; answers their join codes. */
+    sessions: ({ count }: { count: number }) =>
+      Array.from({ length: count }, () => {
+        const code = newJoinCode();
+        app.store.sessions.create({
+          id: randomUUID(), facilitatorId, code, title: "bench", environment: "shore", capacity: MAX_CAPACITY,
+          scheduledAt: null, status: "scheduled", createdAt: Date.now(), endedAt: null,
+        });
+        return code;
+      }),
+    rooms: () => app.live.size,
+  },
+  { port },
+);
