@@ -59,8 +59,21 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ["client/**/*.{ts,tsx}"],
+  // Imports in client/ point one way: app → ui / scene / xr / room → practice / state → core.
+  ...clientLayers([
+    { files: ["client/**/*.{ts,tsx}"], above: [] },
+    { files: ["client/{ui,scene,xr,room}/**/*.{ts,tsx}"], above: ["app"] },
+    { files: ["client/{practice,state}/**/*.{ts,tsx}"], above: ["app", "ui", "scene", "xr", "room"] },
+  ]),
+);
+
+/**
+ * One rule block per client layer: no value imports from server/, and nothing from the layers
+ * above it. (Flat config replaces a rule's options per file, so each block lists both.)
+ */
+function clientLayers(layers) {
+  return layers.map(({ files, above }) => ({
+    files,
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
@@ -71,9 +84,13 @@ export default tseslint.config(
               allowTypeImports: true,
               message: "client/ may import only types from server/.",
             },
+            ...above.map((layer) => ({
+              group: [`**/${layer}/**`, `../${layer}`, `../../${layer}`],
+              message: `Imports point one way (app → ui/scene/xr/room → practice/state → core): not from ${layer}/ here.`,
+            })),
           ],
         },
       ],
     },
-  },
-);
+  }));
+}

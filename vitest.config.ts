@@ -27,6 +27,8 @@ export default defineConfig({
           name: "client",
           include: ["tests/client/**/*.test.{ts,tsx}"],
           environment: "happy-dom",
+          // Allocation tests of hot paths measure the heap after a forced collection.
+          execArgv: ["--expose-gc"],
           setupFiles: ["tests/client/setup.ts"],
         },
       },

@@ -4,9 +4,12 @@ import "./styles/app.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
-import { exposeTestHooks, startServices } from "./app/services";
+import { startServices } from "./app/services";
+import { frame } from "./state/frame";
+import { useAppStore } from "./state/store";
+import { exposeTestHooks } from "./state/testHooks";
 
-exposeTestHooks();
+exposeTestHooks({ store: useAppStore, frame });
 startServices();
 
 const root = document.getElementById("root");

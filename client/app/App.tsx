@@ -1,3 +1,4 @@
+import { Facilitate } from "../facilitate/LazyFacilitate";
 import { useAppStore } from "../state/store";
 import { CalmSpace } from "../ui/CalmSpace";
 import { CrisisButton } from "../ui/crisis/CrisisButton";
@@ -15,7 +16,7 @@ function Page({ route }: { route: Route }) {
     case "room":
       return <ComingSoon what="This circle" />;
     case "facilitate":
-      return <ComingSoon what="Facilitating a circle" />;
+      return <Facilitate />;
     case "not-found":
       return <ComingSoon what="This page" />;
   }

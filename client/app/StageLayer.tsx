@@ -1,5 +1,5 @@
 import { lazy, Suspense } from "react";
-import { StageBoundary } from "./StageBoundary";
+import { StageBoundary } from "../scene/StageBoundary";
 
 // three, R3F and @react-three/xr are most of the bundle: load them after the first screen is usable.
 const Stage = lazy(() => import("../scene/Stage").then((m) => ({ default: m.Stage })));

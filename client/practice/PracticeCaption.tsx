@@ -1,7 +1,6 @@
 import { useEffect, useRef } from "react";
 import type { FrameState } from "../state/frame";
 import { frame } from "../state/frame";
-import { useAppStore, type AppStore } from "../state/store";
 import { practiceTicker, type PracticeTicker } from "./ticker";
 
 /** What the caption says while paused; resuming brings the phase caption back, so both are announced. */
@@ -21,19 +20,18 @@ function timeLeft(seconds: number): string {
  * screen). The ticker and the store write straight into these nodes: no React
  * render per second.
  */
-export function PracticeCaption({ ticker = practiceTicker, store = useAppStore }: { ticker?: PracticeTicker; store?: AppStore }) {
+export function PracticeCaption({ ticker = practiceTicker }: { ticker?: PracticeTicker }) {
   const captionRef = useRef<HTMLParagraphElement>(null);
   const countRef = useRef<HTMLParagraphElement>(null);
   const progressRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     let latest: Readonly<FrameState> = frame;
-    let paused = store.getState().practice.status === "paused";
     let caption: string | null = null;
     let count = -1;
     let progress: string | null = null;
     const writeCaption = () => {
-      const text = paused ? PAUSED : latest.caption;
+      const text = latest.paused ? PAUSED : latest.caption;
       if (text !== caption && captionRef.current) captionRef.current.textContent = caption = text;
     };
     const show = (f: Readonly<FrameState>) => {
@@ -46,18 +44,8 @@ export function PracticeCaption({ ticker = practiceTicker, store = useAppStore }
       if (f.progressText !== progress && progressRef.current) progressRef.current.textContent = progress = f.progressText;
     };
     show(frame);
-    const offDisplay = ticker.onDisplay(show);
-    const offStore = store.subscribe((state) => {
-      const now = state.practice.status === "paused";
-      if (now === paused) return;
-      paused = now;
-      writeCaption();
-    });
-    return () => {
-      offDisplay();
-      offStore();
-    };
-  }, [ticker, store]);
+    return ticker.onDisplay(show);
+  }, [ticker]);
 
   // role="status" sits on the caption alone: the region is atomic, so anything else inside would be re-read at each change.
   return (

@@ -1,4 +1,3 @@
-import { useAppStore, type AppStore } from "../state/store";
 import { practiceTicker, type PracticeTicker } from "./ticker";
 
 /**
@@ -8,22 +7,20 @@ import { practiceTicker, type PracticeTicker } from "./ticker";
  * words change — which also keeps captions on time when software WebGL runs
  * at 4–9 fps, in background tabs and during XR sessions. Returns the cleanup.
  */
-export function startDomDriver(store: AppStore = useAppStore, ticker: PracticeTicker = practiceTicker): () => void {
+export function startDomDriver(ticker: PracticeTicker = practiceTicker): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   function run() {
     if (timer !== undefined) clearTimeout(timer);
     timer = undefined;
     ticker.tick(performance.now());
-    if (store.getState().practice.status !== "running") return;
+    if (ticker.status() !== "running") return;
     const wait = ticker.nextChangeIn();
     // +1 ms so the tick lands just past the boundary, not a hair before it.
     if (Number.isFinite(wait)) timer = setTimeout(run, wait + 1);
   }
 
-  const unsubscribe = store.subscribe((state, prev) => {
-    if (state.practice !== prev.practice || state.draft !== prev.draft) run();
-  });
+  const unsubscribe = ticker.onChange(run);
   run();
   return () => {
     unsubscribe();

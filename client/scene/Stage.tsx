@@ -1,15 +1,18 @@
 import { Canvas, useFrame } from "@react-three/fiber";
-import { Suspense } from "react";
+import { Suspense, type ReactNode } from "react";
+import type { EnvironmentId } from "../../core/environments";
 import { XR, useXR } from "@react-three/xr";
-import { BreathingOrb } from "../practice/BreathingOrb";
+import { BreathingOrb } from "./orb/BreathingOrb";
 import { tickPractice } from "../practice/ticker";
 import { useAppStore } from "../state/store";
 import { ContentAnchor } from "../xr/ContentAnchor";
 import { LazyVrPanels } from "../xr/headsetOnly";
 import { wantsEmulator } from "../xr/emulator";
-import { exposeForTests } from "../xr/testHooks";
+import { exposeTestHooks } from "../state/testHooks";
+import { vrTargets, vrTexts } from "../ui/vr/targets";
 import { XrInput } from "../xr/XrInput";
 import { xrStore } from "../xr/xrStore";
+import { startAmbience } from "./ambience/sounds";
 import { useAmbience } from "./ambience/useAmbience";
 import { ENVIRONMENTS } from "./environments";
 import { LookControls } from "./LookControls";
@@ -26,11 +29,11 @@ function FrameDriver() {
   return null;
 }
 
-function Scenery() {
-  const id = useAppStore((s) => s.settings.environment);
-  // In passthrough AR the person's own room is the scenery.
+/** The calm place `id`, or the person's own choice; none in passthrough AR, where their own room is the scenery. */
+export function Scenery({ id }: { id?: EnvironmentId }) {
+  const chosen = useAppStore((s) => s.settings.environment);
   const ar = useXR((s) => s.mode === "immersive-ar");
-  const Environment = ENVIRONMENTS[id];
+  const Environment = ENVIRONMENTS[id ?? chosen];
   return ar ? null : <Environment />;
 }
 
@@ -49,13 +52,27 @@ function Pacer() {
   return practising ? <BreathingOrb /> : null;
 }
 
+/** The calm space: the chosen place, and the orb and (in a headset) the panels in front of the viewer. */
+function CalmContent() {
+  return (
+    <>
+      <Scenery />
+      <ContentAnchor>
+        <Pacer />
+        <HeadsetPanels />
+      </ContentAnchor>
+    </>
+  );
+}
+
 /**
- * The full-screen 3D stage behind the DOM interface: the chosen environment,
- * the breathing orb, and (in a headset) the in-VR panels. Enter a session
- * with `xrStore.enterVR()` / `enterAR()`.
+ * The full-screen 3D stage behind the DOM interface: the calm space by default, or
+ * `children` (a circle) instead, with the same renderer, XR session, look controls and
+ * frame driver. `place` sets the ambient sound's place. Enter a session with
+ * `xrStore.enterVR()` / `enterAR()`.
  */
-export function Stage() {
-  useAmbience();
+export function Stage({ children, place }: { children?: ReactNode; place?: EnvironmentId }) {
+  useAmbience(place);
   return (
     <Canvas
       dpr={[1, 1.5]}
@@ -65,19 +82,15 @@ export function Stage() {
       gl={{ antialias: !wantsEmulator(), powerPreference: "high-performance" }}
       style={{ position: "fixed", inset: 0, touchAction: "none" }}
       onCreated={({ gl, scene, camera }) => {
-        exposeForTests(gl, scene, camera);
+        exposeTestHooks({ gl, scene, camera, vrTargets, vrTexts, xrStore, startAmbience });
         // <XR> has connected the store to this renderer by now; until then enterVR() would fail.
         useAppStore.getState().setStageReady(true);
       }}
     >
       <XR store={xrStore}>
         <FrameDriver />
-        <Scenery />
         <LookControls />
-        <ContentAnchor>
-          <Pacer />
-          <HeadsetPanels />
-        </ContentAnchor>
+        {children ?? <CalmContent />}
         <XrInput />
       </XR>
     </Canvas>

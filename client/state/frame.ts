@@ -27,6 +27,10 @@ export interface FrameState {
   fullness: number;
   /** "Cycle 2 of 12" or "Step 3 of 7"; rebuilt only when it changes */
   progressText: string;
+  /** the pacer holds still */
+  paused: boolean;
+  /** whole seconds until a shared practice's first breath (3-2-1); 0 once it runs */
+  leadIn: number;
 }
 
 export const frame: FrameState = {
@@ -40,4 +44,6 @@ export const frame: FrameState = {
   count: 0,
   fullness: 0,
   progressText: "",
+  paused: false,
+  leadIn: 0,
 };

@@ -28,6 +28,9 @@ export interface Settings {
   region: string;
 }
 
+/** Text grows by this much with "Larger text", on the page and in a headset. */
+export const LARGE_TEXT_SCALE = 1.3;
+
 export const DEFAULT_SETTINGS: Settings = {
   environment: DEFAULT_ENVIRONMENT,
   reducedMotion: false,

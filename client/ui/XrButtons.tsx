@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { currentXrStore, loadXrStore } from "../app/xrLoader";
+import { currentXrStore, loadXrStore } from "../xr/xrLoader";
 import { useAppStore } from "../state/store";
 import { preloadHeadsetParts } from "../xr/headsetOnly";
 

@@ -31,6 +31,7 @@
  * frames, so it needs a running session and resolves once it has been applied.
  */
 import type { XRDevice } from "iwer";
+import { exposeTestHooks } from "../state/testHooks";
 
 /** Whether this page asked for the emulator and the build allows one. */
 export function wantsEmulator(): boolean {
@@ -48,6 +49,6 @@ export async function installEmulator(): Promise<XRDevice> {
   const { XRDevice, metaQuest3 } = await import("iwer");
   const device = new XRDevice(metaQuest3);
   device.installRuntime({ forceInstall: true });
-  Object.assign(((window as unknown as { __brTest?: object }).__brTest ??= {}), { xrDevice: device });
+  exposeTestHooks({ xrDevice: device });
   return device;
 }

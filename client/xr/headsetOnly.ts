@@ -6,7 +6,7 @@ import { lazy } from "react";
  * can start (see preloadHeadsetParts) and are never fetched on a plain desktop.
  */
 const loadPanels = () => import("../ui/vr/VrPanels");
-const loadCaption = () => import("../practice/OrbCaption");
+const loadCaption = () => import("../scene/orb/OrbCaption");
 
 export const LazyVrPanels = lazy(() => loadPanels().then((m) => ({ default: m.VrPanels })));
 export const LazyOrbCaption = lazy(() => loadCaption().then((m) => ({ default: m.OrbCaption })));

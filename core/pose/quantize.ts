@@ -36,16 +36,36 @@ const Q_BITS = 10;
 const Q_MAX = (1 << Q_BITS) - 1;
 const Q_RANGE = Math.SQRT1_2;
 
-const clampInt = (v: number, lo: number, hi: number): number =>
-  v < lo ? lo : v > hi ? hi : v;
+/**
+ * A coordinate `p[i]` (metres) quantized into `bits` bits, with `bias` added so it is unsigned
+ * (non-finite → `bias`). Reads from the array and returns a small integer: no double crosses a call.
+ */
+function field(p: ArrayLike<number>, i: number, bits: number, bias: number): number {
+  const metres = p[i]!;
+  if (!(metres > -Infinity && metres < Infinity)) return bias;
+  const max = (1 << bits) - 1;
+  const v = Math.round(metres / POSITION_STEP) + bias;
+  return v < 0 ? 0 : v > max ? max : v | 0;
+}
 
-/** Quantize a position step count into `bits` bits, with `bias` added so it is unsigned. */
-const field = (metres: number, bits: number, bias: number): number =>
-  Number.isFinite(metres) ? clampInt(Math.round(metres / POSITION_STEP) + bias, 0, (1 << bits) - 1) : bias;
+/*
+ * Allocation-free packing. `packPose` runs for every pose sent, so the word builders below read
+ * their floats from the pose array by offset (a double passed to a function that is not inlined
+ * is boxed, one allocation per argument) and return a signed int32 (always a small integer to V8;
+ * a uint32 above 2³¹ returned across a call would be boxed too). The `>>> 0` to the protocol's
+ * uint32 happens where the word is stored. The public single-part packers go through a scratch.
+ */
+const scratch = new Float64Array(4);
+
+const headBits = (p: ArrayLike<number>, o: number): number =>
+  (field(p, o, 11, 1023) << 21) | (field(p, o + 1, 10, 0) << 11) | field(p, o + 2, 11, 1023);
 
 /** Head position relative to the seat (metres) → uint32. */
 export function packHeadPosition(x: number, y: number, z: number): number {
-  return ((field(x, 11, 1023) << 21) | (field(y, 10, 0) << 11) | field(z, 11, 1023)) >>> 0;
+  scratch[0] = x;
+  scratch[1] = y;
+  scratch[2] = z;
+  return headBits(scratch, 0) >>> 0;
 }
 
 /** uint32 → head position into `out[o..o+2]`. */
@@ -55,10 +75,17 @@ export function unpackHeadPosition(word: number, out: NumberSink, o: number): vo
   out[o + 2] = ((word & 0x7ff) - 1023) * POSITION_STEP;
 }
 
+const handBits = (p: ArrayLike<number>, o: number, tracked: boolean): number => {
+  const bits = (field(p, o, 10, 511) << 20) | (field(p, o + 1, 10, 0) << 10) | field(p, o + 2, 10, 511);
+  return tracked ? bits | (1 << 30) : bits;
+};
+
 /** Hand position relative to the seat (metres) + tracked flag → uint32. */
 export function packHandPosition(x: number, y: number, z: number, tracked: boolean): number {
-  const bits = (field(x, 10, 511) << 20) | (field(y, 10, 0) << 10) | field(z, 10, 511);
-  return (tracked ? bits | (1 << 30) : bits) >>> 0;
+  scratch[0] = x;
+  scratch[1] = y;
+  scratch[2] = z;
+  return handBits(scratch, 0, tracked) >>> 0;
 }
 
 /** uint32 → hand position into `out[o..o+2]`; returns whether the hand is tracked. */
@@ -69,14 +96,37 @@ export function unpackHandPosition(word: number, out: NumberSink, o: number): bo
   return (word & (1 << 30)) !== 0;
 }
 
-const qField = (v: number): number =>
-  clampInt(Math.round(((v + Q_RANGE) / (2 * Q_RANGE)) * Q_MAX), 0, Q_MAX);
+/** The three kept components of the quaternion being packed (scratch: no double crosses a call). */
+const kept = new Float64Array(3);
+
+/** `kept[i]` ∈ [−1/√2, 1/√2] quantized to Q_BITS, as a small integer. */
+function qField(i: number): number {
+  const v = Math.round(((kept[i]! + Q_RANGE) / (2 * Q_RANGE)) * Q_MAX);
+  return v < 0 ? 0 : v > Q_MAX ? Q_MAX : v | 0;
+}
 const qValue = (bits: number): number => (bits / Q_MAX) * 2 * Q_RANGE - Q_RANGE;
 
 /** Unit quaternion (x, y, z, w) → uint32 ("smallest three"). A zero quaternion packs as identity. */
 export function packQuaternion(x: number, y: number, z: number, w: number): number {
-  const len = Math.hypot(x, y, z, w);
-  if (!(len > 0) || !Number.isFinite(len)) return packQuaternion(0, 0, 0, 1);
+  scratch[0] = x;
+  scratch[1] = y;
+  scratch[2] = z;
+  scratch[3] = w;
+  return quaternionBits(scratch, 0) >>> 0;
+}
+
+/** Identity ("smallest three" with w dropped, the others at zero). */
+/** Identity: w dropped, the other three at zero (the middle of their range). */
+const IDENTITY_BITS = (3 << 30) | (512 << 20) | (512 << 10) | 512;
+
+function quaternionBits(q: ArrayLike<number>, o: number): number {
+  let x = q[o]!;
+  let y = q[o + 1]!;
+  let z = q[o + 2]!;
+  let w = q[o + 3]!;
+  // Not Math.hypot: with four arguments it allocates on every call.
+  const len = Math.sqrt(x * x + y * y + z * z + w * w);
+  if (!(len > 0) || !Number.isFinite(len)) return IDENTITY_BITS;
   x /= len; y /= len; z /= len; w /= len;
   const ax = Math.abs(x), ay = Math.abs(y), az = Math.abs(z), aw = Math.abs(w);
   let largest = 0, big = ax;
@@ -92,7 +142,10 @@ export function packQuaternion(x: number, y: number, z: number, w: number): numb
     default: a = x; b = y; c = z; dropped = w;
   }
   const s = dropped < 0 ? -1 : 1;
-  return ((largest << 30) | (qField(a * s) << 20) | (qField(b * s) << 10) | qField(c * s)) >>> 0;
+  kept[0] = a * s;
+  kept[1] = b * s;
+  kept[2] = c * s;
+  return (largest << 30) | (qField(0) << 20) | (qField(1) << 10) | qField(2);
 }
 
 /** uint32 → unit quaternion into `out[o..o+3]` (x, y, z, w). */
@@ -109,7 +162,8 @@ export function unpackQuaternion(word: number, out: NumberSink, o: number): void
     case 2: x = a; y = b; z = d; w = c; break;
     default: x = a; y = b; z = c; w = d;
   }
-  const len = Math.hypot(x, y, z, w);
+  // Not Math.hypot: with four arguments it allocates on every call, and this runs 15 times a second per person.
+  const len = Math.sqrt(x * x + y * y + z * z + w * w);
   out[o] = x / len; out[o + 1] = y / len; out[o + 2] = z / len; out[o + 3] = w / len;
 }
 
@@ -124,12 +178,12 @@ export function packPose(
   rightTracked: boolean,
   out: NumberSink,
 ): void {
-  out[0] = packHeadPosition(pose[HEAD]!, pose[HEAD + 1]!, pose[HEAD + 2]!);
-  out[1] = packQuaternion(pose[HEAD + 3]!, pose[HEAD + 4]!, pose[HEAD + 5]!, pose[HEAD + 6]!);
-  out[2] = packHandPosition(pose[LEFT]!, pose[LEFT + 1]!, pose[LEFT + 2]!, leftTracked);
-  out[3] = packQuaternion(pose[LEFT + 3]!, pose[LEFT + 4]!, pose[LEFT + 5]!, pose[LEFT + 6]!);
-  out[4] = packHandPosition(pose[RIGHT]!, pose[RIGHT + 1]!, pose[RIGHT + 2]!, rightTracked);
-  out[5] = packQuaternion(pose[RIGHT + 3]!, pose[RIGHT + 4]!, pose[RIGHT + 5]!, pose[RIGHT + 6]!);
+  out[0] = headBits(pose, HEAD) >>> 0;
+  out[1] = quaternionBits(pose, HEAD + 3) >>> 0;
+  out[2] = handBits(pose, LEFT, leftTracked) >>> 0;
+  out[3] = quaternionBits(pose, LEFT + 3) >>> 0;
+  out[4] = handBits(pose, RIGHT, rightTracked) >>> 0;
+  out[5] = quaternionBits(pose, RIGHT + 3) >>> 0;
 }
 
 /**

@@ -52,5 +52,7 @@ export const ActionError = {
   INVALID_STATE: "invalid-state",
   /** already answered this check-in */
   ALREADY_CHECKED_IN: "already-checked-in",
+  /** too many of these too quickly (or too many alerts not yet seen); try again later */
+  RATE_LIMITED: "rate-limited",
 } as const;
 export type ActionError = (typeof ActionError)[keyof typeof ActionError];

@@ -10,6 +10,7 @@ export const ParticipantMessage = {
   stepAway: "stepAway",
   stepBack: "stepBack",
   needMoment: "needMoment",
+  report: "report",
   passPiece: "passPiece",
   checkIn: "checkIn",
   time: "time",
@@ -34,6 +35,8 @@ export const FacilitatorMessage = {
   promote: "promote",
   demote: "demote",
   endSession: "endSession",
+  /** a private alert ("I need a moment" or a report) was seen */
+  markSeen: "markSeen",
 } as const;
 export type FacilitatorMessage = (typeof FacilitatorMessage)[keyof typeof FacilitatorMessage];
 
@@ -44,8 +47,14 @@ export type ClientMessage = ParticipantMessage | FacilitatorMessage;
 export const ServerMessage = {
   /** reply to `time`: { t0, t1 } */
   time: "time",
-  /** "I need a moment", to facilitators and co-facilitators only: { from } */
+  /** "I need a moment", to facilitators and co-facilitators only: { id, from } */
   moment: "moment",
+  /** a report about someone, to facilitators and co-facilitators only: { id, from, target, reason, events } */
+  report: "report",
+  /** a private alert was marked seen, to facilitators and co-facilitators: { id } */
+  alertSeen: "alertSeen",
+  /** to the sender of a private alert: { id, kind, status } (delivered, waiting, seen) */
+  alertStatus: "alertStatus",
   /** a reaction, to everyone: { from, kind } */
   reaction: "reaction",
   /** a refused action: { action, code } */

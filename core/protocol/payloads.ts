@@ -7,7 +7,13 @@ import {
   LOOKS,
   MAX_CYCLES,
   REACTIONS,
+  REPORT_EVENT_KINDS,
+  REPORT_MAX_EVENTS,
+  REPORT_REASONS,
+  REPORT_WINDOW_MS,
   cleanPseudonym,
+  type AlertKind,
+  type AlertStatus,
 } from "./rules";
 import type { ClientMessage } from "./names";
 import type { ActionError } from "./codes";
@@ -38,6 +44,26 @@ export const startPracticePayload = z.strictObject({
   patternId: z.enum(PATTERN_IDS),
   cycles: z.number().int().min(1).max(MAX_CYCLES),
 });
+/** Id of a private alert (as given in `moment`, `report` and `alertStatus`). */
+export const alertIdSchema = z.string().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/);
+export const markSeenPayload = z.strictObject({ id: alertIdSchema });
+
+/** ms before the report was sent, 0..REPORT_WINDOW_MS */
+const eventAge = z.number().int().min(0).max(REPORT_WINDOW_MS);
+const presenceKinds = REPORT_EVENT_KINDS.filter((k): k is Exclude<typeof k, "reaction"> => k !== "reaction");
+/** One room event the reporter's client saw: who did what how long ago (a reaction says which). */
+export const reportEventSchema = z.union([
+  z.strictObject({ ago: eventAge, kind: z.enum(presenceKinds), who: sessionIdSchema }),
+  z.strictObject({ ago: eventAge, kind: z.literal("reaction"), who: sessionIdSchema, reaction: z.enum(REACTIONS) }),
+]);
+export type ReportEvent = z.infer<typeof reportEventSchema>;
+export const reportPayload = z.strictObject({
+  target: sessionIdSchema,
+  reason: z.enum(REPORT_REASONS),
+  /** the last minute of room events, newest last; at most REPORT_MAX_EVENTS */
+  events: z.array(reportEventSchema).max(REPORT_MAX_EVENTS),
+});
+
 /** One of the calm environments (core/environments). */
 export const environmentPayload = z.strictObject({ environment: z.enum(ENVIRONMENT_IDS) });
 
@@ -50,6 +76,7 @@ export const payloads = {
   stepAway: emptyPayload,
   stepBack: emptyPayload,
   needMoment: emptyPayload,
+  report: reportPayload,
   passPiece: passPiecePayload,
   checkIn: checkInPayload,
   time: timePayload,
@@ -69,6 +96,7 @@ export const payloads = {
   promote: targetPayload,
   demote: targetPayload,
   endSession: emptyPayload,
+  markSeen: markSeenPayload,
 } as const satisfies Record<ClientMessage, z.ZodType>;
 
 /** Payload type of a message. */
@@ -94,7 +122,13 @@ export interface ServerMessages {
   /** reply to `time`: the client's t0 echoed and the server time t1 (ms) */
   time: { t0: number; t1: number };
   /** someone asked privately for a moment (facilitators and co-facilitators only) */
-  moment: { from: string };
+  moment: { id: string; from: string };
+  /** someone reported `target` (facilitators and co-facilitators only); `from` and `target` are sessionIds */
+  report: { id: string; from: string; target: string; reason: (typeof REPORT_REASONS)[number]; events: ReportEvent[] };
+  /** a private alert was marked seen by a facilitator or co-facilitator (to all of them) */
+  alertSeen: { id: string };
+  /** to the sender of a private alert: where it is */
+  alertStatus: { id: string; kind: AlertKind; status: AlertStatus };
   reaction: { from: string; kind: (typeof REACTIONS)[number] };
   /** an action was refused; nothing changed */
   error: { action: ClientMessage; code: ActionError };

@@ -20,6 +20,42 @@ export type Look = (typeof LOOKS)[number];
 export const REACTIONS = ["heart", "wave", "metoo", "clap"] as const;
 export type Reaction = (typeof REACTIONS)[number];
 
+/** Why someone is reported to the facilitators. */
+export const REPORT_REASONS = ["unkind", "unsafe", "impersonation", "spam", "other"] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+/**
+ * Room events a report carries (what the reporter's client saw: joins, presence changes,
+ * reactions; never audio or chat text).
+ */
+export const REPORT_EVENT_KINDS = [
+  "joined",
+  "left",
+  "handRaised",
+  "handLowered",
+  "away",
+  "back",
+  "muted",
+  "unmuted",
+  "gotPiece",
+  "reaction",
+] as const;
+export type ReportEventKind = (typeof REPORT_EVENT_KINDS)[number];
+/** A report carries the events of at most this long before it was sent, ms. */
+export const REPORT_WINDOW_MS = 60_000;
+/** Most events one report may carry (a full report stays well under the 4 KB frame limit). */
+export const REPORT_MAX_EVENTS = 40;
+/** Private alerts (moments and reports) one person may have waiting to be seen at once. */
+export const MAX_UNSEEN_ALERTS = 5;
+/** Kinds of private alert. */
+export const ALERT_KINDS = ["moment", "report"] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+/**
+ * Where a private alert is, as its sender is told: delivered (a facilitator or co-facilitator got
+ * it), waiting (none is connected: kept in memory until one is), seen (one of them marked it seen).
+ */
+export const ALERT_STATUSES = ["delivered", "waiting", "seen"] as const;
+export type AlertStatus = (typeof ALERT_STATUSES)[number];
+
 /** Check-in moments around an exercise. */
 export const CHECK_IN_PHASES = ["before", "after"] as const;
 export type CheckInPhase = (typeof CHECK_IN_PHASES)[number];
@@ -62,6 +98,11 @@ export const POSE_MAX_PER_SECOND = 20;
  * 1–2 Hz time sync while syncing, plus room for bursts of clicks.
  */
 export const MAX_MESSAGES_PER_SECOND = 40;
+/**
+ * Check-in aggregates are shown only from this many before/after pairs up (the n ≥ 5 rule), so no
+ * one person's answer can be read from a mean.
+ */
+export const MIN_AGGREGATE_N = 5;
 /** Session titles, characters. */
 export const MAX_TITLE_LENGTH = 80;
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import express from "express";
 import {
+  MIN_AGGREGATE_N,
   createSessionBody,
   joinPath,
   normalizeJoinCode,
@@ -16,8 +17,6 @@ import { ApiError, ApiErrorCode, handle, parse } from "./ApiError";
 import { newJoinCode } from "./joinCodes";
 import { facilitatorOf, requireFacilitator } from "./requireFacilitator";
 
-/** Aggregates are shown only from this many paired check-ins up. */
-export const MIN_AGGREGATE_N = 5;
 
 /** How HTTP reaches a running circle of a session (the live rooms of this process). */
 export interface LiveRoomHooks {

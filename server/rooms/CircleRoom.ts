@@ -1,37 +1,32 @@
-import { Room, ServerError, type AuthContext, type Client, type Deferred, type Delayed } from "@colyseus/core";
-import { cycleMs, getPattern, type BuiltInPatternId } from "../../core/breathing";
+import { Room, ServerError, type AuthContext, type Client, type Deferred } from "@colyseus/core";
 import type { EnvironmentId } from "../../core/environments";
 import {
-  ActionError,
   CloseCode,
   FACILITATOR_RECONNECT_SECONDS,
   JoinError,
   MAX_SEATS,
   MAX_MESSAGES_PER_SECOND,
   PATCH_MS,
-  POSE_MAX_PER_SECOND,
-  PRACTICE_LEAD_MS,
   RECONNECT_SECONDS,
   Role,
   SessionStatus,
   cleanPseudonym,
-  mayPerform,
-  type ClientMessage,
   type JoinOptions,
-  type ServerMessages,
 } from "../../core/protocol";
 import type { TokenService } from "../auth/tokens";
 import type { Store } from "../store/types";
 import { CheckInTally } from "./CheckInTally";
-import { CircleState, type Participant } from "./CircleState";
+import { CircleState } from "./CircleState";
 import * as act from "./circleActions";
+import { newCircleRates, type CircleClient, type CircleContext } from "./circleContext";
 import { facilitatorMessages } from "./facilitatorMessages";
+import { Guards } from "./guards";
 import { participantMessages } from "./participantMessages";
 import { checkJoin, sessionForCode, type JoinAuth } from "./joinGate";
-import { RateGate } from "./RateGate";
-import { serverNow } from "./serverTime";
+import { PracticeTimer } from "./PracticeTimer";
+import { PrivateAlerts } from "./PrivateAlerts";
 
-export type CircleClient = Client<{ auth: JoinAuth; messages: ServerMessages }>;
+export type { CircleClient } from "./circleContext";
 
 /** Live rooms in this process by join code, so HTTP can end or refresh a running session. */
 export type LiveRooms = Map<string, CircleRoom>;
@@ -44,15 +39,6 @@ export interface CircleDeps {
 
 /** Codes after which a dropped client gets no reconnection window. */
 const FINAL_CLOSES: ReadonlySet<number> = new Set([CloseCode.WITH_ERROR, CloseCode.REMOVED, CloseCode.SESSION_ENDED]);
-
-const gate = () =>
-  new RateGate({
-    pose: { perSecond: POSE_MAX_PER_SECOND, burst: 4 },
-    react: { perSecond: 2, burst: 4 },
-    moment: { perSecond: 0.2, burst: 2 },
-    time: { perSecond: 4, burst: 10 },
-    other: { perSecond: 5, burst: 10 },
-  });
 
 /**
  * A facilitator-led circle. One room per session, found by its join code (`filterBy(["code"])`).
@@ -74,17 +60,35 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   private ownerId = "";
   private code = "";
   /** check-in counts (see CheckInTally) */
-  readonly tally = new CheckInTally();
+  private readonly tally = new CheckInTally();
   /** per-person message rates */
-  readonly rates = gate();
+  private readonly rates = newCircleRates();
+  private readonly practice = new PracticeTimer(this.state.practice, (fn, ms) => this.clock.setTimeout(fn, ms));
   private readonly reconnecting = new Map<string, Deferred<Client>>();
-  private practiceEnd: Delayed | undefined;
+  private readonly clientOf = (sessionId: string): CircleClient | undefined => this.clients.getById(sessionId);
+  private readonly alerts = new PrivateAlerts({ state: this.state, clients: this.clients, clientOf: this.clientOf });
 
   static override async onAuth(_token: string, _options: JoinOptions, _context: AuthContext): Promise<unknown> {
     throw new ServerError(JoinError.INVALID_OPTIONS, "CircleRoom must be bound with bindCircleRoom()");
   }
 
-  override messages = { ...participantMessages(this), ...facilitatorMessages(this) };
+  /** What the handlers may touch (see CircleContext): they never call back into this class. */
+  private readonly context: CircleContext = {
+    state: this.state,
+    rates: this.rates,
+    tally: this.tally,
+    practice: this.practice,
+    alerts: this.alerts,
+    clients: this.clients,
+    clientOf: this.clientOf,
+    broadcast: (type, payload) => this.broadcast(type, payload),
+    setEnvironment: (environment) => this.setEnvironment(environment),
+    removePerson: (sessionId) => this.removePerson(sessionId),
+    end: () => this.end(),
+  };
+  private readonly guards = new Guards(this.context);
+
+  override messages = { ...participantMessages(this.context, this.guards), ...facilitatorMessages(this.context, this.guards) };
 
   override onCreate(options: JoinOptions): void {
     const session = sessionForCode(this.deps.store, options.code);
@@ -117,6 +121,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     const pseudonym = cleanPseudonym(options.pseudonym);
     if (!pseudonym) throw new ServerError(JoinError.INVALID_OPTIONS, "pseudonym must be 1–24 printable characters");
     act.seatPerson(this.state, client.sessionId, { pseudonym, look: options.look, role });
+    this.alerts.catchUp(client);
   }
 
   override onDrop(client: CircleClient, code?: number): void {
@@ -133,16 +138,19 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     const p = this.state.participants.get(client.sessionId);
     if (!p) throw new Error("no longer in the circle");
     p.connected = true;
+    this.alerts.catchUp(client);
+    this.alerts.resendStatus(client);
   }
 
   override onLeave(client: CircleClient): void {
     this.reconnecting.delete(client.sessionId);
     this.rates.forget(client.sessionId);
+    this.alerts.forget(client.sessionId);
     act.unseat(this.state, client.sessionId);
   }
 
   override onDispose(): void {
-    this.practiceEnd?.clear();
+    this.practice.stop();
     if (this.deps.live.get(this.code) === this) this.deps.live.delete(this.code);
     // Everyone left (or the process is shutting down) before the session ended: keep the counts,
     // so a later circle for the same session, or an end over HTTP, still has them.
@@ -153,7 +161,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   end(): void {
     if (this.state.session.status === SessionStatus.ended) return;
     this.state.session.status = SessionStatus.ended;
-    this.stopPractice();
+    this.practice.stop();
     const row = this.deps.store.sessions.byId(this.sessionRowId);
     if (row?.status === "scheduled") this.deps.store.sessions.setStatus(this.sessionRowId, "ended", Date.now());
     this.saveCheckIns();
@@ -168,81 +176,17 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     if (totals) this.deps.store.aggregates.add(this.sessionRowId, totals);
   }
 
-  /** Start a group exercise a few seconds ahead, on the server clock; it stops by itself after the last cycle. */
-  startPractice(patternId: BuiltInPatternId, cycles: number): void {
-    const practice = this.state.practice;
-    practice.patternId = patternId;
-    practice.cycles = cycles;
-    practice.startedAt = serverNow() + PRACTICE_LEAD_MS;
-    practice.running = true;
-    this.practiceEnd?.clear();
-    this.practiceEnd = this.clock.setTimeout(
-      () => (practice.running = false),
-      PRACTICE_LEAD_MS + cycles * cycleMs(getPattern(patternId)),
-    );
-  }
-
-  setEnvironment(environment: EnvironmentId): void {
+  private setEnvironment(environment: EnvironmentId): void {
     this.state.session.environment = environment;
     this.deps.store.sessions.update(this.sessionRowId, { environment });
   }
 
-  stopPractice(): void {
-    this.practiceEnd?.clear();
-    this.practiceEnd = undefined;
-    this.state.practice.running = false;
-  }
-
   /** Take someone out for good: seat freed, connection closed with 4100, no reconnection. */
-  removePerson(sessionId: string): void {
+  private removePerson(sessionId: string): void {
     act.unseat(this.state, sessionId);
     this.reconnecting.get(sessionId)?.reject(false);
     this.reconnecting.delete(sessionId);
     this.clients.getById(sessionId)?.leave(CloseCode.REMOVED);
-  }
-
-  /** The sender's seat, or undefined if they are not (or no longer) in the circle. */
-  member(client: CircleClient): Participant | undefined {
-    return this.state.participants.get(client.sessionId);
-  }
-
-  refuse(client: CircleClient, action: ClientMessage, code: ActionError): void {
-    client.send("error", { action, code });
-  }
-
-  /** A self-service change (hand, away) under the shared rate. */
-  self(client: CircleClient, change: (p: Participant) => unknown): void {
-    const p = this.member(client);
-    if (p && this.rates.allow(client.sessionId, "other")) change(p);
-  }
-
-  /** Run a facilitator action if the sender's role allows it; the action may return a refusal code. */
-  lead(client: CircleClient, action: ClientMessage, run: (sender: Participant) => ActionError | void | boolean): void {
-    const sender = this.member(client);
-    if (!sender) return;
-    if (!mayPerform(sender.role as Role, action)) return this.refuse(client, action, ActionError.FORBIDDEN);
-    const refusal = run(sender);
-    if (typeof refusal === "string") this.refuse(client, action, refusal);
-  }
-
-  /** The target of an action, or undefined after refusing with no-such-participant. */
-  target(client: CircleClient, action: ClientMessage, sessionId: string): Participant | undefined {
-    const t = this.state.participants.get(sessionId);
-    if (!t) this.refuse(client, action, ActionError.NO_SUCH_PARTICIPANT);
-    return t;
-  }
-
-  /** A facilitator action on one person. */
-  onTarget(
-    client: CircleClient,
-    action: ClientMessage,
-    targetId: string,
-    run: (target: Participant, sender: Participant) => ActionError | void,
-  ): void {
-    this.lead(client, action, (sender) => {
-      const t = this.target(client, action, targetId);
-      return t ? run(t, sender) : undefined;
-    });
   }
 }
 

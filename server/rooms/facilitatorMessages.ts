@@ -1,52 +1,49 @@
 import { validate } from "@colyseus/core";
 import { ActionError, Role, SessionStatus, payloads } from "../../core/protocol";
 import * as act from "./circleActions";
-import type { CircleRoom } from "./CircleRoom";
+import type { CircleContext } from "./circleContext";
+import type { Guards } from "./guards";
 
 /**
- * Messages for the facilitator and co-facilitators. `room.lead` checks the sender's role
- * (core/protocol `mayPerform`) before anything runs; a handler returns an ActionError to refuse.
+ * Messages for the facilitator and co-facilitators. `guard.lead` checks the sender's role
+ * (core/protocol `mayPerform`) and `guard.onTarget` who may act on whom (`refusalOn`) before
+ * anything runs; a handler returns an ActionError to refuse.
  */
-export function facilitatorMessages(room: CircleRoom) {
-  const { state } = room;
+export function facilitatorMessages(ctx: CircleContext, guard: Guards) {
+  const { state, practice } = ctx;
   const session = state.session;
   return {
-    openCircle: validate(payloads.openCircle, (client) => room.lead(client, "openCircle", () => {
+    openCircle: validate(payloads.openCircle, (client) => guard.lead(client, "openCircle", () => {
       if (session.status !== SessionStatus.waiting) return ActionError.INVALID_STATE;
       session.status = SessionStatus.open;
     })),
-    startPractice: validate(payloads.startPractice, (client, m) => room.lead(client, "startPractice", () => {
+    startPractice: validate(payloads.startPractice, (client, m) => guard.lead(client, "startPractice", () => {
       if (session.status !== SessionStatus.open) return ActionError.INVALID_STATE;
-      room.startPractice(m.patternId, m.cycles);
+      practice.start(m.patternId, m.cycles);
     })),
-    stopPractice: validate(payloads.stopPractice, (client) => room.lead(client, "stopPractice", () => {
-      if (!state.practice.running) return ActionError.INVALID_STATE;
-      room.stopPractice();
+    stopPractice: validate(payloads.stopPractice, (client) => guard.lead(client, "stopPractice", () => {
+      if (!practice.running) return ActionError.INVALID_STATE;
+      practice.stop();
     })),
-    setEnvironment: validate(payloads.setEnvironment, (client, m) => room.lead(client, "setEnvironment", () => {
-      room.setEnvironment(m.environment);
+    setEnvironment: validate(payloads.setEnvironment, (client, m) => guard.lead(client, "setEnvironment", () => {
+      ctx.setEnvironment(m.environment);
     })),
-    mute: validate(payloads.mute, (client, m) => room.onTarget(client, "mute", m.target, (t) => void (t.muted = true))),
-    unmute: validate(payloads.unmute, (client, m) => room.onTarget(client, "unmute", m.target, (t) => void (t.muted = false))),
-    muteAll: validate(payloads.muteAll, (client) => room.lead(client, "muteAll", () => act.muteAll(state))),
-    remove: validate(payloads.remove, (client, m) => room.onTarget(client, "remove", m.target, (t, sender) => {
-      if (t.role === Role.facilitator) return ActionError.FORBIDDEN;
-      if (t.role === Role.cofacilitator && sender.role !== Role.facilitator) return ActionError.FORBIDDEN;
-      room.removePerson(m.target);
-    })),
-    lock: validate(payloads.lock, (client) => room.lead(client, "lock", () => void (session.locked = true))),
-    unlock: validate(payloads.unlock, (client) => room.lead(client, "unlock", () => void (session.locked = false))),
-    givePiece: validate(payloads.givePiece, (client, m) => room.onTarget(client, "givePiece", m.to, () => void (state.pieceHolder = m.to))),
-    takePiece: validate(payloads.takePiece, (client) => room.lead(client, "takePiece", () => void (state.pieceHolder = client.sessionId))),
-    callNext: validate(payloads.callNext, (client) => room.lead(client, "callNext", () => (act.callNext(state) ? undefined : ActionError.INVALID_STATE))),
-    promote: validate(payloads.promote, (client, m) => room.onTarget(client, "promote", m.target, (t) => {
-      if (t.role !== Role.participant) return ActionError.INVALID_STATE;
+    mute: validate(payloads.mute, (client, m) => guard.onTarget(client, "mute", m.target, (t) => void (t.muted = true))),
+    unmute: validate(payloads.unmute, (client, m) => guard.onTarget(client, "unmute", m.target, (t) => void (t.muted = false))),
+    muteAll: validate(payloads.muteAll, (client) => guard.lead(client, "muteAll", () => act.muteAll(state))),
+    remove: validate(payloads.remove, (client, m) => guard.onTarget(client, "remove", m.target, () => ctx.removePerson(m.target))),
+    lock: validate(payloads.lock, (client) => guard.lead(client, "lock", () => void (session.locked = true))),
+    unlock: validate(payloads.unlock, (client) => guard.lead(client, "unlock", () => void (session.locked = false))),
+    givePiece: validate(payloads.givePiece, (client, m) => guard.onTarget(client, "givePiece", m.to, () => void (state.pieceHolder = m.to))),
+    takePiece: validate(payloads.takePiece, (client) => guard.lead(client, "takePiece", () => void (state.pieceHolder = client.sessionId))),
+    callNext: validate(payloads.callNext, (client) => guard.lead(client, "callNext", () => (act.callNext(state) ? undefined : ActionError.INVALID_STATE))),
+    promote: validate(payloads.promote, (client, m) => guard.onTarget(client, "promote", m.target, (t) => {
       t.role = Role.cofacilitator;
+      const promoted = ctx.clientOf(m.target);
+      if (promoted) ctx.alerts.catchUp(promoted);
     })),
-    demote: validate(payloads.demote, (client, m) => room.onTarget(client, "demote", m.target, (t) => {
-      if (t.role !== Role.cofacilitator) return ActionError.INVALID_STATE;
-      t.role = Role.participant;
-    })),
-    endSession: validate(payloads.endSession, (client) => room.lead(client, "endSession", () => room.end())),
+    demote: validate(payloads.demote, (client, m) => guard.onTarget(client, "demote", m.target, (t) => void (t.role = Role.participant))),
+    endSession: validate(payloads.endSession, (client) => guard.lead(client, "endSession", () => ctx.end())),
+    markSeen: validate(payloads.markSeen, (client, m) => guard.lead(client, "markSeen", () => (ctx.alerts.seen(m.id) ? undefined : ActionError.INVALID_STATE))),
   };
 }

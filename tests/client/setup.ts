@@ -14,7 +14,7 @@ afterEach(() => {
 });
 
 // The real XR store loads @react-three/xr and the headset emulator; DOM tests need only its surface.
-vi.mock("../../client/app/xrLoader", () => {
+vi.mock("../../client/xr/xrLoader", () => {
   const store = {
     enterVR: vi.fn(() => Promise.resolve()),
     enterAR: vi.fn(() => Promise.resolve()),
@@ -23,3 +23,10 @@ vi.mock("../../client/app/xrLoader", () => {
   };
   return { loadXrStore: () => Promise.resolve(store), currentXrStore: () => store };
 });
+
+// In-VR text draws with MSDF atlases fetched from the app's server; there is no server here, and
+// the tests read what panels say from the text registry, so the fonts simply never arrive.
+vi.mock("../../client/ui/vr/kit/fonts", () => ({
+  FONT_FAMILY: "atkinson",
+  FONT_FAMILIES: { atkinson: { normal: () => new Promise(() => undefined), bold: () => new Promise(() => undefined) } },
+}));

@@ -18,6 +18,7 @@ interface TestWindow {
       controllers: { right: { updateButtonValue(button: string, value: number): void } };
     };
     vrTargets(): { label: string; position: [number, number, number] }[];
+    vrTexts(): { text: string; role: string; size: number; position: [number, number, number] }[];
     store: {
       getState(): {
         screen: string;
@@ -30,7 +31,7 @@ interface TestWindow {
     };
     frame: { fullness: number; caption: string };
     scene: { getObjectByName(name: string): { scale: { x: number } } | undefined };
-    gl: { info: { render: { frame: number } } };
+    gl: { info: { render: { frame: number } }; xr: { getCamera(): { matrixWorld: { elements: number[] } } } };
   };
 }
 
@@ -80,6 +81,51 @@ async function tap(page: Page, button: string): Promise<void> {
   await framesPass(page, 2);
 }
 
+/**
+ * What the person sees from where their head is: each in-VR button's direction (degrees right of
+ * and above straight ahead) and each text's visual angle (degrees).
+ */
+async function view(page: Page) {
+  return page.evaluate(() => {
+    const t = (window as unknown as TestWindow).__brTest;
+    const m = t.gl.xr.getCamera().matrixWorld.elements;
+    const head = [m[12]!, m[13]!, m[14]!];
+    // Heading of the head's forward (-z) axis, level.
+    const yaw = Math.atan2(m[8]!, m[10]!);
+    const toDeg = 180 / Math.PI;
+    const local = (p: [number, number, number]) => {
+      const [dx, dy, dz] = [p[0] - head[0]!, p[1] - head[1]!, p[2] - head[2]!];
+      // Into the head's level frame: x right, -z forward.
+      const x = dx * Math.cos(yaw) - dz * Math.sin(yaw);
+      const z = dx * Math.sin(yaw) + dz * Math.cos(yaw);
+      return { right: Math.atan2(x, -z) * toDeg, up: Math.atan2(dy, Math.hypot(x, z)) * toDeg, distance: Math.hypot(dx, dy, dz) };
+    };
+    return {
+      targets: t.vrTargets().map((b) => ({ label: b.label, ...local(b.position) })),
+      texts: t.vrTexts().map((x) => ({ text: x.text, role: x.role, degrees: 2 * Math.atan(x.size / 2 / local(x.position).distance) * toDeg })),
+    };
+  });
+}
+
+/**
+ * Legible and reachable: body text at least ~1° of visual angle, headings clearly larger than
+ * body text, and every button within a comfortable cone (no turning, no craning: 35° either side,
+ * 25° up, 40° down) so nothing is cut off at the edge of the view.
+ */
+async function expectComfortable(page: Page) {
+  const { targets, texts } = await view(page);
+  expect(targets.length).toBeGreaterThan(0);
+  expect(texts.length).toBeGreaterThan(0);
+  for (const t of texts) expect(t.degrees, `"${t.text}" (${t.role})`).toBeGreaterThanOrEqual(1);
+  const body = Math.max(...texts.filter((t) => t.role === "body").map((t) => t.degrees));
+  for (const h of texts.filter((t) => t.role === "h1")) expect(h.degrees, `heading "${h.text}"`).toBeGreaterThan(body * 1.3);
+  for (const b of targets) {
+    expect(Math.abs(b.right), `"${b.label}" left/right`).toBeLessThanOrEqual(35);
+    expect(b.up, `"${b.label}" above`).toBeLessThanOrEqual(25);
+    expect(b.up, `"${b.label}" below`).toBeGreaterThanOrEqual(-40);
+  }
+}
+
 const labels = (page: Page) => page.evaluate(() => (window as unknown as TestWindow).__brTest.vrTargets().map((t) => t.label));
 
 describe("calm space in a headset", () => {
@@ -97,6 +143,9 @@ describe("calm space in a headset", () => {
   it("enters VR", async () => {
     await s.page.getByRole("button", { name: "Enter VR" }).click();
     await expect.poll(async () => (await state(s.page)).xrMode, { timeout: 20_000 }).toBe("immersive-vr");
+    await expect.poll(() => labels(s.page), { timeout: 20_000 }).toContain("Shoreline at dusk");
+    await framesPass(s.page, 3);
+    await expectComfortable(s.page);
   });
 
   it("opens crisis help from the first screen with one ray press, and closes it again", async () => {
@@ -104,6 +153,9 @@ describe("calm space in a headset", () => {
     await press(page, "Need help now?", "controller-right");
     await expect.poll(async () => (await state(page)).crisisOpen, { timeout: 10_000 }).toBe(true);
     await expect.poll(() => labels(page), { timeout: 10_000 }).toContain("Close");
+    await framesPass(page, 3);
+    // The tallest board: every line readable, Close and the bar still in view.
+    await expectComfortable(page);
     await page.screenshot({ path: join(ARTIFACTS, "vr-crisis.png") });
     // Another region's lines are one press away.
     const regionBefore = await page.evaluate(() => (window as unknown as TestWindow).__brTest.store.getState().settings.region);
@@ -163,6 +215,9 @@ describe("calm space in a headset", () => {
 
   it("makes no request to any origin but its own (controller and hand models included)", () => {
     expect(s.requests.some((u) => u.includes("/input-profiles/"))).toBe(true);
+    // In-VR text is drawn with our own Atkinson Hyperlegible atlases, never uikit's default font.
+    expect(s.requests.some((u) => u.includes("atkinson-hyperlegible-400") && u.endsWith(".png"))).toBe(true);
+    expect(s.requests.filter((u) => /\/inter[-.]/.test(u))).toEqual([]);
     expect(s.thirdParty()).toEqual([]);
   });
 });

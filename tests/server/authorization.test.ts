@@ -20,6 +20,7 @@ function payloadFor(action: Action): unknown {
     case "setEnvironment": return { environment: "forest" };
     case "mute": case "unmute": case "remove": case "promote": case "demote": return { target };
     case "givePiece": return { to: target };
+    case "markSeen": return { id: "someAlertId" };
     default: return undefined;
   }
 }
@@ -67,12 +68,13 @@ describe("a co-facilitator", () => {
     await until(() => serverRoom(b, code).state.participants.get(p2.sessionId)?.muted === true, 2000, "mute");
   });
 
-  it("may not remove the facilitator", async () => {
+  it.each(["remove", "mute", "unmute", "promote", "demote"] as const)("may not %s the facilitator", async (action) => {
     const before = snapshot();
     const reply = cofac.waitForMessage("error", 2000);
-    cofac.send("remove", { target: lead.sessionId });
-    expect(await reply).toEqual({ action: "remove", code: "forbidden" });
+    cofac.send(action, { target: lead.sessionId });
+    expect(await reply).toEqual({ action, code: "forbidden" });
     expect(snapshot()).toBe(before);
+    expect(serverRoom(b, code).state.participants.get(lead.sessionId)?.muted).toBe(false);
   });
 });
 

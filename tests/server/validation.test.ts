@@ -16,6 +16,16 @@ const bad: Record<ClientMessage, unknown[]> = {
   stepAway: [{ extra: true }, "away"],
   stepBack: [{ extra: true }, 0],
   needMoment: [{ text: "help" }, HUGE],
+  report: [
+    {}, { target: "abc", reason: "rude", events: [] }, { target: "abc", reason: "unkind" }, { target: "abc", reason: "unkind", events: [], note: "x" },
+    { target: "abc", reason: "unkind", events: [{ ago: 1, kind: "said", who: "abc" }] },
+    { target: "abc", reason: "unkind", events: [{ ago: 1, kind: "joined", who: "abc", text: "hello" }] },
+    { target: "abc", reason: "unkind", events: [{ ago: -1, kind: "joined", who: "abc" }] },
+    { target: "abc", reason: "unkind", events: [{ ago: 60_001, kind: "joined", who: "abc" }] },
+    { target: "abc", reason: "unkind", events: [{ ago: 1, kind: "reaction", who: "abc" }] },
+    { target: "abc", reason: "unkind", events: [{ ago: 1, kind: "joined", who: "abc", reaction: "clap" }] },
+    { target: "abc", reason: "unkind", events: Array.from({ length: 41 }, () => ({ ago: 1, kind: "joined", who: "a" })) },
+  ],
   passPiece: [{}, { to: 5 }, { to: HUGE }, { to: "a b" }, { to: "abc", extra: 1 }],
   checkIn: [{ phase: "before" }, { phase: "before", value: 11 }, { phase: "before", value: -1 }, { phase: "before", value: Number.NaN }, { phase: "before", value: 5.5 }, { phase: "during", value: 5 }, { phase: "before", value: 5, note: "sad" }],
   time: [{}, { t0: Number.NaN }, { t0: Infinity }, { t0: "now" }, { t0: 1, extra: 1 }],
@@ -35,6 +45,7 @@ const bad: Record<ClientMessage, unknown[]> = {
   promote: [{ target: { id: "x" } }],
   demote: [{ target: true }],
   endSession: [{ now: true }, "end"],
+  markSeen: [{}, { id: "" }, { id: HUGE }, { id: "a b" }, { id: "abc", extra: 1 }],
 };
 
 let b: Booted;

@@ -29,16 +29,18 @@ export function installCues({ store = useAppStore, ticker = practiceTicker, tone
   });
   // Browsers allow audio to resume after any earlier gesture on the page (sticky
   // activation), which also covers a practice started from an in-VR panel.
+  const offStatus = ticker.onStatus((status, previous) => {
+    if (status === "running" && store.getState().settings.cues.tones) tone.prepare();
+    if (previous === "running" && status !== "running") globalThis.speechSynthesis?.cancel();
+  });
   // Switching tones on mid-practice is itself a gesture: without preparing then,
   // the tones would stay silent until the next resume.
-  const offStart = store.subscribe((state, prev) => {
-    const running = state.practice.status === "running";
-    const tones = state.settings.cues.tones;
-    if (tones && running && (prev.practice.status !== "running" || !prev.settings.cues.tones)) tone.prepare();
-    if (state.practice.status !== "running" && prev.practice.status === "running") globalThis.speechSynthesis?.cancel();
+  const offTones = store.subscribe((state, prev) => {
+    if (state.settings.cues.tones && !prev.settings.cues.tones && ticker.status() === "running") tone.prepare();
   });
   return () => {
     offStep();
-    offStart();
+    offStatus();
+    offTones();
   };
 }

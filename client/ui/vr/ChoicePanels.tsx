@@ -3,39 +3,31 @@ import { EXERCISES, exerciseName } from "../../../core/exercises";
 import { ENVIRONMENT_NAMES } from "../../../core/environments";
 import { ENVIRONMENT_IDS, useAppStore } from "../../state/store";
 import { CustomPatternPanel } from "./CustomPatternPanel";
-import { VrButton } from "./VrButton";
-import { VrPanel } from "./VrPanel";
-import { VR_THEME, gridPositions } from "./theme";
-
-const BOTTOM_ROW = (height: number) => -height / 2 + 0.06;
+import { VrButton, VrPanel, VrRow } from "./kit";
 
 /** Step 1: where to be. Choosing a place moves on to the exercise. */
 export function EnvironmentPanel() {
   const current = useAppStore((s) => s.settings.environment);
-  const positions = gridPositions(ENVIRONMENT_IDS.length, 1, 0.34, VR_THEME.buttonHeight);
   return (
-    <VrPanel title="Choose a place" width={0.5} height={0.42}>
-      <group position-y={-0.03}>
-        {ENVIRONMENT_IDS.map((id, i) => (
-          <VrButton
-            key={id}
-            label={ENVIRONMENT_NAMES[id]}
-            width={0.34}
-            selected={id === current}
-            position={[...positions[i]!, 0]}
-            onSelect={() => {
-              const s = useAppStore.getState();
-              s.updateSettings({ environment: id });
-              s.go("exercise");
-            }}
-          />
-        ))}
-      </group>
+    <VrPanel title="Choose a place" width={560}>
+      {ENVIRONMENT_IDS.map((id) => (
+        <VrButton
+          key={id}
+          label={ENVIRONMENT_NAMES[id]}
+          selected={id === current}
+          onSelect={() => {
+            const s = useAppStore.getState();
+            s.updateSettings({ environment: id });
+            s.go("exercise");
+          }}
+        />
+      ))}
     </VrPanel>
   );
 }
 
 const CUSTOM_LABEL = "Your own pattern";
+const CHOICE_WIDTH = 330;
 
 /**
  * Step 2: what to practise: the breathing patterns, your own pattern and the
@@ -46,18 +38,15 @@ export function ExercisePanel() {
   const chosen = useAppStore((s) => s.draft.exerciseId);
   const [editing, setEditing] = useState(() => useAppStore.getState().draft.exerciseId === "custom");
   if (editing) return <CustomPatternPanel onBack={() => setEditing(false)} />;
-  const positions = gridPositions(EXERCISES.length + 1, 2, 0.3, VR_THEME.buttonHeight);
-  const height = 0.62;
   return (
-    <VrPanel title="Choose an exercise" width={0.72} height={height}>
-      <group position-y={0.0}>
-        {EXERCISES.map((exercise, i) => (
+    <VrPanel title="Choose an exercise" width={2 * CHOICE_WIDTH + 100}>
+      <VrRow>
+        {EXERCISES.map((exercise) => (
           <VrButton
             key={exercise.id}
             label={exerciseName(exercise)}
-            width={0.3}
+            width={CHOICE_WIDTH}
             selected={exercise.id === chosen}
-            position={[...positions[i]!, 0]}
             onSelect={() => {
               const s = useAppStore.getState();
               s.chooseExercise(exercise.id);
@@ -67,16 +56,17 @@ export function ExercisePanel() {
         ))}
         <VrButton
           label={CUSTOM_LABEL}
-          width={0.3}
+          width={CHOICE_WIDTH}
           selected={chosen === "custom"}
-          position={[...positions[EXERCISES.length]!, 0]}
           onSelect={() => {
             useAppStore.getState().chooseExercise("custom");
             setEditing(true);
           }}
         />
-      </group>
-      <VrButton label="Back" width={0.16} position={[0, BOTTOM_ROW(height), 0]} onSelect={() => useAppStore.getState().go("environment")} />
+      </VrRow>
+      <VrRow>
+        <VrButton label="Back" width={200} onSelect={() => useAppStore.getState().go("environment")} />
+      </VrRow>
     </VrPanel>
   );
 }

@@ -1,11 +1,7 @@
-import { Text } from "@react-three/drei";
-import { FONT_REGULAR } from "../../scene/font";
 import { useAppStore } from "../../state/store";
-import { RatingPanel } from "./RatingPanel";
-import { VrButton } from "./VrButton";
-import { VrPanel } from "./VrPanel";
 import { describeChange, describeDuration } from "../screens/change";
-import { useVrTheme } from "./useVrTheme";
+import { VrButton, VrPanel, VrRow, VrText } from "./kit";
+import { RatingPanel } from "./RatingPanel";
 
 /** Before: how do you feel? Starting practice is the check-in itself. */
 export function CheckInPanel() {
@@ -18,11 +14,11 @@ export function CheckInPanel() {
 export function PracticeControls() {
   const paused = useAppStore((s) => s.practice.status === "paused");
   return (
-    <VrPanel title={paused ? "Paused" : ""} width={0.52} height={0.17}>
-      <group position-y={-0.025}>
-        <VrButton label={paused ? "Resume" : "Pause"} position={[-0.12, 0, 0]} onSelect={() => useAppStore.getState().togglePause()} />
-        <VrButton label="Stop" position={[0.12, 0, 0]} onSelect={() => useAppStore.getState().stop()} />
-      </group>
+    <VrPanel title={paused ? "Paused" : "Practising"} width={520}>
+      <VrRow>
+        <VrButton label={paused ? "Resume" : "Pause"} variant={paused ? "primary" : "secondary"} grow onSelect={() => useAppStore.getState().togglePause()} />
+        <VrButton label="Stop" grow onSelect={() => useAppStore.getState().stop()} />
+      </VrRow>
     </VrPanel>
   );
 }
@@ -34,14 +30,14 @@ export function CheckOutPanel() {
 
 /** The summary: the change, and another round. */
 export function SummaryPanel() {
-  const theme = useVrTheme();
   const draft = useAppStore((s) => s.draft);
   return (
-    <VrPanel title="Well done" width={0.6} height={0.34}>
-      <Text font={FONT_REGULAR} fontSize={theme.bodySize * 1.2} position={[0, 0.04, 0]} color={theme.text} anchorX="center" anchorY="middle" maxWidth={0.54} textAlign="center">
-        {`${describeDuration(draft.practisedMs)} practised\n${describeChange(draft.before, draft.after) ?? "You took some time for yourself."}`}
-      </Text>
-      <VrButton label="Again" position={[0, -0.11, 0]} onSelect={() => useAppStore.getState().restart()} />
+    <VrPanel title="Well done" width={600}>
+      <VrText role="h3" textAlign="center">{`${describeDuration(draft.practisedMs)} practised`}</VrText>
+      <VrText textAlign="center">{describeChange(draft.before, draft.after) ?? "You took some time for yourself."}</VrText>
+      <VrRow>
+        <VrButton label="Again" variant="primary" width={240} onSelect={() => useAppStore.getState().restart()} />
+      </VrRow>
     </VrPanel>
   );
 }
@@ -49,8 +45,10 @@ export function SummaryPanel() {
 /** History lives on the 2D screen; in a headset offer the way back into the flow. */
 export function HistoryPanel() {
   return (
-    <VrPanel title="Your history is on the 2D screen" width={0.6} height={0.22}>
-      <VrButton label="Start a session" width={0.26} position={[0, -0.03, 0]} onSelect={() => useAppStore.getState().go("environment")} />
+    <VrPanel title="Your history is on the 2D screen" width={600}>
+      <VrRow>
+        <VrButton label="Start a session" variant="primary" onSelect={() => useAppStore.getState().go("environment")} />
+      </VrRow>
     </VrPanel>
   );
 }

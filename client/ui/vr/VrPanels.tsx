@@ -6,11 +6,9 @@ import { xrStore } from "../../xr/xrStore";
 import { EnvironmentPanel, ExercisePanel } from "./ChoicePanels";
 import { ComfortPanel } from "./ComfortPanel";
 import { CrisisPanel } from "./CrisisPanel";
+import { PANEL_DISTANCE, VrButton, VrRow, VrSurface } from "./kit";
 import { LengthPanel } from "./LengthPanel";
 import { CheckInPanel, CheckOutPanel, HistoryPanel, PracticeControls, SummaryPanel } from "./PracticePanels";
-import { VrButton } from "./VrButton";
-import { VrBarContext } from "./VrPanel";
-import { rowPositions } from "./theme";
 
 /** Each screen's board. */
 const PANELS: Record<Screen, ComponentType> = {
@@ -24,33 +22,29 @@ const PANELS: Record<Screen, ComponentType> = {
   history: HistoryPanel,
 };
 
-/** Distance to the panels, m: within comfortable reading distance, below the orb's line of sight. */
-const DISTANCE = 1.1;
-/** Tilt of the panel towards the eyes, rad: it sits below eye level, like a lectern. */
+/** Tilt of the panels towards the eyes, rad: they sit below eye level, like a lectern. */
 const TILT = 0.35;
-
-const FULL_BAR = rowPositions([0.28, 0.18, 0.18, 0.18]);
-const CRISIS_BAR = rowPositions([0.2, 0.2]);
+/** Where boards hang from, m below eye level: just under the line of sight… */
+const TOP = -0.06;
+/** …or, while practising, below the orb and its caption so nothing covers them… */
+const PRACTICE_TOP = -0.4;
+/**
+ * …or, for the tall boards (crisis help, settings), above eye level, so that
+ * their last row and the bar under them stay within a comfortable downward
+ * glance (about 35°) instead of running off the bottom of the view.
+ */
+const TALL_TOP = 0.22;
 
 /** Help, settings, recenter and exit: under every board, so each is one press away. */
 function VrBar({ crisisOpen, settingsOpen, toggleSettings }: { crisisOpen: boolean; settingsOpen: boolean; toggleSettings: () => void }) {
   const ar = useXR((s) => s.mode === "immersive-ar");
-  const exit = <VrButton label={ar ? "Exit AR" : "Exit VR"} width={crisisOpen ? 0.2 : 0.18} position={[crisisOpen ? CRISIS_BAR[1]! : FULL_BAR[3]!, 0, 0]} onSelect={() => void xrStore.getState().session?.end()} />;
-  if (crisisOpen) {
-    return (
-      <>
-        <VrButton label="Recenter" width={0.2} position={[CRISIS_BAR[0]!, 0, 0]} onSelect={requestRecenter} />
-        {exit}
-      </>
-    );
-  }
   return (
-    <>
-      <VrButton label="Need help now?" tone="help" width={0.28} position={[FULL_BAR[0]!, 0, 0]} onSelect={() => useAppStore.getState().openCrisis()} />
-      <VrButton label="Settings" width={0.18} selected={settingsOpen} position={[FULL_BAR[1]!, 0, 0]} onSelect={toggleSettings} />
-      <VrButton label="Recenter" width={0.18} position={[FULL_BAR[2]!, 0, 0]} onSelect={requestRecenter} />
-      {exit}
-    </>
+    <VrRow>
+      {crisisOpen ? null : <VrButton label="Need help now?" variant="help" onSelect={() => useAppStore.getState().openCrisis()} />}
+      {crisisOpen ? null : <VrButton label="Settings" selected={settingsOpen} onSelect={toggleSettings} />}
+      <VrButton label="Recenter" onSelect={requestRecenter} />
+      <VrButton label={ar ? "Exit AR" : "Exit VR"} onSelect={() => void xrStore.getState().session?.end()} />
+    </VrRow>
   );
 }
 
@@ -67,16 +61,15 @@ export function VrPanels() {
   // Which board is up is the headset's own business: the DOM has its own settings dialog.
   const [settingsOpen, setSettingsOpen] = useState(false);
   if (!inXR) return null;
-  const closeSettings = () => setSettingsOpen(false);
   const Panel = PANELS[screen];
-  const board = crisisOpen ? <CrisisPanel /> : settingsOpen ? <ComfortPanel onDone={closeSettings} /> : <Panel />;
-  // Boards hang from their top edge just under the line of sight; while
-  // practising it drops below the orb's caption so the orb stays unobstructed.
-  const top = screen === "practice" && !crisisOpen && !settingsOpen ? -0.36 : -0.06;
-  const bar = <VrBar crisisOpen={crisisOpen} settingsOpen={settingsOpen} toggleSettings={() => setSettingsOpen((o) => !o)} />;
+  const board = crisisOpen ? <CrisisPanel /> : settingsOpen ? <ComfortPanel onDone={() => setSettingsOpen(false)} /> : <Panel />;
+  const top = crisisOpen || settingsOpen ? TALL_TOP : screen === "practice" ? PRACTICE_TOP : TOP;
   return (
-    <group position={[0, top, -DISTANCE]} rotation-x={-TILT}>
-      <VrBarContext.Provider value={bar}>{board}</VrBarContext.Provider>
+    <group position={[0, top, -PANEL_DISTANCE]} rotation-x={-TILT}>
+      <VrSurface>
+        {board}
+        <VrBar crisisOpen={crisisOpen} settingsOpen={settingsOpen} toggleSettings={() => setSettingsOpen((o) => !o)} />
+      </VrSurface>
     </group>
   );
 }

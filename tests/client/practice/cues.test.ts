@@ -1,3 +1,4 @@
+import { soloPractice } from "../../../client/practice/source";
 import { describe, expect, it, vi } from "vitest";
 import { installCues } from "../../../client/practice/cues/installCues";
 import { pulseControllers, type HapticSession } from "../../../client/practice/cues/hapticCue";
@@ -40,7 +41,7 @@ describe("spoken guidance", () => {
 describe("cue switches", () => {
   it("plays tones and pulses controllers only when switched on, at the chosen volume", () => {
     const store = createAppStore();
-    const ticker = createPracticeTicker(store, freshFrame());
+    const ticker = createPracticeTicker(soloPractice(store), freshFrame());
     const tone: ToneCue = { prepare: vi.fn(), play: vi.fn(), close: vi.fn() };
     const actuator = { pulse: vi.fn(() => Promise.resolve(true)) };
     const stop = installCues({ store, ticker, tone, getSession: () => session([actuator]) });

@@ -1,3 +1,4 @@
+import { soloPractice } from "../../../client/practice/source";
 import { describe, expect, it } from "vitest";
 import { createPracticeTicker, type PracticeStep } from "../../../client/practice/ticker";
 import { createAppStore } from "../../../client/state/store";
@@ -10,7 +11,7 @@ function setup(exerciseId = "box", cycles = 2) {
   store.getState().chooseLength({ kind: "cycles", cycles });
   store.getState().checkIn(5, 0);
   const out = freshFrame();
-  const ticker = createPracticeTicker(store, out);
+  const ticker = createPracticeTicker(soloPractice(store), out);
   const steps: string[] = [];
   ticker.onStep((s) => steps.push(`${s.cycle}:${s.phase}`));
   return { store, out, ticker, steps };
@@ -83,7 +84,7 @@ describe("practice ticker", () => {
     store.getState().chooseLength({ kind: "minutes", minutes: 1 });
     store.getState().checkIn(null, 0);
     const out = freshFrame();
-    const ticker = createPracticeTicker(store, out);
+    const ticker = createPracticeTicker(soloPractice(store), out);
     ticker.tick(0);
     expect(out.caption).toBe("Sit or lie comfortably. Let your breath settle.");
     expect(out.count).toBe(60);

@@ -1,3 +1,4 @@
+import { soloPractice } from "../../../client/practice/source";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { installCues } from "../../../client/practice/cues/installCues";
 import { createToneCue } from "../../../client/practice/cues/toneCue";
@@ -92,7 +93,7 @@ describe("tones during a practice", () => {
   function practice(tones: boolean) {
     const { ctx, tone } = engine();
     const store = createAppStore();
-    const ticker = createPracticeTicker(store, freshFrame());
+    const ticker = createPracticeTicker(soloPractice(store), freshFrame());
     const stop = installCues({ store, ticker, tone });
     store.getState().setCues({ tones, haptics: false, speech: false });
     store.getState().chooseExercise("box");
@@ -144,7 +145,7 @@ describe("spoken guidance during a practice", () => {
       },
     );
     const store = createAppStore();
-    const ticker = createPracticeTicker(store, freshFrame());
+    const ticker = createPracticeTicker(soloPractice(store), freshFrame());
     const stop = installCues({ store, ticker, tone: { prepare: () => undefined, play: () => undefined, close: () => undefined } });
     store.getState().setCues({ speech: true, tones: false, haptics: false });
     store.getState().chooseExercise("box");
@@ -152,6 +153,7 @@ describe("spoken guidance during a practice", () => {
     ticker.tick(0);
     expect(said.at(-1)).toBe("Breathe in");
     store.getState().pause(1000);
+    ticker.tick(1000); // the page's driver ticks on every change of the practice
     expect(said.at(-1)).toBe("(silence)");
     ticker.tick(5000);
     expect(said.at(-1)).toBe("(silence)");

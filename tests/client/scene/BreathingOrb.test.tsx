@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import ReactThreeTestRenderer from "@react-three/test-renderer";
 import type { Mesh } from "three";
-import { BreathingOrb } from "../../../client/practice/BreathingOrb";
+import { BreathingOrb } from "../../../client/scene/orb/BreathingOrb";
 import { ORB_MAX_RADIUS, ORB_MIN_RADIUS, ORB_STILL_RADIUS } from "../../../client/scene/orb/orbLook";
 import { orbUniforms } from "../../../client/scene/orb/orbMaterials";
 import { frame } from "../../../client/state/frame";

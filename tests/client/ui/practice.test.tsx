@@ -50,10 +50,13 @@ describe("practice screen", () => {
   it("announces the pause, and the caption again on resume", () => {
     practise();
     const status = screen.getByRole("status");
-    tickPractice(4500);
+    act(() => tickPractice(4500));
+    // The page's driver ticks on every change of the practice (see the DOM driver's tests).
     fireEvent.keyDown(document.body, { key: " " });
+    act(() => tickPractice(4600));
     expect(status.textContent).toBe("Paused");
     fireEvent.keyDown(document.body, { key: " " });
+    act(() => tickPractice(4700));
     expect(status.textContent).toBe("Hold");
   });
 

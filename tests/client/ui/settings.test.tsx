@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { App } from "../../../client/app/App";
-import { currentXrStore } from "../../../client/app/xrLoader";
+import { currentXrStore } from "../../../client/xr/xrLoader";
 import { useAppStore } from "../../../client/state/store";
 
 afterEach(() => {

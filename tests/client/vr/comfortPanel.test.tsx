@@ -1,16 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
-import ReactThreeTestRenderer from "@react-three/test-renderer";
 import { useAppStore } from "../../../client/state/store";
 import { ComfortPanel, stepVolume } from "../../../client/ui/vr/ComfortPanel";
-import { press, words } from "./helpers";
+import { press, renderVr, words } from "./helpers";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-vi.mock("@react-three/drei", () => import("./textMock"));
 
 describe("in-VR settings", () => {
   it("changes comfort, access and cue settings from the headset", async () => {
     const done = vi.fn();
-    const r = await ReactThreeTestRenderer.create(<ComfortPanel onDone={done} />);
+    const r = await renderVr(<ComfortPanel onDone={done} />);
     for (const label of ["Standing", "Reduced motion", "Larger text", "High contrast", "Tones", "Haptics", "Speech"]) await press(r, label);
     const s = useAppStore.getState().settings;
     expect(s).toMatchObject({ seated: false, reducedMotion: true, largeText: true, highContrast: true });
@@ -20,7 +17,7 @@ describe("in-VR settings", () => {
     expect(useAppStore.getState().settings.ambienceVolume).toBeCloseTo(0.3);
     expect(useAppStore.getState().settings.toneVolume).toBeCloseTo(0.6);
     // The state is written on the toggle, not only shown by its colour.
-    expect(words(r)).toContain("30 %");
+    expect(words()).toContain("30 %");
     await press(r, "Done");
     expect(done).toHaveBeenCalledOnce();
     await r.unmount();

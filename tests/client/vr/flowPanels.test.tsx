@@ -1,18 +1,15 @@
-import { describe, expect, it, vi } from "vitest";
-import ReactThreeTestRenderer from "@react-three/test-renderer";
+import { describe, expect, it } from "vitest";
 import { useAppStore } from "../../../client/state/store";
 import { ExercisePanel } from "../../../client/ui/vr/ChoicePanels";
 import { CheckInPanel, SummaryPanel } from "../../../client/ui/vr/PracticePanels";
 import { stepCustom } from "../../../client/ui/vr/CustomPatternPanel";
-import { press, words } from "./helpers";
+import { press, renderVr, words } from "./helpers";
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-vi.mock("@react-three/drei", () => import("./textMock"));
 
 describe("in-VR flow", () => {
   it("goes back from the check-in to the length", async () => {
     useAppStore.getState().go("check-in");
-    const r = await ReactThreeTestRenderer.create(<CheckInPanel />);
+    const r = await renderVr(<CheckInPanel />);
     await press(r, "Back");
     expect(useAppStore.getState().screen).toBe("length");
     await r.unmount();
@@ -20,25 +17,25 @@ describe("in-VR flow", () => {
 
   it("states a short session in seconds, as the 2D summary does", async () => {
     useAppStore.setState((s) => ({ draft: { ...s.draft, practisedMs: 10_000 }, screen: "summary" }));
-    const r = await ReactThreeTestRenderer.create(<SummaryPanel />);
-    expect(words(r)).toContain("10 s practised");
-    expect(words(r)).not.toContain("minute");
+    const r = await renderVr(<SummaryPanel />);
+    expect(words()).toContain("10 s practised");
+    expect(words()).not.toContain("minute");
     await r.unmount();
   });
 
   it("edits your own pattern with − / +, and continues only while it is valid", async () => {
     useAppStore.getState().go("exercise");
-    const r = await ReactThreeTestRenderer.create(<ExercisePanel />);
+    const r = await renderVr(<ExercisePanel />);
     await press(r, "Your own pattern");
     expect(useAppStore.getState().draft.exerciseId).toBe("custom");
     await press(r, "Breathe in +");
     await press(r, "Hold out +");
     expect(useAppStore.getState().draft.custom).toEqual({ inhale: 5, hold: 2, exhale: 6, holdOut: 1 });
-    expect(words(r)).toContain("In 5 · hold 2 · out 6 · hold 1");
+    expect(words()).toContain("In 5 · hold 2 · out 6 · hold 1");
     // 5 + 2 + 12 + 1 = 20 s is the most one breath may last; one more second is refused.
     for (let i = 0; i < 6; i++) await press(r, "Breathe out +");
     await press(r, "Hold in +");
-    expect(words(r)).toContain("at most 20 seconds");
+    expect(words()).toContain("at most 20 seconds");
     await press(r, "Continue");
     expect(useAppStore.getState().screen).toBe("exercise");
     await press(r, "Hold in −");

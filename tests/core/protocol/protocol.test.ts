@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
-  FacilitatorMessage,
   JOIN_CODE_ALPHABET,
-  ParticipantMessage,
-  Role,
   cleanPseudonym,
   joinOptionsSchema,
-  mayPerform,
   normalizeJoinCode,
   payloads,
 } from "../../../core/protocol";
@@ -46,24 +42,6 @@ describe("pseudonyms", () => {
     [17, null],
   ])("%j → %j", (input, expected) => {
     expect(cleanPseudonym(input)).toBe(expected);
-  });
-});
-
-describe("permissions", () => {
-  const facilitatorActions = Object.values(FacilitatorMessage);
-  const reserved = ["promote", "demote", "endSession"];
-
-  it.each(facilitatorActions)("%s: facilitator yes, participant no", (action) => {
-    expect(mayPerform(Role.facilitator, action)).toBe(true);
-    expect(mayPerform(Role.participant, action)).toBe(false);
-  });
-
-  it.each(facilitatorActions)("%s: co-facilitator only if not reserved", (action) => {
-    expect(mayPerform(Role.cofacilitator, action)).toBe(!reserved.includes(action));
-  });
-
-  it.each(Object.values(ParticipantMessage))("%s is open to everyone", (action) => {
-    for (const role of Object.values(Role)) expect(mayPerform(role, action)).toBe(true);
   });
 });
 

@@ -1,0 +1,38 @@
+import { ServerClock } from "../../core/clock";
+
+/** What clock sync needs of a joined room. */
+export interface TimeChannel {
+  send(type: "time", payload: { t0: number }): void;
+  onMessage(type: "time", callback: (reply: { t0: number; t1: number }) => void): () => void;
+}
+
+/** Pings sent right after joining, ms apart: within the server's `time` rate (4/s, burst 10). */
+export const SYNC_BURST = 6;
+export const SYNC_BURST_GAP_MS = 120;
+/** One more ping this often afterwards, so a drifting clock is followed, ms. */
+export const SYNC_EVERY_MS = 30_000;
+
+/** The circle's view of the server clock (the shared breathing practice runs on it). */
+export const roomClock = new ServerClock();
+
+/**
+ * Keep `clock` mapped to the server's: a burst of `time` pings on joining, then one now and then.
+ * `ServerClock` keeps the lowest-round-trip samples. Returns the cleanup.
+ */
+export function startClockSync(room: TimeChannel, clock: ServerClock = roomClock, now: () => number = () => performance.now()): () => void {
+  const off = room.onMessage("time", ({ t0, t1 }) => clock.add({ t0, t1, t2: now() }));
+  let sent = 0;
+  const ping = () => room.send("time", { t0: now() });
+  const burst = setInterval(() => {
+    ping();
+    if (++sent >= SYNC_BURST) clearInterval(burst);
+  }, SYNC_BURST_GAP_MS);
+  ping();
+  sent++;
+  const steady = setInterval(ping, SYNC_EVERY_MS);
+  return () => {
+    off();
+    clearInterval(burst);
+    clearInterval(steady);
+  };
+}

@@ -1,0 +1,75 @@
+import { AGREEMENT_VERSION } from "../../core/care";
+import type { JoinOptions, Reaction } from "../../core/protocol";
+import { circleFrame, type CircleFrame } from "./circleFrame";
+import { bindCircle } from "./bindCircle";
+import { startClockSync } from "./clockSync";
+import { createCircleClient, joinCircle, joinRefusal, leaveReason, type CircleClient, type JoinedCircle } from "./connection";
+import { actionNotice } from "./messages";
+import { REACTION_MS, useRoomStore, type RoomStore } from "./roomStore";
+
+let reactionKey = 0;
+let alertKey = 0;
+
+/** Everything that listens to one joined room; returns one cleanup. */
+function follow(room: JoinedCircle, store: RoomStore, out: CircleFrame): () => void {
+  const stops: (() => void)[] = [];
+  stops.push(bindCircle(room, store, out));
+  stops.push(startClockSync(room));
+  stops.push(
+    room.onMessage("reaction", ({ from, kind }) => {
+      const at = performance.now();
+      const reaction = { key: ++reactionKey, from, kind: kind as Reaction, at };
+      store.setState((s) => ({ reactions: [...s.reactions.filter((r) => at - r.at < REACTION_MS), reaction] }));
+      setTimeout(() => store.setState((s) => ({ reactions: s.reactions.filter((r) => r.key !== reaction.key) })), REACTION_MS);
+    }),
+  );
+  stops.push(
+    room.onMessage("moment", ({ from }) => {
+      const person = store.getState().people[from];
+      store.setState((s) => ({
+        alerts: [...s.alerts, { key: ++alertKey, kind: "moment", from, pseudonym: person?.pseudonym ?? "Someone", seat: person?.seat ?? -1, at: Date.now(), seen: false }],
+      }));
+    }),
+  );
+  stops.push(room.onMessage("error", ({ action, code }) => store.setState({ notice: actionNotice(action, code) })));
+  return () => stops.forEach((stop) => stop());
+}
+
+/**
+ * Join the circle with what the person chose, and follow it until they leave or are out.
+ * Refusals, removal, the end of the session and a lost connection all end in `phase: "closed"`
+ * with a reason the page explains kindly; a network drop shows "reconnecting…" while the SDK
+ * retries by itself.
+ */
+export async function enterCircle(
+  store: RoomStore = useRoomStore,
+  { token, client, out = circleFrame }: { token?: string; client?: CircleClient; out?: CircleFrame } = {},
+): Promise<void> {
+  const { code, pseudonym, look, asFacilitator } = store.getState();
+  store.setState({ phase: "joining", closedReason: null, closedDetail: "", notice: "" });
+  const options: JoinOptions = asFacilitator ? { code, pseudonym, look } : { code, pseudonym, look, agreementVersion: AGREEMENT_VERSION };
+  let room: JoinedCircle;
+  try {
+    room = await joinCircle(client ?? createCircleClient(location.origin, token), options);
+  } catch (error) {
+    store.getState().close(joinRefusal(error), error instanceof Error ? error.message : "");
+    return;
+  }
+  const stop = follow(room, store, out);
+  store.setState({
+    phase: "in",
+    me: room.sessionId,
+    link: { sessionId: room.sessionId, send: (type, payload) => room.send(type as never, payload as never), leave: () => void room.leave(true) },
+  });
+  room.onDrop(() => store.setState({ phase: "reconnecting" }));
+  room.onReconnect(() => store.setState({ phase: "in" }));
+  room.onLeave((closeCode) => {
+    stop();
+    store.getState().close(leaveReason(closeCode));
+  });
+}
+
+/** Leave on purpose: the seat is given up at once. */
+export function leaveCircle(store: RoomStore = useRoomStore): void {
+  store.getState().link?.leave();
+}

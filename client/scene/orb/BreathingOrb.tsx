@@ -1,0 +1,80 @@
+import { useFrame } from "@react-three/fiber";
+import { Suspense, useEffect, useMemo, useRef } from "react";
+import type { Mesh } from "three";
+import { frame } from "../../state/frame";
+import { LazyOrbCaption } from "../../xr/headsetOnly";
+import { useAppStore } from "../../state/store";
+import { createHaloMaterial, createOrbMaterial, createRingMaterial, orbUniforms } from "./orbMaterials";
+import { createOrbLook, cycleProgress, orbLookAt } from "./orbLook";
+
+/** Distance from the eyes, m: far enough to rest the eyes on, near enough to feel present. */
+export const ORB_DISTANCE = 1.7;
+
+const DEFAULT_POSITION = [0, 0, -ORB_DISTANCE] as const;
+
+// Reused every frame: the orb's look is computed into this, never allocated.
+const look = createOrbLook();
+
+/**
+ * The breathing pacer: an orb that grows on the in-breath, rests on holds and
+ * shrinks on the out-breath (following `frame.fullness`, already eased), a
+ * ring showing progress through the cycle, and in a headset the caption and count. With
+ * reduced motion its size stays put and only its brightness follows the breath.
+ * Everything is mutated in the frame loop; React renders it once.
+ */
+export function BreathingOrb({
+  color = "#8fc2ee",
+  position = DEFAULT_POSITION,
+  scale = 1,
+}: {
+  color?: string;
+  /** where the orb floats in its parent, m (default: ORB_DISTANCE in front of the eyes) */
+  position?: readonly [number, number, number];
+  /** size relative to the calm space's orb, for a circle's orb seen from further away */
+  scale?: number;
+}) {
+  const orb = useRef<Mesh>(null);
+  const halo = useRef<Mesh>(null);
+  const inXr = useAppStore((s) => s.xrMode !== null);
+  const materials = useMemo(
+    () => ({ orb: createOrbMaterial(color), halo: createHaloMaterial(color), ring: createRingMaterial("#fff4dc") }),
+    [color],
+  );
+  useEffect(
+    () => () => {
+      materials.orb.dispose();
+      materials.halo.dispose();
+      materials.ring.dispose();
+    },
+    [materials],
+  );
+
+  useFrame(() => {
+    const { reducedMotion } = useAppStore.getState().settings;
+    orbLookAt(frame.fullness, reducedMotion, look);
+    orb.current?.scale.setScalar(look.radius);
+    halo.current?.scale.setScalar(look.radius * 5);
+    orbUniforms.uBrightness.value = look.brightness;
+    orbUniforms.uStrength.value = look.halo;
+    orbUniforms.uProgress.value = cycleProgress(frame);
+  });
+
+  return (
+    <group position={position as [number, number, number]} scale={scale}>
+      <mesh ref={halo} material={materials.halo} position-z={-0.05} renderOrder={1}>
+        <planeGeometry />
+      </mesh>
+      <mesh ref={orb} material={materials.orb} name="breathing-orb">
+        <sphereGeometry args={[1, 48, 32]} />
+      </mesh>
+      <mesh material={materials.ring} renderOrder={2}>
+        <ringGeometry args={[0.3, 0.312, 96]} />
+      </mesh>
+      {inXr && (
+        <Suspense fallback={null}>
+          <LazyOrbCaption />
+        </Suspense>
+      )}
+    </group>
+  );
+}

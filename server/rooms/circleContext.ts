@@ -1,0 +1,48 @@
+import type { Client } from "@colyseus/core";
+import type { EnvironmentId } from "../../core/environments";
+import { POSE_MAX_PER_SECOND, type ServerMessages } from "../../core/protocol";
+import type { CheckInTally } from "./CheckInTally";
+import type { CircleState } from "./CircleState";
+import type { JoinAuth } from "./joinGate";
+import type { PracticeTimer } from "./PracticeTimer";
+import type { PrivateAlerts } from "./PrivateAlerts";
+import { RateGate } from "./RateGate";
+
+export type CircleClient = Client<{ auth: JoinAuth; messages: ServerMessages }>;
+
+/** Per-person message rates of one circle (see docs/PROTOCOL.md, "Client → server messages"). */
+export const newCircleRates = () =>
+  new RateGate({
+    pose: { perSecond: POSE_MAX_PER_SECOND, burst: 4 },
+    react: { perSecond: 2, burst: 4 },
+    moment: { perSecond: 0.2, burst: 2 },
+    report: { perSecond: 0.1, burst: 3 },
+    time: { perSecond: 4, burst: 10 },
+    other: { perSecond: 5, burst: 10 },
+  });
+export type CircleRates = ReturnType<typeof newCircleRates>;
+
+/**
+ * What the message handlers and guards may touch: the state, the rates, the check-in tally, the
+ * practice timer, the connected clients and the few operations only the room can do. Handlers are
+ * written against this, never against the room class, so nothing calls back into the room.
+ */
+export interface CircleContext {
+  readonly state: CircleState;
+  readonly rates: CircleRates;
+  readonly tally: CheckInTally;
+  readonly practice: PracticeTimer;
+  /** "I need a moment" and reports, for the facilitators only */
+  readonly alerts: PrivateAlerts;
+  /** clients connected now */
+  readonly clients: Iterable<CircleClient>;
+  /** the connected client of a sessionId */
+  clientOf(sessionId: string): CircleClient | undefined;
+  broadcast<K extends keyof ServerMessages>(type: K, payload: ServerMessages[K]): void;
+  /** show and store the session's environment */
+  setEnvironment(environment: EnvironmentId): void;
+  /** take someone out for good (close 4100, no reconnection) */
+  removePerson(sessionId: string): void;
+  /** end the session for everyone */
+  end(): void;
+}
