@@ -1,2 +1,5 @@
 export * from "./crisis";
 export * from "./notices";
+export * from "./crisisMatch";
+export * from "./phrases";
+export * from "./cards";
