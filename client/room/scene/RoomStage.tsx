@@ -31,7 +31,14 @@ export function RoomStage() {
   useEffect(() => {
     circleFrame.bubble = bubble;
   }, [bubble]);
-  useEffect(() => exposeTestHooks({ circle: circleFrame }), []);
+  useEffect(() => exposeTestHooks({ circle: circleFrame, roomStore: useRoomStore }), []);
+  useEffect(() => {
+    // People who are not there, for benchmarks and screenshots; never in a production build.
+    if (!(import.meta.env.DEV || import.meta.env.MODE === "test")) return;
+    let off = () => {};
+    void import("../simulatedCircle").then((m) => (off = exposeTestHooks({ simulateCircle: m.simulateCircle })));
+    return () => off();
+  }, []);
   return (
     <Stage place={place}>
       <Scenery id={place} />
