@@ -106,7 +106,7 @@ export class AvatarInstances {
           opacity.heads.setX(i, base * near);
           // The body hangs under the head and turns with its heading only (it does not nod).
           q.set(0, pose[o + 4]!, 0, pose[o + 6]!).normalize().premultiply(yawQ);
-          p.y = Math.max(0.35, world[1]! - 0.42);
+          p.y = Math.max(0.74, world[1]! - 0.42);
           m.compose(p, q, s);
           bodies.setMatrixAt(i, m);
           opacity.bodies.setX(i, base * near);

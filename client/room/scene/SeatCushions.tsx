@@ -8,11 +8,17 @@ import { circleFrame, type CircleFrame } from "../circleFrame";
 const placement = { x: 0, z: 0, yaw: 0 };
 const m = new Matrix4();
 
-/** A soft cushion at every place around the circle, taken or free: one instanced draw call. */
+/** Seat height, m: where a seated figure's body rests. */
+const SEAT_HEIGHT = 0.42;
+
+/**
+ * A soft, round seat (a pouf) at every place around the circle, taken or free, but not under this
+ * person, who looks out from theirs: one instanced draw call.
+ */
 class CushionRing {
   readonly mesh = new InstancedMesh(
-    new CylinderGeometry(0.3, 0.33, 0.1, 32),
-    new MeshBasicMaterial({ color: "#c9b99f", transparent: true, opacity: 0.55 }),
+    new CylinderGeometry(0.22, 0.26, SEAT_HEIGHT, 32).translate(0, SEAT_HEIGHT / 2, 0),
+    new MeshBasicMaterial({ color: "#cdbfa6", transparent: true, opacity: 0.8 }),
     MAX_SEATS + 1,
   );
   private laidOut = -1;
@@ -27,12 +33,14 @@ class CushionRing {
     if (this.laidOut === this.circle.version) return;
     this.laidOut = this.circle.version;
     const places = Math.min(this.circle.places, MAX_SEATS + 1);
+    let n = 0;
     for (let k = 0; k < places; k++) {
+      if (k === this.circle.mySeat) continue;
       seatPlacement(k, places, placement);
-      m.makeTranslation(placement.x, 0.05, placement.z);
-      this.mesh.setMatrixAt(k, m);
+      m.makeTranslation(placement.x, 0, placement.z);
+      this.mesh.setMatrixAt(n++, m);
     }
-    this.mesh.count = places;
+    this.mesh.count = n;
     this.mesh.instanceMatrix.needsUpdate = true;
   }
 
