@@ -16,6 +16,7 @@ import { sessionRoutes } from "./http/sessionRoutes";
 import { bindCircleRoom, type LiveRooms } from "./rooms/CircleRoom";
 import { openSqliteStore } from "./store/SqliteStore";
 import type { Store } from "./store/types";
+import type { VoiceDeps } from "./voice/voiceDeps";
 
 export interface AppOptions {
   /** where the SQLite file lives (created if missing) */
@@ -26,6 +27,8 @@ export interface AppOptions {
   clientDir?: string;
   /** serve HTTPS with this key pair */
   tls?: { key: string; cert: string };
+  /** ICE servers and the SFU for voice (none and no SFU by default: a mesh that works on a LAN) */
+  voice?: VoiceDeps;
 }
 
 /**
@@ -42,7 +45,7 @@ export function createApp(options: AppOptions) {
   const httpServer = options.tls ? https.createServer(options.tls) : http.createServer();
   const server = defineServer({
     rooms: {
-      [ROOM_NAME]: defineRoom(bindCircleRoom({ store, tokens, live })).filterBy(["code"]),
+      [ROOM_NAME]: defineRoom(bindCircleRoom({ store, tokens, live, voice: options.voice })).filterBy(["code"]),
     },
     greet: false,
     // server/index.ts owns the signals: shut rooms down first, then close the database.

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { z } from "zod";
+import { iceServerSchema, type IceServer } from "../core/protocol";
 
 /** Process settings from the environment (and `--https` on the command line). */
 export interface Config {
@@ -11,6 +13,22 @@ export interface Config {
   skipClientBuild: boolean;
   /** built client to serve (CLIENT_DIR), default dist/client */
   clientDir: string | undefined;
+  /** STUN / TURN servers for voice (ICE_SERVERS, a JSON array of RTCIceServer), none by default */
+  iceServers: IceServer[];
+}
+
+/** ICE_SERVERS: a JSON array like `[{"urls":"stun:stun.example.org:3478"}]`; empty or unset → none. */
+export function parseIceServers(raw: string | undefined): IceServer[] {
+  if (!raw?.trim()) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    throw new Error("ICE_SERVERS must be a JSON array of {urls, username?, credential?}");
+  }
+  const parsed = z.array(iceServerSchema).max(8).safeParse(json);
+  if (!parsed.success) throw new Error(`ICE_SERVERS must be a JSON array of {urls, username?, credential?}: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
 }
 
 export function readConfig(env = process.env, argv = process.argv): Config {
@@ -23,6 +41,7 @@ export function readConfig(env = process.env, argv = process.argv): Config {
     https: argv.includes("--https") || env.HTTPS === "1",
     skipClientBuild: env.SKIP_CLIENT_BUILD === "1",
     clientDir: env.CLIENT_DIR ? path.resolve(env.CLIENT_DIR) : undefined,
+    iceServers: parseIceServers(env.ICE_SERVERS),
   };
 }
 

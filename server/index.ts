@@ -16,6 +16,7 @@ const app = createApp({
   jwtSecret: jwtSecret(config.dataDir),
   clientDir: config.clientDir ?? path.join(root, "dist", "client"),
   tls,
+  voice: { iceServers: config.iceServers },
 });
 
 await app.server.listen(config.port, config.host);

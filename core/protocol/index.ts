@@ -5,3 +5,4 @@ export * from "./joinCode";
 export * from "./payloads";
 export * from "./permissions";
 export * from "./http";
+export * from "./voice";

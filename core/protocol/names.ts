@@ -14,6 +14,16 @@ export const ParticipantMessage = {
   passPiece: "passPiece",
   checkIn: "checkIn",
   time: "time",
+  /** voice: a WebRTC description or candidate for one other person (relayed only when the two are linked) */
+  signal: "signal",
+  /** voice: this person's microphone is on (or held ready for push-to-talk) or off */
+  mic: "mic",
+  /** voice: this person's own voice-activity detector says they are speaking, or stopped */
+  speaking: "speaking",
+  /** voice (request): how this circle carries voices, and the ICE servers to use */
+  voice: "voice",
+  /** voice through the SFU: a description or candidate for this person's own connections to it */
+  sfu: "sfu",
 } as const;
 export type ParticipantMessage = (typeof ParticipantMessage)[keyof typeof ParticipantMessage];
 
@@ -37,6 +47,8 @@ export const FacilitatorMessage = {
   endSession: "endSession",
   /** a private alert ("I need a moment" or a report) was seen */
   markSeen: "markSeen",
+  /** talking-piece mode on or off: only the holder and the facilitators may be heard */
+  setPieceMode: "setPieceMode",
 } as const;
 export type FacilitatorMessage = (typeof FacilitatorMessage)[keyof typeof FacilitatorMessage];
 
@@ -61,5 +73,9 @@ export const ServerMessage = {
   error: "error",
   /** check-in counted: { phase } */
   checkedIn: "checkedIn",
+  /** voice: a WebRTC description or candidate from another person: { from, description? , candidate? } */
+  signal: "signal",
+  /** voice through the SFU: a description for one of this person's connections to it, and who is on which stream */
+  sfu: "sfu",
 } as const;
 export type ServerMessage = (typeof ServerMessage)[keyof typeof ServerMessage];

@@ -16,6 +16,7 @@ import {
   type AlertStatus,
 } from "./rules";
 import type { ClientMessage } from "./names";
+import { sfuPayload, signalPayload, switchPayload, type VoiceServerMessages } from "./voice";
 import type { ActionError } from "./codes";
 
 /**
@@ -97,6 +98,12 @@ export const payloads = {
   demote: targetPayload,
   endSession: emptyPayload,
   markSeen: markSeenPayload,
+  signal: signalPayload,
+  mic: switchPayload,
+  speaking: switchPayload,
+  voice: emptyPayload,
+  sfu: sfuPayload,
+  setPieceMode: switchPayload,
 } as const satisfies Record<ClientMessage, z.ZodType>;
 
 /** Payload type of a message. */
@@ -118,7 +125,7 @@ export const joinOptionsSchema = z.strictObject({
 export type JoinOptions = z.input<typeof joinOptionsSchema>;
 
 /** Payloads of server → client messages (see ServerMessage). */
-export interface ServerMessages {
+export interface ServerMessages extends VoiceServerMessages {
   /** reply to `time`: the client's t0 echoed and the server time t1 (ms) */
   time: { t0: number; t1: number };
   /** someone asked privately for a moment (facilitators and co-facilitators only) */

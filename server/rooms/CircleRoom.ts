@@ -25,6 +25,9 @@ import { participantMessages } from "./participantMessages";
 import { checkJoin, sessionForCode, type JoinAuth } from "./joinGate";
 import { PracticeTimer } from "./PracticeTimer";
 import { PrivateAlerts } from "./PrivateAlerts";
+import { VoiceFloor } from "./VoiceFloor";
+import { voiceMessages, type CircleVoice } from "./voiceMessages";
+import type { VoiceDeps } from "../voice/voiceDeps";
 
 export type { CircleClient } from "./circleContext";
 
@@ -35,6 +38,8 @@ export interface CircleDeps {
   store: Store;
   tokens: TokenService;
   live: LiveRooms;
+  /** ICE servers and the SFU, if any (mesh without) */
+  voice?: VoiceDeps;
 }
 
 /** Codes after which a dropped client gets no reconnection window. */
@@ -67,6 +72,8 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   private readonly reconnecting = new Map<string, Deferred<Client>>();
   private readonly clientOf = (sessionId: string): CircleClient | undefined => this.clients.getById(sessionId);
   private readonly alerts = new PrivateAlerts({ state: this.state, clients: this.clients, clientOf: this.clientOf });
+  private readonly floor = new VoiceFloor(this.state);
+  private readonly voice: CircleVoice = { floor: this.floor, config: { mode: "mesh", iceServers: [] }, sfu: null };
 
   static override async onAuth(_token: string, _options: JoinOptions, _context: AuthContext): Promise<unknown> {
     throw new ServerError(JoinError.INVALID_OPTIONS, "CircleRoom must be bound with bindCircleRoom()");
@@ -79,6 +86,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     tally: this.tally,
     practice: this.practice,
     alerts: this.alerts,
+    voice: this.voice,
     clients: this.clients,
     clientOf: this.clientOf,
     broadcast: (type, payload) => this.broadcast(type, payload),
@@ -88,7 +96,11 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   };
   private readonly guards = new Guards(this.context);
 
-  override messages = { ...participantMessages(this.context, this.guards), ...facilitatorMessages(this.context, this.guards) };
+  override messages = {
+    ...participantMessages(this.context, this.guards),
+    ...facilitatorMessages(this.context, this.guards),
+    ...voiceMessages(this.context, this.guards),
+  };
 
   override onCreate(options: JoinOptions): void {
     const session = sessionForCode(this.deps.store, options.code);
@@ -98,6 +110,12 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     this.code = session.code;
     this.deps.live.set(this.code, this);
     this.refresh();
+    this.voice.config.iceServers = this.deps.voice?.iceServers ?? [];
+  }
+
+  /** Voice follows the state: whoever may no longer be heard stops speaking, and the SFU is told. */
+  override onBeforePatch(): void {
+    this.floor.sync();
   }
 
   /** Show the stored session's title, environment and capacity (after an edit over HTTP). */
@@ -146,6 +164,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     this.reconnecting.delete(client.sessionId);
     this.rates.forget(client.sessionId);
     this.alerts.forget(client.sessionId);
+    this.voice.sfu?.forget(client.sessionId);
     act.unseat(this.state, client.sessionId);
   }
 

@@ -35,6 +35,10 @@ export const Participant = schema(
     muted: t.boolean().default(false),
     away: t.boolean().default(false),
     connected: t.boolean().default(true),
+    /** their microphone is on (or held ready for push-to-talk); set by their own client */
+    mic: t.boolean().default(false),
+    /** their voice-activity detector hears them; only while they may be heard (core/voice) */
+    speaking: t.boolean().default(false),
   },
   "Participant",
 );
@@ -75,6 +79,8 @@ export const CircleState = schema(
     /** session ids with a raised hand, in the order they raised it */
     handQueue: t.array("string"),
     practice: t.ref(Practice),
+    /** talking-piece mode: only the holder and the facilitators may be heard (core/voice) */
+    pieceMode: t.boolean().default(false),
   },
   "CircleState",
 );

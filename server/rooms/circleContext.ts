@@ -1,12 +1,14 @@
 import type { Client } from "@colyseus/core";
 import type { EnvironmentId } from "../../core/environments";
 import { POSE_MAX_PER_SECOND, type ServerMessages } from "../../core/protocol";
+import { SIGNAL_BURST, SIGNAL_PER_SECOND, SPEAKING_PER_SECOND } from "../../core/voice";
 import type { CheckInTally } from "./CheckInTally";
 import type { CircleState } from "./CircleState";
 import type { JoinAuth } from "./joinGate";
 import type { PracticeTimer } from "./PracticeTimer";
 import type { PrivateAlerts } from "./PrivateAlerts";
 import { RateGate } from "./RateGate";
+import type { CircleVoice } from "./voiceMessages";
 
 export type CircleClient = Client<{ auth: JoinAuth; messages: ServerMessages }>;
 
@@ -18,6 +20,8 @@ export const newCircleRates = () =>
     moment: { perSecond: 0.2, burst: 2 },
     report: { perSecond: 0.1, burst: 3 },
     time: { perSecond: 4, burst: 10 },
+    signal: { perSecond: SIGNAL_PER_SECOND, burst: SIGNAL_BURST },
+    speaking: { perSecond: SPEAKING_PER_SECOND, burst: 6 },
     other: { perSecond: 5, burst: 10 },
   });
 export type CircleRates = ReturnType<typeof newCircleRates>;
@@ -34,6 +38,8 @@ export interface CircleContext {
   readonly practice: PracticeTimer;
   /** "I need a moment" and reports, for the facilitators only */
   readonly alerts: PrivateAlerts;
+  /** who may be heard, and how voices travel (server/rooms/voiceMessages) */
+  readonly voice: CircleVoice;
   /** clients connected now */
   readonly clients: Iterable<CircleClient>;
   /** the connected client of a sessionId */

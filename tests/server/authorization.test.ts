@@ -21,6 +21,7 @@ function payloadFor(action: Action): unknown {
     case "mute": case "unmute": case "remove": case "promote": case "demote": return { target };
     case "givePiece": return { to: target };
     case "markSeen": return { id: "someAlertId" };
+    case "setPieceMode": return { on: true };
     default: return undefined;
   }
 }

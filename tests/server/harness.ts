@@ -14,6 +14,7 @@ import type { CircleRoom } from "../../server/rooms/CircleRoom";
 import { hashInvite } from "../../server/http/authRoutes";
 import { newJoinCode } from "../../server/http/joinCodes";
 import type { SessionRow } from "../../server/store/types";
+import type { VoiceDeps } from "../../server/voice/voiceDeps";
 
 export { AGREEMENT_VERSION, freePort };
 
@@ -28,9 +29,9 @@ export interface Booted {
 }
 
 /** Boot the whole app on a random loopback port with a throwaway data directory. */
-export async function bootApp(opts: { clientDir?: string } = {}): Promise<Booted> {
+export async function bootApp(opts: { clientDir?: string; voice?: VoiceDeps } = {}): Promise<Booted> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "breathing-room-test-"));
-  const app = createApp({ dataDir, jwtSecret: "test-secret-" + randomUUID(), clientDir: opts.clientDir });
+  const app = createApp({ dataDir, jwtSecret: "test-secret-" + randomUUID(), clientDir: opts.clientDir, voice: opts.voice });
   const port = await freePort();
   await app.server.listen(port, "127.0.0.1");
   const colyseus = new ColyseusTestServer(app.server);

@@ -7,6 +7,10 @@ import { bootApp, circle, joinOptions, sdk, serverRoom, until, type Booted, type
  * window), the room state is exactly as before, and the others keep receiving patches.
  */
 const HUGE = "x".repeat(3000); // under the 4 KB frame limit, so it reaches validation
+const AUDIO_SDP = "v=0\r\nm=audio 9 UDP/TLS/RTP/SAVPF 111\r\na=rtpmap:111 opus/48000/2\r\n";
+const VIDEO_SDP = AUDIO_SDP + "m=video 9 UDP/TLS/RTP/SAVPF 96\r\na=rtpmap:96 VP8/90000\r\n";
+const DATA_SDP = AUDIO_SDP + "m=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n";
+const CANDIDATE = { candidate: "candidate:1 1 udp 2122260223 127.0.0.1 45626 typ host", sdpMid: "0", sdpMLineIndex: 0 };
 
 const bad: Record<ClientMessage, unknown[]> = {
   pose: ["pose", [1, 2, 3, 4, 5], [1, 2, 3, 4, 5, Number.NaN], [1, 2, 3, 4, 5, Infinity], [1, 2, 3, 4, 5, -1], [1, 2, 3, 4, 5, 2 ** 32], [0, 0, 0, 0, 0, 0, 0], [HUGE, 0, 0, 0, 0, 0]],
@@ -46,6 +50,20 @@ const bad: Record<ClientMessage, unknown[]> = {
   demote: [{ target: true }],
   endSession: [{ now: true }, "end"],
   markSeen: [{}, { id: "" }, { id: HUGE }, { id: "a b" }, { id: "abc", extra: 1 }],
+  signal: [
+    {}, { to: "abc" }, { to: "abc", description: { type: "offer", sdp: VIDEO_SDP } }, { to: "abc", description: { type: "offer", sdp: DATA_SDP } },
+    { to: "abc", description: { type: "pranswer", sdp: AUDIO_SDP } }, { to: "abc", description: { type: "offer", sdp: "x".repeat(3601) } },
+    { to: "abc", description: { type: "offer", sdp: AUDIO_SDP }, candidate: CANDIDATE }, { to: "abc", candidate: { ...CANDIDATE, extra: 1 } },
+    { to: "abc", candidate: { ...CANDIDATE, candidate: "" } }, { to: "a b", candidate: CANDIDATE }, { to: "abc", description: { type: "offer", sdp: AUDIO_SDP, extra: 1 } },
+  ],
+  mic: [{}, { on: "yes" }, { on: true, extra: 1 }],
+  speaking: [{ on: 1 }, true],
+  voice: [{ mode: "sfu" }],
+  sfu: [
+    {}, { pc: "publisher", description: { type: "answer", sdp: AUDIO_SDP } }, { pc: "subscriber", description: { type: "offer", sdp: AUDIO_SDP } },
+    { pc: "other", candidate: CANDIDATE }, { pc: "publisher", description: { type: "offer", sdp: VIDEO_SDP } },
+  ],
+  setPieceMode: [{}, { on: null }],
 };
 
 let b: Booted;

@@ -1,0 +1,3 @@
+export * from "./audible";
+export * from "./sdp";
+export * from "./limits";

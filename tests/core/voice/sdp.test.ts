@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { candidateAddresses, isLoopbackAddress, mediaKinds, withOpusDtx, withoutCandidates } from "../../../core/voice";
+
+const CHROME_OFFER = [
+  "v=0",
+  "o=- 7192710582024065785 2 IN IP4 127.0.0.1",
+  "s=-",
+  "t=0 0",
+  "a=group:BUNDLE 0",
+  "m=audio 45626 UDP/TLS/RTP/SAVPF 111 63",
+  "c=IN IP4 127.0.0.1",
+  "a=candidate:2947850455 1 udp 2122260223 127.0.0.1 45626 typ host generation 0 network-id 1",
+  "a=candidate:3514516047 1 tcp 1518280447 ::1 9 typ host tcptype active generation 0",
+  "a=mid:0",
+  "a=rtpmap:111 opus/48000/2",
+  "a=rtcp-fb:111 transport-cc",
+  "a=fmtp:111 minptime=10;useinbandfec=1",
+  "a=rtpmap:63 red/48000/2",
+  "a=fmtp:63 111/111",
+  "",
+].join("\r\n");
+
+describe("withOpusDtx", () => {
+  it("adds usedtx=1 to Opus's format line and nothing else", () => {
+    const out = withOpusDtx(CHROME_OFFER);
+    expect(out).toContain("a=fmtp:111 minptime=10;useinbandfec=1;usedtx=1\r\n");
+    expect(out).toContain("a=fmtp:63 111/111\r\n");
+    expect(out.length).toBe(CHROME_OFFER.length + ";usedtx=1".length);
+  });
+
+  it("is idempotent and respects an explicit choice", () => {
+    expect(withOpusDtx(withOpusDtx(CHROME_OFFER))).toBe(withOpusDtx(CHROME_OFFER));
+    const off = CHROME_OFFER.replace("useinbandfec=1", "useinbandfec=1;usedtx=0");
+    expect(withOpusDtx(off)).toBe(off);
+  });
+
+  it("adds a format line when Opus has none, with the description's line endings", () => {
+    const bare = "v=0\nm=audio 9 UDP/TLS/RTP/SAVPF 109\na=rtpmap:109 opus/48000/2\na=sendrecv\n";
+    expect(withOpusDtx(bare)).toBe("v=0\nm=audio 9 UDP/TLS/RTP/SAVPF 109\na=rtpmap:109 opus/48000/2\na=fmtp:109 usedtx=1\na=sendrecv\n");
+  });
+
+  it("leaves a description without Opus alone", () => {
+    const pcmu = "v=0\r\nm=audio 9 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+    expect(withOpusDtx(pcmu)).toBe(pcmu);
+  });
+});
+
+describe("candidates and media", () => {
+  it("lists media kinds and candidate addresses; strips candidates", () => {
+    expect(mediaKinds(CHROME_OFFER)).toEqual(["audio"]);
+    expect(mediaKinds(CHROME_OFFER + "m=video 9 UDP/TLS/RTP/SAVPF 96\r\n")).toEqual(["audio", "video"]);
+    expect(candidateAddresses(CHROME_OFFER)).toEqual(["127.0.0.1", "::1"]);
+    const stripped = withoutCandidates(CHROME_OFFER);
+    expect(candidateAddresses(stripped)).toEqual([]);
+    expect(stripped).toContain("a=mid:0\r\n");
+  });
+
+  it.each([
+    ["127.0.0.1", true], ["127.9.8.7", true], ["::1", true],
+    ["192.168.1.4", false], ["10.0.0.1", false], ["fe80::1", false], ["1.2.3.127", false], ["abc.local", false],
+  ])("%s is loopback: %s", (address, loopback) => {
+    expect(isLoopbackAddress(address)).toBe(loopback);
+  });
+});
