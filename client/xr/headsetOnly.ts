@@ -1,7 +1,7 @@
 import { lazy } from "react";
 
 /*
- * 3D text (troika, ~45 KB gzip) is only needed in a headset: on a screen the
+ * 3D panels and text (uikit + yoga, ~80 KB gzip) are only needed in a headset: on a screen the
  * DOM shows the captions and every control. These chunks load when a session
  * can start (see preloadHeadsetParts) and are never fetched on a plain desktop.
  */

@@ -30,7 +30,7 @@ interface TestWindow {
       };
     };
     frame: { fullness: number; caption: string };
-    scene: { getObjectByName(name: string): { scale: { x: number } } | undefined };
+    scene: { getObjectByName(name: string): { scale: { x: number }; material: { uniforms: { uDim: { value: number } } } } | undefined };
     gl: { info: { render: { frame: number } }; xr: { getCamera(): { matrixWorld: { elements: number[] } } } };
   };
 }
@@ -205,6 +205,13 @@ describe("calm space in a headset", () => {
     await expect.poll(async () => (await state(page)).practice.status, { timeout: 10_000 }).toBe("paused");
     await tap(page, "b-button");
     await expect.poll(async () => (await state(page)).crisisOpen, { timeout: 10_000 }).toBe(true);
+    // Crisis help stands in front of the practice: the orb fades back, its caption steps aside,
+    // and the panel is drawn after the orb's see-through halo and ring.
+    const orbDim = () => page.evaluate(() => (window as unknown as TestWindow).__brTest.scene.getObjectByName("breathing-orb")?.material.uniforms.uDim.value ?? 1);
+    await expect.poll(orbDim, { timeout: 10_000 }).toBeLessThan(0.5);
+    await expect.poll(async () => (await view(page)).texts.some((t) => t.role === "caption"), { timeout: 10_000 }).toBe(false);
+    await expectComfortable(page);
+    await page.screenshot({ path: join(ARTIFACTS, "vr-crisis-over-practice.png") });
     await tap(page, "a-button");
     expect((await state(page)).practice.status).toBe("paused");
     await press(page, "Close", "controller-right");

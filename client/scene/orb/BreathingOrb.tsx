@@ -12,6 +12,9 @@ export const ORB_DISTANCE = 1.7;
 
 const DEFAULT_POSITION = [0, 0, -ORB_DISTANCE] as const;
 
+/** How bright the orb stays behind crisis help, 0..1. */
+const DIMMED = 0.3;
+
 // Reused every frame: the orb's look is computed into this, never allocated.
 const look = createOrbLook();
 
@@ -36,6 +39,8 @@ export function BreathingOrb({
   const orb = useRef<Mesh>(null);
   const halo = useRef<Mesh>(null);
   const inXr = useAppStore((s) => s.xrMode !== null);
+  // Crisis help stands in front of the orb: its words step aside entirely.
+  const crisisOpen = useAppStore((s) => s.crisisOpen);
   const materials = useMemo(
     () => ({ orb: createOrbMaterial(color), halo: createHaloMaterial(color), ring: createRingMaterial("#fff4dc") }),
     [color],
@@ -49,9 +54,11 @@ export function BreathingOrb({
     [materials],
   );
 
-  useFrame(() => {
-    const { reducedMotion } = useAppStore.getState().settings;
-    orbLookAt(frame.fullness, reducedMotion, look);
+  useFrame((_, delta) => {
+    const { settings, crisisOpen } = useAppStore.getState();
+    orbLookAt(frame.fullness, settings.reducedMotion, look);
+    // Behind crisis help the orb fades back (over about half a second) so the help stands out.
+    orbUniforms.uDim.value += ((crisisOpen ? DIMMED : 1) - orbUniforms.uDim.value) * Math.min(1, delta * 5);
     orb.current?.scale.setScalar(look.radius);
     halo.current?.scale.setScalar(look.radius * 5);
     orbUniforms.uBrightness.value = look.brightness;
@@ -70,9 +77,9 @@ export function BreathingOrb({
       <mesh material={materials.ring} renderOrder={2}>
         <ringGeometry args={[0.3, 0.312, 96]} />
       </mesh>
-      {inXr && (
+      {inXr && !crisisOpen && (
         <Suspense fallback={null}>
-          <LazyOrbCaption />
+          <LazyOrbCaption distance={-position[2] * scale || ORB_DISTANCE} />
         </Suspense>
       )}
     </group>

@@ -1,67 +1,76 @@
-import { Text } from "@react-three/drei";
 import { useFrame } from "@react-three/fiber";
-import { useRef } from "react";
-import type { Object3D } from "three";
-import { FONT_BOLD, FONT_REGULAR } from "../font";
+import { Container, Text, type VanillaContainer, type VanillaText } from "@react-three/uikit";
+import { useEffect, useRef } from "react";
 import { frame } from "../../state/frame";
-import { useAppStore } from "../../state/store";
-import { LARGE_TEXT_SCALE } from "../../state/settings";
+import { registerVrText } from "../../ui/vr/targets";
+import { FONT_FAMILIES, FONT_FAMILY } from "../../ui/vr/kit/fonts";
+import { PANEL_DISTANCE, PIXEL_SIZE, useVrTheme, withAlpha } from "../../ui/vr/kit";
 
-/** troika's Text mesh: the fields we set imperatively. */
-interface TroikaText extends Object3D {
-  text: string;
-  sync(): void;
-}
+/** Where the caption hangs under the orb and the count floats over it, m (orb space, clear of the ring). */
+const CAPTION_TOP = -0.4;
+const COUNT_Y = 0.4;
+/** Widest caption, mm before scaling: long guided prompts wrap to two or three lines. */
+const CAPTION_WIDTH = 760;
 
 /**
  * The count above the orb and the caption below it, for headsets (on a screen
- * the DOM live region shows them). Place inside the orb's group.
+ * the DOM live region shows them). Place inside the orb's group, which sits
+ * further away than the panels: the text is scaled by the ratio of distances,
+ * so it subtends the same visual angle as the kit's `caption` and `h2` roles.
+ * White on a dark pill in every theme, so it reads over any sky.
+ * The words change in the frame loop, only when they differ: no React render.
  */
-export function OrbCaption() {
-  const caption = useRef<TroikaText>(null);
-  const count = useRef<TroikaText>(null);
-  // The number last shown (0 = none): the count's string is built only when
-  // the number changes, about once a second, not on every XR frame.
-  const shown = useRef(0);
-  const largeText = useAppStore((s) => s.settings.largeText);
-  const scale = largeText ? LARGE_TEXT_SCALE : 1;
+export function OrbCaption({ distance }: { distance: number }) {
+  const { palette, type } = useVrTheme();
+  const caption = useRef<VanillaText>(null);
+  const pill = useRef<VanillaContainer>(null);
+  const count = useRef<VanillaText>(null);
+  // What is on screen now; the count's string is built only when the number changes.
+  const shown = useRef({ caption: "", count: 0 });
+  const scale = distance / PANEL_DISTANCE;
+
+  useEffect(() => {
+    const c = caption.current;
+    return c ? registerVrText(c, "caption", "practice caption", type.caption * PIXEL_SIZE * scale) : undefined;
+  }, [type.caption, scale]);
 
   useFrame(() => {
-    // troika re-lays out text on sync(); do it only when the words change.
-    const c = caption.current;
-    if (c && c.text !== frame.caption) {
-      c.text = frame.caption;
-      c.sync();
+    const s = shown.current;
+    if (frame.caption !== s.caption) {
+      s.caption = frame.caption;
+      caption.current?.setProperties({ text: s.caption });
+      pill.current?.setProperties({ visibility: s.caption ? "visible" : "hidden" });
     }
-    const n = count.current;
     const number = frame.kind === "breathing" && frame.count > 0 ? frame.count : 0;
-    if (n && number !== shown.current) {
-      n.text = number > 0 ? String(number) : "";
-      n.sync();
-      shown.current = number;
+    if (number !== s.count) {
+      s.count = number;
+      count.current?.setProperties({ text: number > 0 ? String(number) : "" });
     }
   });
+  // A re-render (a settings change) resets uikit's properties to the props: show the words again.
+  useEffect(() => {
+    shown.current = { caption: "", count: 0 };
+  });
 
+  const root = { pixelSize: PIXEL_SIZE, fontFamilies: FONT_FAMILIES, fontFamily: FONT_FAMILY, renderOrder: 5 } as const;
   return (
     <>
-      <Text ref={count} font={FONT_BOLD} fontSize={0.09 * scale} position={[0, 0.4, 0]} color="#fff8ec" anchorX="center" anchorY="middle">
-        {""}
-      </Text>
-      <Text
-        ref={caption}
-        font={FONT_REGULAR}
-        fontSize={0.075 * scale}
-        maxWidth={1.1}
-        textAlign="center"
-        position={[0, -0.42, 0]}
-        color="#fff8ec"
-        outlineWidth={0.004}
-        outlineColor="#1b2033"
-        anchorX="center"
-        anchorY="top"
-      >
-        {""}
-      </Text>
+      <group position-y={COUNT_Y} scale={scale}>
+        <Container {...root} anchorY="bottom">
+          <Text ref={count} fontSize={type.h2} fontWeight="bold" color={palette.text}>
+            {""}
+          </Text>
+        </Container>
+      </group>
+      <group position-y={CAPTION_TOP} scale={scale}>
+        <Container {...root} anchorY="top" maxWidth={CAPTION_WIDTH}>
+          <Container ref={pill} visibility="hidden" paddingX={28} paddingY={12} borderRadius={24} backgroundColor={withAlpha(palette.ink, 0.72)}>
+            <Text ref={caption} fontSize={type.caption} lineHeight={1.2} fontWeight="bold" color={palette.text} textAlign="center">
+              {""}
+            </Text>
+          </Container>
+        </Container>
+      </group>
     </>
   );
 }

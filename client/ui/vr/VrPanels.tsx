@@ -27,7 +27,7 @@ const TILT = 0.35;
 /** Where boards hang from, m below eye level: just under the line of sight… */
 const TOP = -0.06;
 /** …or, while practising, below the orb and its caption so nothing covers them… */
-const PRACTICE_TOP = -0.4;
+const PRACTICE_TOP = -0.46;
 /**
  * …or, for the tall boards (crisis help, settings), above eye level, so that
  * their last row and the bar under them stay within a comfortable downward

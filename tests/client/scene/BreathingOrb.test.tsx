@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import ReactThreeTestRenderer from "@react-three/test-renderer";
 import type { Mesh } from "three";
 import { BreathingOrb } from "../../../client/scene/orb/BreathingOrb";
@@ -7,12 +7,9 @@ import { orbUniforms } from "../../../client/scene/orb/orbMaterials";
 import { frame } from "../../../client/state/frame";
 import { useAppStore } from "../../../client/state/store";
 
-// troika lays text out in a web worker with a font download: neither exists
-// here, and the orb's behaviour does not depend on it.
 // The R3F test renderer wraps updates in act().
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-vi.mock("@react-three/drei", () => ({ Text: () => null }));
 
 async function renderOrb() {
   const renderer = await ReactThreeTestRenderer.create(<BreathingOrb />);
@@ -50,6 +47,17 @@ describe("<BreathingOrb>", () => {
     }
     expect(new Set(radii)).toEqual(new Set([ORB_STILL_RADIUS]));
     expect(brightness[2]!).toBeGreaterThan(brightness[0]!);
+    await renderer.unmount();
+  });
+
+  it("fades back while crisis help is open, and comes back when it closes", async () => {
+    const { renderer } = await renderOrb();
+    useAppStore.getState().openCrisis();
+    await renderer.advanceFrames(60, 1 / 60);
+    expect(orbUniforms.uDim.value).toBeLessThan(0.35);
+    useAppStore.getState().closeCrisis();
+    await renderer.advanceFrames(60, 1 / 60);
+    expect(orbUniforms.uDim.value).toBeGreaterThan(0.95);
     await renderer.unmount();
   });
 });
