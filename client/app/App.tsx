@@ -5,11 +5,12 @@ import { CrisisButton } from "../ui/crisis/CrisisButton";
 import { CrisisDialog } from "../ui/crisis/CrisisDialog";
 import { Toolbar } from "../ui/Toolbar";
 import { ComingSoon } from "./ComingSoon";
+import { NotFound } from "./NotFound";
 import { routeFor, type Route } from "./route";
 import { StageLayer } from "./StageLayer";
 import { useDocumentClasses } from "./useDocumentClasses";
 
-function Page({ route }: { route: Route }) {
+function Page({ route, pathname }: { route: Route; pathname: string }) {
   switch (route.name) {
     case "calm":
       return <CalmSpace />;
@@ -18,7 +19,7 @@ function Page({ route }: { route: Route }) {
     case "facilitate":
       return <Facilitate />;
     case "not-found":
-      return <ComingSoon what="This page" />;
+      return <NotFound pathname={pathname} />;
   }
 }
 
@@ -44,7 +45,7 @@ export function App({ pathname = location.pathname, stage = true }: { pathname?:
           <Toolbar />
         </header>
         <main id="main" tabIndex={-1} className={`main route-${route.name}`}>
-          <Page route={route} />
+          <Page route={route} pathname={pathname} />
         </main>
       </div>
       {crisisOpen && <CrisisDialog />}

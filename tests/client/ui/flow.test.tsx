@@ -120,4 +120,15 @@ describe("solo flow", () => {
     expect(heading().textContent).toContain("coming soon");
     expect(screen.getByRole("button", { name: "Need help now?" })).toBeTruthy();
   });
+
+  it("says plainly that an unknown address is not found, with the way home and crisis help", () => {
+    render(<App stage={false} pathname="/breathe/nowhere" />);
+    const h = screen.getByRole("heading", { level: 1 });
+    expect(h.textContent).toBe("Page not found");
+    expect(document.activeElement).toBe(h);
+    expect(screen.getByText("/breathe/nowhere")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Go to the calm space" }).getAttribute("href")).toBe("/");
+    expect(screen.queryByText(/coming soon/)).toBeNull();
+    expect(screen.getByRole("button", { name: "Need help now?" })).toBeTruthy();
+  });
 });
