@@ -43,7 +43,7 @@ export function DeleteHistory({ count, onDelete }: { count: number; onDelete: ()
   return (
     <div className="confirm" role="group" aria-labelledby="confirm-delete">
       <p id="confirm-delete">
-        Delete all {count} {count === 1 ? "session" : "sessions"} from this device? This cannot be undone.
+        {count === 1 ? "Delete your one session" : `Delete all ${count} sessions`} from this device? This cannot be undone.
       </p>
       <button ref={confirmRef} type="button" className="danger" onClick={confirm}>
         Yes, delete all

@@ -1,5 +1,5 @@
 import type { SessionRecord } from "../../practice/history";
-import { describeChange } from "../screens/change";
+import { describeChange, describeDuration } from "../screens/change";
 
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
@@ -10,7 +10,7 @@ export function HistoryList({ sessions }: { sessions: readonly SessionRecord[] }
       {sessions.map((s) => (
         <li key={s.id ?? s.date}>
           <span className="when">{dateFormat.format(s.date)}</span> — <span className="what">{s.exerciseName || s.exerciseId}</span>,{" "}
-          {s.minutes} min.{" "}
+          {describeDuration(s.minutes * 60_000)}.{" "}
           <span className="feel">{describeChange(s.before, s.after) ?? `Before ${s.before ?? "skipped"}, after ${s.after ?? "skipped"}`}</span>
         </li>
       ))}

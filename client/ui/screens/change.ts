@@ -1,9 +1,9 @@
-/** "4 → 7, up 3"; null when either answer was skipped. */
+/** "4 to 7, up 3" (words read aloud plainly; an arrow is read as "right arrow"); null when either answer was skipped. */
 export function describeChange(before: number | null, after: number | null): string | null {
   if (before === null || after === null) return null;
   const diff = after - before;
   const trend = diff > 0 ? `up ${diff}` : diff < 0 ? `down ${-diff}` : "no change";
-  return `${before} → ${after}, ${trend}`;
+  return `${before} to ${after}, ${trend}`;
 }
 
 /** "3 min" / "45 s" for a practised time in ms. */

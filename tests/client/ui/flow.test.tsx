@@ -41,7 +41,7 @@ describe("solo flow", () => {
     expect(screen.getByText("How do you feel now?")).toBeTruthy();
     fireEvent.click(screen.getByRole("radio", { name: "7" }));
     click("Done");
-    expect(screen.getByText("4 → 7, up 3")).toBeTruthy();
+    expect(screen.getByText("4 to 7, up 3")).toBeTruthy();
     expect(screen.getByRole("button", { name: "History" })).toBeTruthy();
     click("Another session");
     expect(heading().textContent).toBe("Choose a calm place");

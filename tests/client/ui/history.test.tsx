@@ -18,6 +18,20 @@ async function twoSessionsShown() {
 }
 
 describe("history screen", () => {
+  it("states a short session in seconds, as the summary did, and asks plainly about deleting one", async () => {
+    await saveSession({ date: Date.UTC(2026, 0, 3), exerciseId: "box", exerciseName: "Box breathing", minutes: 22 / 60, before: 4, after: 6 });
+    useAppStore.setState({ screen: "history" });
+    render(<App stage={false} />);
+    const item = (await screen.findAllByRole("listitem")).find((li) => li.closest("ol"))!;
+    expect(item.textContent).toContain("22 s");
+    expect(item.textContent).not.toContain("min");
+    // Each session's day is on the chart.
+    const day = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" }).format(Date.UTC(2026, 0, 3));
+    expect(screen.getByRole("img", { name: /^How you felt before and after your last session / }).textContent).toContain(day);
+    fireEvent.click(screen.getByRole("button", { name: "Delete all history" }));
+    expect(screen.getByText(/Delete your one session from this device\?/)).toBeTruthy();
+  });
+
   it("is reachable from the first screen and says when it is empty", async () => {
     render(<App stage={false} />);
     fireEvent.click(screen.getByRole("button", { name: "History" }));
@@ -35,8 +49,8 @@ describe("history screen", () => {
     const items = await screen.findAllByRole("listitem");
     const sessions = items.filter((li) => li.closest("ol"));
     expect(sessions[0]?.textContent).toContain("Progressive muscle relaxation");
-    expect(sessions[0]?.textContent).toContain("5 → 4, down 1");
-    expect(sessions[1]?.textContent).toContain("3 → 6, up 3");
+    expect(sessions[0]?.textContent).toContain("5 to 4, down 1");
+    expect(sessions[1]?.textContent).toContain("3 to 6, up 3");
     const chart = screen.getByRole("img", { name: /before and after your last 2 sessions/ });
     expect(chart.querySelectorAll("circle")).toHaveLength(4);
     expect(chart.textContent).toContain("before 3, after 6");
