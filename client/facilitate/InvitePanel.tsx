@@ -4,6 +4,7 @@ import { api } from "./api";
 import { COPY_BY_HAND, copyField } from "./clipboard";
 import { Field, FormAlert } from "./Field";
 import { formatWhen } from "./format";
+import { InviteList } from "./InviteList";
 import { useFacilitator } from "./useFacilitator";
 
 /** The link a new facilitator opens: the invite rides in the fragment, which no server or log ever sees. */
@@ -23,6 +24,7 @@ export function InvitePanel() {
   const [failure, setFailure] = useState<string | null>(null);
   const [created, setCreated] = useState<Created | null>(null);
   const [status, setStatus] = useState("");
+  const [made, setMade] = useState(0);
   const busy = useRef(false);
   const sectionRef = useRef<HTMLElement>(null);
 
@@ -50,6 +52,7 @@ export function InvitePanel() {
         setStatus("");
         setEmail("");
         setCreated({ ...answer, email: forEmail, link: inviteLink(answer.invite, forEmail) });
+        setMade((n) => n + 1);
       },
       (e: unknown) => {
         busy.current = false;
@@ -124,6 +127,7 @@ export function InvitePanel() {
       <p role="status" className="card-status">
         {status}
       </p>
+      <InviteList refresh={made} />
     </section>
   );
 }

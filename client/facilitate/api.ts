@@ -5,6 +5,7 @@ import {
   apiErrorBody,
   authResponse,
   inviteResponse,
+  invitesResponse,
   meResponse,
   sessionView,
   sessionsResponse,
@@ -13,6 +14,7 @@ import {
   type CreateSessionBody,
   type InviteBody,
   type InviteResponse,
+  type InviteView,
   type MeResponse,
   type SessionView,
   type SignInBody,
@@ -53,7 +55,7 @@ async function failureOf(res: Response): Promise<ApiFailure> {
 }
 
 async function call<S extends z.ZodType | null>(
-  method: "GET" | "POST" | "PATCH",
+  method: "GET" | "POST" | "PATCH" | "DELETE",
   path: string,
   answer: S,
   options: { token?: string; body?: unknown } = {},
@@ -84,6 +86,9 @@ export const api = {
   /** Revokes this and every earlier token of the facilitator (204). */
   signOut: (token: string): Promise<void> => call("POST", "/auth/signout", null, { token }),
   createInvite: (token: string, body: InviteBody): Promise<InviteResponse> => call("POST", "/invites", inviteResponse, { token, body: body ?? {} }),
+  invites: (token: string): Promise<InviteView[]> => call("GET", "/invites", invitesResponse, { token }).then((r) => r.invites),
+  /** Withdraw an unused invite (204). */
+  withdrawInvite: (token: string, inviteId: string): Promise<void> => call("DELETE", `/invites/${encodeURIComponent(inviteId)}`, null, { token }),
   sessions: (token: string): Promise<SessionView[]> => call("GET", "/sessions", sessionsResponse, { token }).then((r) => r.sessions),
   createSession: (token: string, body: CreateSessionBody): Promise<SessionView> => call("POST", "/sessions", sessionView, { token, body }),
   updateSession: (token: string, sessionId: string, body: UpdateSessionBody): Promise<SessionView> =>

@@ -1,7 +1,17 @@
 import type { ApiFailure } from "./api";
 
 /** What the facilitator was doing when a call failed: the same code reads differently per action. */
-export type Action = "signIn" | "signUp" | "load" | "createSession" | "updateSession" | "cancelSession" | "invite" | "aggregate";
+export type Action =
+  | "signIn"
+  | "signUp"
+  | "load"
+  | "createSession"
+  | "updateSession"
+  | "cancelSession"
+  | "aggregate"
+  | "invite"
+  | "listInvites"
+  | "withdrawInvite";
 
 /** "about 3 minutes", "40 seconds": how long to wait, in words. */
 export function waitInWords(seconds: number | null): string {
@@ -29,7 +39,8 @@ export function messageFor(failure: ApiFailure, action: Action): string {
     case "invalid_request":
       if (action === "signIn" || action === "signUp") return "Please check the email address and password, then try again.";
       if (action === "invite") return "Please check the email address, or leave it empty.";
-      return "Some of the session details weren't accepted. Please check the form and try again.";
+      if (action === "createSession" || action === "updateSession") return "Some of the session details weren't accepted. Please check the form and try again.";
+      return "The server didn't accept this request. Reloading the page usually fixes this.";
     case "wrong_credentials":
       return "That email and password don't match an account. Check them and try again (passwords are case-sensitive).";
     case "unauthenticated":
@@ -41,8 +52,11 @@ export function messageFor(failure: ApiFailure, action: Action): string {
     case "invite_invalid":
       return "This invite can't be used. It may have been used already, have expired (invites last 7 days) or be meant for another email address. Ask your admin for a new one.";
     case "forbidden":
-      return action === "invite" ? "Only an admin can invite new facilitators." : "Your account isn't allowed to do this.";
+      if (action === "invite") return "Only an admin can invite new facilitators.";
+      if (action === "listInvites" || action === "withdrawInvite") return "Only an admin can manage invites.";
+      return "Your account isn't allowed to do this.";
     case "not_found":
+      if (action === "withdrawInvite") return "This invite was already withdrawn. The list has been refreshed.";
       return SESSION_ACTIONS.includes(action)
         ? "This session can't be found any more. Your list has been refreshed."
         : "This page asked the server for something that isn't there. Reloading the page usually fixes this.";
@@ -50,6 +64,7 @@ export function messageFor(failure: ApiFailure, action: Action): string {
       return "There's already an account with this email address. Sign in instead, or use another address.";
     case "conflict":
       if (action === "createSession") return "A join code couldn't be set aside just now. Please try again.";
+      if (action === "withdrawInvite") return "This invite has just been used, so it can't be withdrawn. The list has been refreshed.";
       return "This session has already ended or been cancelled, so it can't be changed. Your list has been refreshed.";
     case "session_ended":
       return "This circle has already ended.";

@@ -56,9 +56,26 @@ export type AuthResponse = z.infer<typeof authResponse>;
 /** `GET /api/auth/me`. */
 export const meResponse = z.object({ facilitator: facilitatorView });
 export type MeResponse = z.infer<typeof meResponse>;
-/** `POST /api/invites` (201): the invite is shown this once; expiresAt in epoch ms. */
-export const inviteResponse = z.object({ invite: z.string(), expiresAt: z.number() });
+/** `POST /api/invites` (201): the invite is shown this once; `id` names it in the list; expiresAt in epoch ms. */
+export const inviteResponse = z.object({ id: z.string(), invite: z.string(), expiresAt: z.number() });
 export type InviteResponse = z.infer<typeof inviteResponse>;
+
+/** How far back an admin's list of invites reaches, days. */
+export const INVITE_LIST_DAYS = 30;
+/** An invite as an admin's list shows it: never the invite itself (only its hash is stored). Times in epoch ms. */
+export const inviteView = z.object({
+  /** the stored hash of the invite; `DELETE /api/invites/:id` withdraws it */
+  id: z.string(),
+  /** only this email may use it; null: anyone with the invite */
+  email: z.string().nullable(),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+  usedAt: z.number().nullable(),
+});
+export type InviteView = z.infer<typeof inviteView>;
+/** `GET /api/invites`: invites of the last INVITE_LIST_DAYS, newest first. */
+export const invitesResponse = z.object({ invites: z.array(inviteView) });
+export type InvitesResponse = z.infer<typeof invitesResponse>;
 
 // ── Sessions ──────────────────────────────────────────────────────────────────
 

@@ -3,8 +3,19 @@ import express, { type Request } from "express";
 import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from "../auth/password";
 import { AttemptLimiter } from "../auth/attemptLimiter";
 import type { TokenService } from "../auth/tokens";
-import { inviteBody, signInBody, signUpBody, type AuthResponse, type FacilitatorView, type InviteResponse, type MeResponse } from "../../core/protocol";
-import { EmailTakenError, type Store } from "../store/types";
+import {
+  INVITE_LIST_DAYS,
+  inviteBody,
+  signInBody,
+  signUpBody,
+  type AuthResponse,
+  type FacilitatorView,
+  type InviteResponse,
+  type InvitesResponse,
+  type InviteView,
+  type MeResponse,
+} from "../../core/protocol";
+import { EmailTakenError, type Invite, type Store } from "../store/types";
 import { ApiError, ApiErrorCode, handle, parse } from "./ApiError";
 import { facilitatorOf, requireFacilitator } from "./requireFacilitator";
 
@@ -17,19 +28,22 @@ export const hashInvite = (token: string): string => createHash("sha256").update
 export function createInvite(store: Store, createdBy: string | null, forEmail: string | null): InviteResponse {
   const invite = randomBytes(16).toString("base64url");
   const now = Date.now();
+  const tokenHash = hashInvite(invite);
   store.invites.create({
-    tokenHash: hashInvite(invite),
+    tokenHash,
     email: forEmail,
     createdBy,
     createdAt: now,
     expiresAt: now + INVITE_TTL_MS,
     usedAt: null,
   });
-  return { invite, expiresAt: now + INVITE_TTL_MS };
+  return { id: tokenHash, invite, expiresAt: now + INVITE_TTL_MS };
 }
 
+const inviteView = (i: Invite): InviteView => ({ id: i.tokenHash, email: i.email, createdAt: i.createdAt, expiresAt: i.expiresAt, usedAt: i.usedAt });
+
 /**
- * /api/auth/signup, /api/auth/signin, /api/auth/me and /api/invites.
+ * /api/auth/signup, /api/auth/signin, /api/auth/me and /api/invites (admins: create, list, withdraw).
  * Sign-in failures are limited per email and per IP (in memory).
  */
 export function authRoutes(store: Store, tokens: TokenService): express.Router {
@@ -124,14 +138,43 @@ export function authRoutes(store: Store, tokens: TokenService): express.Router {
     }),
   );
 
+  const admin = (locals: Record<string, unknown>) => {
+    const f = facilitatorOf(locals);
+    if (!f.isAdmin) throw new ApiError(403, ApiErrorCode.forbidden, "only an admin can invite");
+    return f;
+  };
+
   router.post(
     "/invites",
     requireFacilitator(store, tokens),
     handle((req, res) => {
-      const f = facilitatorOf(res.locals);
-      if (!f.isAdmin) throw new ApiError(403, ApiErrorCode.forbidden, "only an admin can invite");
+      const f = admin(res.locals);
       const body = parse(inviteBody, req.body);
       res.status(201).json(createInvite(store, f.id, body?.email ?? null));
+    }),
+  );
+
+  // Every admin sees every invite of the install (not the invites themselves: only hashes are kept).
+  router.get(
+    "/invites",
+    requireFacilitator(store, tokens),
+    handle((_req, res) => {
+      admin(res.locals);
+      const since = Date.now() - INVITE_LIST_DAYS * 24 * 60 * 60 * 1000;
+      res.json({ invites: store.invites.listSince(since).map(inviteView) } satisfies InvitesResponse);
+    }),
+  );
+
+  router.delete(
+    "/invites/:id",
+    requireFacilitator(store, tokens),
+    handle((req, res) => {
+      admin(res.locals);
+      const id = typeof req.params.id === "string" && /^[0-9a-f]{64}$/.test(req.params.id) ? req.params.id : "";
+      const invite = id ? store.invites.byTokenHash(id) : undefined;
+      if (!invite) throw new ApiError(404, ApiErrorCode.notFound, "no such invite");
+      if (!store.invites.withdraw(id)) throw new ApiError(409, ApiErrorCode.conflict, "this invite has been used");
+      res.status(204).end();
     }),
   );
 

@@ -107,6 +107,8 @@ export function openSqliteStore(dataDir: string): Store {
     ),
     invGet: db.prepare("SELECT * FROM invites WHERE token_hash = ?"),
     invUse: db.prepare("UPDATE invites SET used_at = ? WHERE token_hash = ? AND used_at IS NULL"),
+    invList: db.prepare("SELECT * FROM invites WHERE created_at >= ? ORDER BY created_at DESC LIMIT 200"),
+    invWithdraw: db.prepare("DELETE FROM invites WHERE token_hash = ? AND used_at IS NULL"),
   };
 
   const columns = { title: "title", environment: "environment", capacity: "capacity", scheduledAt: "scheduled_at" } as const;
@@ -173,6 +175,8 @@ export function openSqliteStore(dataDir: string): Store {
         return r && toInvite(r);
       },
       markUsed: (hash, at) => q.invUse.run(at, hash).changes === 1,
+      listSince: (since) => (q.invList.all(since) as Row[]).map(toInvite),
+      withdraw: (hash) => q.invWithdraw.run(hash).changes === 1,
     },
     transaction: (fn) => db.transaction(fn)(),
     close: () => db.close(),

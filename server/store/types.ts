@@ -96,6 +96,10 @@ export interface InviteRepo {
   byTokenHash(hash: string): Invite | undefined;
   /** Mark used; returns false if it was already used. */
   markUsed(hash: string, at: number): boolean;
+  /** Invites created at or after `since` (epoch ms), newest first (at most 200). */
+  listSince(since: number): Invite[];
+  /** Delete an invite that was not used; false if it is unknown or already used. */
+  withdraw(hash: string): boolean;
 }
 
 export interface Store {

@@ -190,6 +190,15 @@ describe("facilitating in the browser", () => {
     await shot(page, "facilitate-invite");
     await page.getByRole("button", { name: "Done" }).click();
     expect(await page.getByLabel("Invite link").count()).toBe(0);
+    await page.locator(".invite-item").filter({ hasText: "For sam@example.org" }).getByText("Not used yet").waitFor();
+
+    // One made by mistake is withdrawn from the list.
+    await page.getByRole("button", { name: "Create invite" }).click();
+    await page.getByRole("heading", { name: "Invite ready", exact: true }).waitFor();
+    await page.getByRole("button", { name: "Done" }).click();
+    await page.getByRole("button", { name: "Withdraw the invite for anyone with the link" }).click();
+    await page.getByText("The invite for anyone with the link is withdrawn: it no longer works.").waitFor();
+    expect(await page.locator(".invite-item").count()).toBe(1);
   });
 
   it("signs out (the token is gone and refused), and back in", async () => {
@@ -244,6 +253,13 @@ describe("facilitating in the browser", () => {
     } finally {
       await phone.close();
     }
+  });
+
+  it("the admin's list shows the invite as used", async () => {
+    const { page } = s;
+    await page.reload();
+    await page.locator(".invite-item").filter({ hasText: "For sam@example.org" }).getByText(/^Used /).waitFor();
+    expect(await page.getByRole("button", { name: /^Withdraw/ }).count()).toBe(0);
   });
 
   it("makes no request to any origin but its own", () => {

@@ -53,6 +53,34 @@ describe("accounts", () => {
     expect(await call("POST", "/api/invites", {}, second.token)).toMatchObject({ status: 403, body: { error: "forbidden" } });
   });
 
+  it("an admin lists invites (never the invite itself) and withdraws an unused one, which then no longer works", async () => {
+    const made = await call("POST", "/api/invites", { email: "wd@example.org" }, admin.token);
+    expect(made.body.id).toMatch(/^[0-9a-f]{64}$/);
+    const list = await call("GET", "/api/invites", undefined, admin.token);
+    expect(list.status).toBe(200);
+    const shown = list.body.invites.find((i: { id: string }) => i.id === made.body.id);
+    expect(shown).toEqual({ id: made.body.id, email: "wd@example.org", createdAt: expect.any(Number), expiresAt: made.body.expiresAt, usedAt: null });
+    expect(JSON.stringify(list.body)).not.toContain(made.body.invite);
+    // The used invite from the earlier test is listed as used.
+    expect(list.body.invites.some((i: { email: string; usedAt: number | null }) => i.email === "b@example.org" && i.usedAt !== null)).toBe(true);
+
+    const gone = await call("DELETE", `/api/invites/${made.body.id}`, undefined, admin.token);
+    expect(gone.status).toBe(204);
+    const signUp = await call("POST", "/api/auth/signup", { email: "wd@example.org", password: PASSWORD, invite: made.body.invite });
+    expect(signUp).toMatchObject({ status: 403, body: { error: "invite_invalid" } });
+    expect(await call("DELETE", `/api/invites/${made.body.id}`, undefined, admin.token)).toMatchObject({ status: 404, body: { error: "not_found" } });
+    expect(await call("DELETE", "/api/invites/not-a-hash", undefined, admin.token)).toMatchObject({ status: 404, body: { error: "not_found" } });
+  });
+
+  it("a used invite cannot be withdrawn; a non-admin can neither list nor withdraw", async () => {
+    const used = (await call("GET", "/api/invites", undefined, admin.token)).body.invites.find((i: { usedAt: number | null }) => i.usedAt !== null);
+    expect(await call("DELETE", `/api/invites/${used.id}`, undefined, admin.token)).toMatchObject({ status: 409, body: { error: "conflict" } });
+    expect(await call("GET", "/api/invites", undefined, second.token)).toMatchObject({ status: 403, body: { error: "forbidden" } });
+    const made = await call("POST", "/api/invites", {}, admin.token);
+    expect(await call("DELETE", `/api/invites/${made.body.id}`, undefined, second.token)).toMatchObject({ status: 403, body: { error: "forbidden" } });
+    expect((await call("GET", "/api/invites", undefined, admin.token)).body.invites.some((i: { id: string }) => i.id === made.body.id)).toBe(true);
+  });
+
   it("a taken email is a clear error", async () => {
     const inv = await call("POST", "/api/invites", {}, admin.token);
     const r = await call("POST", "/api/auth/signup", { email: "ADMIN@example.org", password: PASSWORD, invite: inv.body.invite });

@@ -3,7 +3,7 @@ import { ApiErrorCode } from "../../../core/protocol/http";
 import { ApiFailure, type FailureCode } from "../../../client/facilitate/api";
 import { messageFor, waitInWords, type Action } from "../../../client/facilitate/errorMessages";
 
-const ACTIONS: Action[] = ["signIn", "signUp", "load", "createSession", "updateSession", "cancelSession", "invite", "aggregate"];
+const ACTIONS: Action[] = ["signIn", "signUp", "load", "createSession", "updateSession", "cancelSession", "aggregate", "invite", "listInvites", "withdrawInvite"];
 const CODES: FailureCode[] = [...Object.values(ApiErrorCode), "internal", "network", "unexpected"];
 
 describe("error messages", () => {

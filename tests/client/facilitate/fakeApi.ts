@@ -1,5 +1,5 @@
 import { vi } from "vitest";
-import type { AggregateResponse, FacilitatorView, SessionView } from "../../../core/protocol/http";
+import type { AggregateResponse, FacilitatorView, InviteView, SessionView } from "../../../core/protocol/http";
 
 /** One request the page made, as the server would see it. */
 export interface Seen {
@@ -40,10 +40,13 @@ export function sessionFixture(over: Partial<SessionView> = {}): SessionView {
  * A small in-memory stand-in for the HTTP API (docs/PROTOCOL.md), installed as `fetch`. It keeps
  * sessions, records every request, and can be told to fail the next matching request.
  */
-export function installFakeApi(options: { facilitator?: FacilitatorView; sessions?: SessionView[]; aggregates?: Record<string, AggregateResponse> } = {}) {
+export function installFakeApi(
+  options: { facilitator?: FacilitatorView; sessions?: SessionView[]; aggregates?: Record<string, AggregateResponse>; invites?: InviteView[] } = {},
+) {
   const facilitator = options.facilitator ?? { id: "f1", email: "robin@example.org", isAdmin: true };
   const sessions = [...(options.sessions ?? [])];
   const aggregates = options.aggregates ?? {};
+  const invites = [...(options.invites ?? [])];
   const seen: Seen[] = [];
   const forced: Array<{ match: string; answer: Forced }> = [];
   let nextCode = 0;
@@ -60,7 +63,21 @@ export function installFakeApi(options: { facilitator?: FacilitatorView; session
     }
     if (key === "GET /api/auth/me") return json(200, { facilitator });
     if (key === "POST /api/auth/signout") return new Response(null, { status: 204 });
-    if (key === "POST /api/invites") return json(201, { invite: "inv_abc-123", expiresAt: Date.UTC(2026, 0, 12, 18) });
+    if (key === "POST /api/invites") {
+      const id = `hash${invites.length + 1}`;
+      const expiresAt = Date.now() + 7 * 24 * 3600_000;
+      invites.unshift({ id, email: (body as { email?: string }).email ?? null, createdAt: Date.now(), expiresAt, usedAt: null });
+      return json(201, { id, invite: "inv_abc-123", expiresAt });
+    }
+    if (key === "GET /api/invites") return json(200, { invites });
+    const invite = /^\/api\/invites\/(.+)$/.exec(path);
+    if (invite && method === "DELETE") {
+      const i = invites.findIndex((x) => x.id === decodeURIComponent(invite[1]!));
+      if (i < 0) return error(404, "not_found");
+      if (invites[i]!.usedAt !== null) return error(409, "conflict");
+      invites.splice(i, 1);
+      return new Response(null, { status: 204 });
+    }
     if (key === "GET /api/sessions") return json(200, { sessions });
     if (key === "POST /api/sessions") {
       const b = body as Partial<SessionView>;
@@ -105,6 +122,7 @@ export function installFakeApi(options: { facilitator?: FacilitatorView; session
     token,
     facilitator,
     sessions,
+    invites,
     seen,
     /** the requests made to `method path` */
     requests: (method: string, path: string) => seen.filter((r) => r.method === method && r.path === path),

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from "@testing-library/react";
+import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { installFakeApi, type Forced } from "./fakeApi";
 import { click, signedInPage, type } from "./helpers";
@@ -63,5 +63,69 @@ describe("inviting facilitators", () => {
     api.fail("POST /api/invites", answer);
     fireEvent.click(screen.getByRole("button", { name: "Create invite" }));
     expect((await screen.findByRole("alert")).textContent).toBe(message);
+  });
+
+  describe("the list of recent invites", () => {
+    const DAY = 24 * 3600_000;
+    const now = Date.now();
+    const invites = [
+      { id: "h1", email: "sam@example.org", createdAt: now - DAY, expiresAt: now + 6 * DAY, usedAt: null },
+      { id: "h2", email: null, createdAt: now - 2 * DAY, expiresAt: now + 5 * DAY, usedAt: now - DAY },
+      { id: "h3", email: "old@example.org", createdAt: now - 9 * DAY, expiresAt: now - 2 * DAY, usedAt: null },
+    ];
+    const item = (text: string) => within(panel()).getByText(text).closest("li")!;
+
+    it("says for whom each is and whether it was used, expired or still works; only a waiting one can be withdrawn", async () => {
+      const api = installFakeApi({ invites });
+      await signedInPage(api);
+      await within(panel()).findByText("For sam@example.org");
+      expect(item("For sam@example.org").textContent).toMatch(/Not used yet · works until/);
+      expect(item("For anyone with the link").textContent).toMatch(/Used /);
+      expect(item("For old@example.org").textContent).toMatch(/Expired /);
+      expect(within(panel()).getAllByRole("button", { name: /^Withdraw/ }).map((b) => b.getAttribute("aria-label"))).toEqual([
+        "Withdraw the invite for sam@example.org",
+      ]);
+    });
+
+    it("withdraws one, says so, and keeps focus in the list", async () => {
+      const api = installFakeApi({ invites });
+      await signedInPage(api);
+      fireEvent.click(await within(panel()).findByRole("button", { name: "Withdraw the invite for sam@example.org" }));
+      await within(panel()).findByText("The invite for sam@example.org is withdrawn: it no longer works.");
+      expect(api.requests("DELETE", "/api/invites/h1")[0]?.auth).toBe(`Bearer ${api.token}`);
+      expect(within(panel()).queryByText("For sam@example.org")).toBeNull();
+      expect(document.activeElement).toBe(screen.getByRole("heading", { name: "Invites from the last 30 days" }));
+    });
+
+    it("a new invite appears in the list", async () => {
+      const api = installFakeApi();
+      await signedInPage(api);
+      await within(panel()).findByText("No invites yet.");
+      type("Their email (optional)", "kim@example.org", panel());
+      click("Create invite");
+      await within(panel()).findByText("For kim@example.org");
+    });
+
+    it.each<[string, Forced, string]>([
+      ["conflict", { status: 409, error: "conflict" }, "This invite has just been used, so it can't be withdrawn. The list has been refreshed."],
+      ["not_found", { status: 404, error: "not_found" }, "This invite was already withdrawn. The list has been refreshed."],
+      ["forbidden", { status: 403, error: "forbidden" }, "Only an admin can manage invites."],
+    ])("a withdrawal refused with %s says why and reloads the list", async (_name, answer, message) => {
+      const api = installFakeApi({ invites });
+      await signedInPage(api);
+      api.fail("DELETE /api/invites/h1", answer);
+      fireEvent.click(await within(panel()).findByRole("button", { name: "Withdraw the invite for sam@example.org" }));
+      expect((await within(panel()).findByRole("alert")).textContent).toBe(message);
+      await waitFor(() => expect(api.requests("GET", "/api/invites")).toHaveLength(2));
+    });
+
+    it("a list that cannot load says so and loads on request", async () => {
+      const api = installFakeApi({ invites });
+      api.fail("GET /api/invites", { status: 500, error: "internal" });
+      await signedInPage(api);
+      await within(panel()).findByText(/Something went wrong on the server/);
+      click("Try again");
+      await within(panel()).findByText("For sam@example.org");
+    });
   });
 });
