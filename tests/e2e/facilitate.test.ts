@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGREEMENT_VERSION } from "../../core/care";
 import { ROOM_NAME, type JoinOptions } from "../../core/protocol";
 import { startServer, type RunningServer } from "../../scripts/serveApp";
+import { accessibilityProblems } from "./axe";
 import { ARTIFACTS, openApp, PHONE, type Device, type Session } from "./browser";
 
 /** The sizes the facilitator pages are judged at. */
@@ -74,6 +75,7 @@ describe("facilitating in the browser", () => {
     const { page } = s;
     await page.getByRole("heading", { name: "Sign in to facilitate" }).waitFor();
     await shot(page, "facilitate-sign-in");
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByRole("button", { name: "Create an account" }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("Create a facilitator account");
     await page.getByLabel("Email").fill(EMAIL);
@@ -95,6 +97,7 @@ describe("facilitating in the browser", () => {
     await page.getByLabel("How many people can join").fill("10");
     await page.getByLabel("Date and time (optional)").fill(tomorrowAt19());
     await shot(page, "facilitate-new-session");
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByRole("button", { name: "Create session" }).click();
     const card = page.getByRole("article", { name: "Tuesday evening circle" });
     await card.waitFor();
@@ -146,6 +149,7 @@ describe("facilitating in the browser", () => {
     await card.getByRole("button", { name: "Cancel session" }).click();
     await card.getByRole("group").getByText("Its code and link stop working").waitFor();
     await shot(page, "facilitate-cancel");
+    expect(await accessibilityProblems(page)).toEqual([]);
     await card.getByRole("button", { name: "Yes, cancel session" }).click();
     await page.getByRole("status").filter({ hasText: "“Morning breath” is cancelled" }).waitFor();
     const past = page.locator(".past-sessions");
@@ -175,6 +179,7 @@ describe("facilitating in the browser", () => {
     );
     expect(await page.getByRole("img", { name: /Average feeling out of 10: 4\.0 before, 6\.0 after/ }).count()).toBe(1);
     await shot(page, "facilitate-past", true);
+    expect(await accessibilityProblems(page)).toEqual([]);
   });
 
   let inviteLink = "";
@@ -188,6 +193,7 @@ describe("facilitating in the browser", () => {
     await page.getByRole("button", { name: "Copy invite link" }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(inviteLink);
     await shot(page, "facilitate-invite");
+    expect(await accessibilityProblems(page)).toEqual([]);
     await page.getByRole("button", { name: "Done" }).click();
     expect(await page.getByLabel("Invite link").count()).toBe(0);
     await page.locator(".invite-item").filter({ hasText: "For sam@example.org" }).getByText("Not used yet").waitFor();
@@ -215,9 +221,13 @@ describe("facilitating in the browser", () => {
       await expect.poll(me).toBe(401);
     }
 
-    await page.getByLabel("Email").fill(EMAIL);
-    await page.getByLabel("Password", { exact: true }).fill("not my password");
-    await page.getByRole("button", { name: "Sign in" }).click();
+    // By keyboard alone: focus is on the heading after signing out; Tab reaches the fields, Enter sends.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Sign in to facilitate");
+    await page.keyboard.press("Tab");
+    await page.keyboard.type(EMAIL);
+    await page.keyboard.press("Tab");
+    await page.keyboard.type("not my password");
+    await page.keyboard.press("Enter");
     await page.getByRole("alert").filter({ hasText: "That email and password don't match an account" }).waitFor();
     await page.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await page.getByLabel("Keep me signed in on this device").check();
@@ -249,6 +259,7 @@ describe("facilitating in the browser", () => {
       await page.getByRole("button", { name: "Create session" }).tap();
       await page.getByRole("article", { name: "Lunchtime pause" }).waitFor();
       await shot(page, "facilitate-phone", true);
+      expect(await accessibilityProblems(page)).toEqual([]);
       expect(requests.filter((url) => new URL(url).origin !== server.baseURL)).toEqual([]);
     } finally {
       await phone.close();
