@@ -27,6 +27,8 @@ export interface SkewRow {
   skew: Percentiles;
   /** best round trip behind each estimate, ms (ours) */
   rtt: Percentiles;
+  /** joins refused before one went through, with the server's reason */
+  refusedJoins: string[];
 }
 
 export async function run(): Promise<SkewRow[]> {
@@ -40,14 +42,16 @@ export async function run(): Promise<SkewRow[]> {
         const proxy = path === "delayed" ? await startDelayProxy(server.port, DELAY.meanMs, DELAY.jitterMs) : undefined;
         const pairs: number[] = [];
         const rtts: number[] = [];
+        const refusedJoins: string[] = [];
         for (let i = 0; i < ROUNDS; i++) {
           const [code] = await rooms(server, 1);
           const r = await bots.request<ClockRoundResult>("round", { system, port: proxy?.port ?? server.port, code: code!, clients: CLIENTS, spreadMs: SPREAD_MS } satisfies ClockRound, 120_000);
           r.estimates.forEach((a, x) => r.estimates.slice(x + 1).forEach((b) => pairs.push(Math.abs(a - b))));
           rtts.push(...r.rtts.filter(Number.isFinite));
+          refusedJoins.push(...r.refused);
         }
         await proxy?.close();
-        rows.push({ system, path, skew: percentiles(pairs), rtt: percentiles(rtts) });
+        rows.push({ system, path, skew: percentiles(pairs), rtt: percentiles(rtts), refusedJoins });
         console.log(line(rows.at(-1)!));
       }
     } finally {
@@ -72,6 +76,8 @@ export async function run(): Promise<SkewRow[]> {
       ...rows.map(line),
       "",
       "Targets: p95 ≤ 10 ms on loopback, ≤ 50 ms with the delay.",
+      ...rows.filter((r) => r.refusedJoins.length).map((r) =>
+        `${SYSTEM_NAMES[r.system]}, ${r.path}: ${r.refusedJoins.length} join(s) refused and tried again (${[...new Set(r.refusedJoins)].join("; ")}).`),
       ...(missing.length ? ["", `Not measured in this run: ${missing.join("; ")}.`] : []),
     ].join("\n"),
     "clockSkew",

@@ -9,7 +9,7 @@
 import type { Percentiles } from "./lib/stats";
 import { joinAndMove, measure, rooms, sleep, type Measured } from "./lib/measure";
 import { report, saveResult, sized } from "./lib/results";
-import { fixed } from "./lib/stats";
+import { fixed, quantile } from "./lib/stats";
 import { startServer } from "./lib/systems";
 
 const RATE = 1000;
@@ -76,6 +76,7 @@ export async function run(): Promise<FloodResult> {
 
 function writeReport(r: FloodResult): void {
   const cut = r.bursts.filter((b) => b.cutOffAfterMs !== null);
+  const cutMs = cut.map((b) => b.cutOffAfterMs!);
   const codes = [...new Set(cut.map((b) => b.closeCode))].join(", ");
   const sent = r.bursts.reduce((a, b) => a + b.sent, 0);
   const lat = (p: Percentiles) => `${fixed(p.p50)} / ${fixed(p.p95)} / ${fixed(p.p99)} (${p.n})`;
@@ -97,7 +98,7 @@ function writeReport(r: FloodResult): void {
       `The flooded circle's p95 is ${fixed(r.ratio, 2)}× its unflooded p95 (${verdict(r.ratio)} the ${ALLOWED}× allowed) and ${fixed(r.sideBySide, 2)}× the calm`,
       `circle's in the same window (${verdict(r.sideBySide)}).`,
       `The flooder sent ${sent.toLocaleString("en")} messages in ${r.bursts.length} burst(s); the server closed them ${cut.length} time(s)`,
-      `(close code ${codes || "—"}), each after ${cut.map((b) => `${fixed(b.cutOffAfterMs!, 0)} ms`).join(", ") || "—"}.` +
+      `(close code ${codes || "—"}), each after ${cut.length ? `${fixed(quantile(cutMs, 0.5), 0)} ms (p50; max ${fixed(Math.max(...cutMs), 0)} ms)` : "—"} of flooding.` +
         (r.rejoinRefused ? " Joining again was refused." : ""),
       `Server over the window: CPU ${fixed(r.window.server.cpuPercent, 0)}%, event-loop delay p99 ${fixed(r.window.server.loopDelay.p99)} ms,` +
         ` patch p99 ${fixed(r.window.server.patch?.p99 ?? NaN, 2)} ms.`,

@@ -91,7 +91,9 @@ async function join(plan: JoinPlan): Promise<{ joined: number }> {
       });
     }
   }
-  const concurrency = plan.concurrency ?? 8;
+  // networked-aframe's server stalls for seconds under bursts of simultaneous socket.io handshakes
+  // on this machine; its people arrive one at a time.
+  const concurrency = plan.system === "naf" ? 1 : (plan.concurrency ?? 8);
   let next = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {

@@ -32,7 +32,11 @@ export interface ClockRoundResult {
   estimates: number[];
   /** round trip of the sample each client's estimate rests on, ms (ours) */
   rtts: number[];
+  /** joins the server refused before one went through: "code message" */
+  refused: string[];
 }
+
+const refused: string[] = [];
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 const realNow = () => performance.timeOrigin + performance.now();
@@ -44,9 +48,17 @@ async function oursClient(round: ClockRound, k: number, localOffset: number) {
   const local = () => realNow() + localOffset;
   const client = new Client(`ws://127.0.0.1:${round.port}`);
   const options = { code: round.code, pseudonym: `Clock ${k}`, look: "sky", agreementVersion: AGREEMENT_VERSION };
-  // Through the delay proxy a pooled HTTP connection the server closed a moment ago can still be
-  // picked for the join (its FIN is delayed too): try again, as a person would.
-  const room = await client.joinOrCreate(ROOM_NAME, options).catch(() => client.joinOrCreate(ROOM_NAME, options));
+  // A refused join is tried again (as a person would) and reported.
+  let room;
+  for (let attempt = 1; !room; attempt++) {
+    try {
+      room = await client.joinOrCreate(ROOM_NAME, options);
+    } catch (e) {
+      refused.push(`${(e as { code?: number }).code ?? "?"} ${(e as Error).message}`);
+      if (attempt === 3) throw e;
+      await sleep(300);
+    }
+  }
   const clock = new ServerClock();
   let replies = 0;
   room.onMessage("time", (m: { t0: number; t1: number }) => {
@@ -112,7 +124,7 @@ async function round(r: ClockRound): Promise<ClockRoundResult> {
   );
   const at = realNow();
   const date = Date.now();
-  const result = { estimates: people.map((p) => p.serverNowAt(at, date)), rtts: people.map((p) => p.rtt) };
+  const result = { estimates: people.map((p) => p.serverNowAt(at, date)), rtts: people.map((p) => p.rtt), refused: refused.splice(0) };
   await Promise.all(people.map((p) => p.close()));
   return result;
 }

@@ -19,7 +19,7 @@ export interface Chart {
 }
 
 const COLORS = ["#2f6f8f", "#c0603a", "#6a8f3a", "#8a5a9e", "#9e8a2f", "#555"];
-const W = 640, H = 380, L = 70, R = 170, T = 40, B = 50;
+const W = 700, H = 380, L = 70, R = 200, T = 40, B = 50;
 
 export function writeChart(file: string, c: Chart): void {
   const xs = c.series.flatMap((s) => s.points.map((p) => p[0]));
