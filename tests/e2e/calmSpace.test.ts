@@ -63,13 +63,13 @@ describe("calm space on a desktop", () => {
     await page.getByRole("button", { name: "Stop" }).click();
     await page.getByRole("radio", { name: "6", exact: true }).click();
     await page.getByRole("button", { name: "Done" }).click();
-    await expect.poll(() => page.locator("main").innerText()).toMatch(/3\s*→\s*6/);
+    await expect.poll(() => page.locator("main").innerText()).toMatch(/3 to 6, up 3/);
     await page.screenshot({ path: join(ARTIFACTS, "summary.png") });
 
     await page.getByRole("button", { name: "History" }).click();
     const history = page.getByRole("list").filter({ hasText: "Box breathing" });
     await history.waitFor();
-    await expect.poll(() => history.innerText()).toMatch(/3\s*→\s*6/);
+    await expect.poll(() => history.innerText()).toMatch(/3 to 6, up 3/);
     await page.screenshot({ path: join(ARTIFACTS, "history.png") });
   });
 

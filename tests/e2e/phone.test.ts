@@ -29,7 +29,7 @@ describe("calm space on a phone", () => {
     await page.getByRole("button", { name: "Stop" }).tap();
     await page.getByRole("radio", { name: "7", exact: true }).tap();
     await page.getByRole("button", { name: "Done" }).tap();
-    await expect.poll(() => page.locator("main").innerText()).toMatch(/4\s*→\s*7/);
+    await expect.poll(() => page.locator("main").innerText()).toMatch(/4 to 7, up 3/);
     await page.getByRole("button", { name: "Another session" }).tap();
     await page.getByRole("button", { name: "Night sky" }).waitFor();
   });
