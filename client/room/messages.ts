@@ -92,6 +92,9 @@ const ACTION_NOTICES: Record<ActionError, string> = {
   [ActionError.INVALID_STATE]: "That can't be done right now.",
   [ActionError.ALREADY_CHECKED_IN]: "You have already answered this check-in.",
   [ActionError.RATE_LIMITED]: "That was a lot at once. Please wait a moment and try again.",
+  [ActionError.CHAT_MUTED]: "The facilitator has paused your chat for now. You can still listen and read.",
+  [ActionError.CHAT_OFF]: "Chat is off in this circle right now.",
+  [ActionError.SLOW_MODE]: "Slow mode is on: please wait a little before your next message.",
 };
 
 /** A short notice for a refused action (`error { action, code }`). */

@@ -54,5 +54,11 @@ export const ActionError = {
   ALREADY_CHECKED_IN: "already-checked-in",
   /** too many of these too quickly (or too many alerts not yet seen); try again later */
   RATE_LIMITED: "rate-limited",
+  /** a facilitator stopped this person's chat */
+  CHAT_MUTED: "chat-muted",
+  /** chat is off in this circle */
+  CHAT_OFF: "chat-off",
+  /** slow mode: this person sent a message less than `slowSeconds` ago */
+  SLOW_MODE: "slow-mode",
 } as const;
 export type ActionError = (typeof ActionError)[keyof typeof ActionError];

@@ -6,3 +6,4 @@ export * from "./payloads";
 export * from "./permissions";
 export * from "./http";
 export * from "./voice";
+export * from "./chat";

@@ -24,6 +24,10 @@ export const ParticipantMessage = {
   voice: "voice",
   /** voice through the SFU: a description or candidate for this person's own connections to it */
   sfu: "sfu",
+  /** a chat message: { text } */
+  chat: "chat",
+  /** report one chat message to the facilitators: { id, reason } */
+  reportChat: "reportChat",
 } as const;
 export type ParticipantMessage = (typeof ParticipantMessage)[keyof typeof ParticipantMessage];
 
@@ -49,6 +53,17 @@ export const FacilitatorMessage = {
   markSeen: "markSeen",
   /** talking-piece mode on or off: only the holder and the facilitators may be heard */
   setPieceMode: "setPieceMode",
+  /** delete a chat message for everyone: { id } */
+  deleteChat: "deleteChat",
+  /** stop / let someone chat: { target } */
+  muteChat: "muteChat",
+  unmuteChat: "unmuteChat",
+  /** chat on or off, slow mode, filter: { on?, slowSeconds?, filter? } */
+  setChat: "setChat",
+  /** open a learning card for everyone: { id } */
+  shareCard: "shareCard",
+  /** close the shared card for everyone */
+  closeCard: "closeCard",
 } as const;
 export type FacilitatorMessage = (typeof FacilitatorMessage)[keyof typeof FacilitatorMessage];
 
@@ -77,5 +92,13 @@ export const ServerMessage = {
   signal: "signal",
   /** voice through the SFU: a description for one of this person's connections to it, and who is on which stream */
   sfu: "sfu",
+  /** a chat message, to everyone in the circle (its sender too): { id, from, text } */
+  chat: "chat",
+  /** a chat message was deleted by a facilitator, to everyone in the circle: { id } */
+  chatDeleted: "chatDeleted",
+  /** someone's words suggest they may need support, to facilitators and co-facilitators only: { id, from } */
+  support: "support",
+  /** a chat message was reported, to facilitators and co-facilitators only: { id, from, reason, message } */
+  chatReport: "chatReport",
 } as const;
 export type ServerMessage = (typeof ServerMessage)[keyof typeof ServerMessage];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PATTERN_IDS } from "../breathing";
+import { CARD_IDS } from "../care/cards";
 import { ENVIRONMENT_IDS } from "../environments";
 import { POSE_WORDS } from "../pose";
 import {
@@ -15,6 +16,7 @@ import {
   type AlertKind,
   type AlertStatus,
 } from "./rules";
+import { CHAT_FILTERS, CHAT_MAX_LENGTH, SLOW_MODE_SECONDS, cleanChatText } from "./chat";
 import type { ClientMessage } from "./names";
 import { sfuPayload, signalPayload, switchPayload, type VoiceServerMessages } from "./voice";
 import type { ActionError } from "./codes";
@@ -65,6 +67,22 @@ export const reportPayload = z.strictObject({
   events: z.array(reportEventSchema).max(REPORT_MAX_EVENTS),
 });
 
+/** A chat message: plain text, 1–CHAT_MAX_LENGTH characters after `cleanChatText`. */
+export const chatPayload = z.strictObject({
+  text: z.string().max(CHAT_MAX_LENGTH * 4).refine((s) => cleanChatText(s) !== null, "1–300 characters of text"),
+});
+/** Id of a chat message (as given in `chat`). */
+export const chatIdSchema = z.string().min(1).max(32).regex(/^[A-Za-z0-9_-]+$/);
+export const chatIdPayload = z.strictObject({ id: chatIdSchema });
+export const reportChatPayload = z.strictObject({ id: chatIdSchema, reason: z.enum(REPORT_REASONS) });
+const slowSeconds = z.union(SLOW_MODE_SECONDS.map((s) => z.literal(s)) as [z.ZodLiteral<0>, ...z.ZodLiteral<number>[]]);
+/** Any of the circle's chat settings (at least one). */
+export const setChatPayload = z
+  .strictObject({ on: z.boolean().optional(), slowSeconds: slowSeconds.optional(), filter: z.enum(CHAT_FILTERS).optional() })
+  .refine((m) => m.on !== undefined || m.slowSeconds !== undefined || m.filter !== undefined, "no setting");
+/** One of the learning cards (core/care). */
+export const shareCardPayload = z.strictObject({ id: z.enum(CARD_IDS) });
+
 /** One of the calm environments (core/environments). */
 export const environmentPayload = z.strictObject({ environment: z.enum(ENVIRONMENT_IDS) });
 
@@ -104,6 +122,14 @@ export const payloads = {
   voice: emptyPayload,
   sfu: sfuPayload,
   setPieceMode: switchPayload,
+  chat: chatPayload,
+  reportChat: reportChatPayload,
+  deleteChat: chatIdPayload,
+  muteChat: targetPayload,
+  unmuteChat: targetPayload,
+  setChat: setChatPayload,
+  shareCard: shareCardPayload,
+  closeCard: emptyPayload,
 } as const satisfies Record<ClientMessage, z.ZodType>;
 
 /** Payload type of a message. */
@@ -140,4 +166,18 @@ export interface ServerMessages extends VoiceServerMessages {
   /** an action was refused; nothing changed */
   error: { action: ClientMessage; code: ActionError };
   checkedIn: { phase: (typeof CHECK_IN_PHASES)[number] };
+  /** a chat message as the circle sees it (masked if the filter is on); `from` is a sessionId */
+  chat: ChatLine;
+  chatDeleted: { id: string };
+  /** private: someone's own words suggest they may need support (facilitators and co-facilitators only) */
+  support: { id: string; from: string };
+  /** private: `from` reported one chat message, quoted as the circle saw it (facilitators and co-facilitators only) */
+  chatReport: { id: string; from: string; reason: (typeof REPORT_REASONS)[number]; message: ChatLine };
+}
+
+/** One chat message: its id, its sender's sessionId and its text. */
+export interface ChatLine {
+  id: string;
+  from: string;
+  text: string;
 }

@@ -33,7 +33,10 @@ export function mayPerform(role: Role, message: ClientMessage): boolean {
   return false;
 }
 
-/** Facilitator actions aimed at one person (payload `{ target }`, or `{ to }` for givePiece). */
+/**
+ * Facilitator actions aimed at one person (payload `{ target }`, or `{ to }` for givePiece; for
+ * deleteChat the person is the message's author).
+ */
 export const TARGETED_ACTIONS = [
   FacilitatorMessage.mute,
   FacilitatorMessage.unmute,
@@ -41,6 +44,10 @@ export const TARGETED_ACTIONS = [
   FacilitatorMessage.promote,
   FacilitatorMessage.demote,
   FacilitatorMessage.givePiece,
+  FacilitatorMessage.muteChat,
+  FacilitatorMessage.unmuteChat,
+  /** on the message's author */
+  FacilitatorMessage.deleteChat,
 ] as const;
 export type TargetedAction = (typeof TARGETED_ACTIONS)[number];
 
@@ -48,8 +55,8 @@ export type TargetedAction = (typeof TARGETED_ACTIONS)[number];
  * Why `actor` may not take `action` on someone with `target`'s role, or null if they may.
  * - Only someone who may perform the action at all (`mayPerform`), else `forbidden`.
  * - Nobody below the facilitator acts on the facilitator, and nobody removes the facilitator.
- * - A co-facilitator mutes, unmutes and removes participants only; the facilitator decides about
- *   co-facilitators.
+ * - A co-facilitator mutes, unmutes and removes participants only (in voice and in chat, and deletes
+ *   only participants' chat messages); the facilitator decides about co-facilitators.
  * - Promote turns a participant into a co-facilitator and demote the reverse; any other target is
  *   `invalid-state` (the action does not apply to them).
  * - The talking piece may go to anyone, the facilitator included (handing it back is common).
@@ -62,7 +69,7 @@ export function refusalOn(actor: Role, action: TargetedAction, target: Role): Ac
   }
   if (action === FacilitatorMessage.promote) return target === Role.participant ? null : ActionError.INVALID_STATE;
   if (action === FacilitatorMessage.demote) return target === Role.cofacilitator ? null : ActionError.INVALID_STATE;
-  // mute, unmute, remove
+  // mute, unmute, remove, muteChat, unmuteChat, deleteChat
   if (actor === Role.cofacilitator && target !== Role.participant) return ActionError.FORBIDDEN;
   return null;
 }

@@ -47,7 +47,7 @@ export const REPORT_MAX_EVENTS = 40;
 /** Private alerts (moments and reports) one person may have waiting to be seen at once. */
 export const MAX_UNSEEN_ALERTS = 5;
 /** Kinds of private alert. */
-export const ALERT_KINDS = ["moment", "report"] as const;
+export const ALERT_KINDS = ["moment", "report", "support", "chatReport"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 /**
  * Where a private alert is, as its sender is told: delivered (a facilitator or co-facilitator got

@@ -15,6 +15,8 @@ import {
 } from "../../core/protocol";
 import type { TokenService } from "../auth/tokens";
 import type { Store } from "../store/types";
+import { ChatLog } from "./ChatLog";
+import { chatMessages } from "./chatMessages";
 import { CheckInTally } from "./CheckInTally";
 import { CircleState } from "./CircleState";
 import * as act from "./circleActions";
@@ -74,6 +76,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   private readonly alerts = new PrivateAlerts({ state: this.state, clients: this.clients, clientOf: this.clientOf });
   private readonly floor = new VoiceFloor(this.state);
   private readonly voice: CircleVoice = { floor: this.floor, config: { mode: "mesh", iceServers: [] }, sfu: null };
+  private readonly chat = new ChatLog();
 
   static override async onAuth(_token: string, _options: JoinOptions, _context: AuthContext): Promise<unknown> {
     throw new ServerError(JoinError.INVALID_OPTIONS, "CircleRoom must be bound with bindCircleRoom()");
@@ -87,6 +90,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     practice: this.practice,
     alerts: this.alerts,
     voice: this.voice,
+    chat: this.chat,
     clients: this.clients,
     clientOf: this.clientOf,
     broadcast: (type, payload) => this.broadcast(type, payload),
@@ -100,6 +104,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     ...participantMessages(this.context, this.guards),
     ...facilitatorMessages(this.context, this.guards),
     ...voiceMessages(this.context, this.guards),
+    ...chatMessages(this.context, this.guards),
   };
 
   override onCreate(options: JoinOptions): void {
@@ -146,6 +151,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     const p = this.state.participants.get(client.sessionId);
     if (!p || (code !== undefined && FINAL_CLOSES.has(code))) return;
     p.connected = false;
+    this.chat.dropped(client.sessionId);
     const seconds = p.role === Role.facilitator ? FACILITATOR_RECONNECT_SECONDS : RECONNECT_SECONDS;
     const pending = this.allowReconnection(client, seconds);
     this.reconnecting.set(client.sessionId, pending);
@@ -158,6 +164,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     p.connected = true;
     this.alerts.catchUp(client);
     this.alerts.resendStatus(client);
+    for (const line of this.chat.missed(client.sessionId)) client.send("chat", line);
   }
 
   override onLeave(client: CircleClient): void {
@@ -165,6 +172,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     this.rates.forget(client.sessionId);
     this.alerts.forget(client.sessionId);
     this.voice.sfu?.forget(client.sessionId);
+    this.chat.forget(client.sessionId);
     act.unseat(this.state, client.sessionId);
   }
 

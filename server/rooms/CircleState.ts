@@ -39,6 +39,8 @@ export const Participant = schema(
     mic: t.boolean().default(false),
     /** their voice-activity detector hears them; only while they may be heard (core/voice) */
     speaking: t.boolean().default(false),
+    /** a facilitator stopped this person's chat (they still read it) */
+    chatMuted: t.boolean().default(false),
   },
   "Participant",
 );
@@ -69,6 +71,18 @@ export const Practice = schema(
   "Practice",
 );
 
+/** The circle's chat settings (the messages themselves are never in the state). */
+export const ChatSettings = schema(
+  {
+    on: t.boolean().default(true),
+    /** seconds between one person's messages, 0 = no slow mode (SLOW_MODE_SECONDS) */
+    slowSeconds: t.uint8().default(0),
+    /** "mask" slurs and abuse (server side) or "off" (CHAT_FILTERS) */
+    filter: t.string().default("mask"),
+  },
+  "ChatSettings",
+);
+
 export const CircleState = schema(
   {
     session: t.ref(SessionInfo),
@@ -81,6 +95,9 @@ export const CircleState = schema(
     practice: t.ref(Practice),
     /** talking-piece mode: only the holder and the facilitators may be heard (core/voice) */
     pieceMode: t.boolean().default(false),
+    chat: t.ref(ChatSettings),
+    /** id of the learning card the facilitator has open for everyone (core/care), "" if none */
+    card: t.string().default(""),
   },
   "CircleState",
 );

@@ -2,9 +2,8 @@ import { randomBytes } from "node:crypto";
 import { MAX_UNSEEN_ALERTS, Role, type AlertKind, type AlertStatus, type ServerMessages } from "../../core/protocol";
 import type { CircleClient, CircleContext } from "./circleContext";
 
-type Body =
-  | { kind: "moment"; message: ServerMessages["moment"] }
-  | { kind: "report"; message: ServerMessages["report"] };
+/** Each kind of alert travels to the leads as the server message of the same name. */
+type Body = { [K in AlertKind]: { kind: K; message: ServerMessages[K] } }[AlertKind];
 
 interface Alert {
   id: string;
@@ -15,7 +14,8 @@ interface Alert {
 }
 
 /**
- * "I need a moment" and reports: private alerts for the facilitator and co-facilitators only. Each
+ * "I need a moment", reports of a person or of a chat message, and "may need support" (words of
+ * crisis in someone's chat): private alerts for the facilitator and co-facilitators only. Each
  * stays in memory until one of them marks it seen or its sender leaves; it is never stored or
  * logged. With none of them connected (or all in their reconnection window) it waits, and whoever
  * joins, comes back or is promoted next receives every unseen alert. The sender is told where it is.
@@ -40,6 +40,12 @@ export class PrivateAlerts {
     const status = alert.delivered ? "delivered" : "waiting";
     sender.send("alertStatus", { id, kind, status });
     return status;
+  }
+
+  /** Whether `from` has an alert of `kind` that nobody has marked seen yet. */
+  hasUnseen(from: string, kind: AlertKind): boolean {
+    for (const a of this.unseen.values()) if (a.from === from && a.body.kind === kind) return true;
+    return false;
   }
 
   /** A facilitator or co-facilitator saw alert `id`: tell its sender and every lead; false if unknown. */
@@ -71,8 +77,13 @@ export class PrivateAlerts {
   }
 
   private deliverTo(client: CircleClient, alert: Alert, tellSender: boolean): void {
-    if (alert.body.kind === "moment") client.send("moment", alert.body.message);
-    else client.send("report", alert.body.message);
+    const body = alert.body;
+    switch (body.kind) {
+      case "moment": client.send("moment", body.message); break;
+      case "report": client.send("report", body.message); break;
+      case "support": client.send("support", body.message); break;
+      case "chatReport": client.send("chatReport", body.message); break;
+    }
     if (alert.delivered) return;
     alert.delivered = true;
     if (tellSender) this.ctx.clientOf(alert.from)?.send("alertStatus", { id: alert.id, kind: alert.body.kind, status: "delivered" });

@@ -2,6 +2,7 @@ import type { Client } from "@colyseus/core";
 import type { EnvironmentId } from "../../core/environments";
 import { POSE_MAX_PER_SECOND, type ServerMessages } from "../../core/protocol";
 import { SIGNAL_BURST, SIGNAL_PER_SECOND, SPEAKING_PER_SECOND } from "../../core/voice";
+import type { ChatLog } from "./ChatLog";
 import type { CheckInTally } from "./CheckInTally";
 import type { CircleState } from "./CircleState";
 import type { JoinAuth } from "./joinGate";
@@ -19,6 +20,7 @@ export const newCircleRates = () =>
     react: { perSecond: 2, burst: 4 },
     moment: { perSecond: 0.2, burst: 2 },
     report: { perSecond: 0.1, burst: 3 },
+    chat: { perSecond: 1, burst: 5 },
     time: { perSecond: 4, burst: 10 },
     signal: { perSecond: SIGNAL_PER_SECOND, burst: SIGNAL_BURST },
     speaking: { perSecond: SPEAKING_PER_SECOND, burst: 6 },
@@ -36,10 +38,12 @@ export interface CircleContext {
   readonly rates: CircleRates;
   readonly tally: CheckInTally;
   readonly practice: PracticeTimer;
-  /** "I need a moment" and reports, for the facilitators only */
+  /** "I need a moment", reports and "may need support", for the facilitators only */
   readonly alerts: PrivateAlerts;
   /** who may be heard, and how voices travel (server/rooms/voiceMessages) */
   readonly voice: CircleVoice;
+  /** recent chat, in memory for moderation only */
+  readonly chat: ChatLog;
   /** clients connected now */
   readonly clients: Iterable<CircleClient>;
   /** the connected client of a sessionId */

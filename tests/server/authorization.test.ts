@@ -22,6 +22,10 @@ function payloadFor(action: Action): unknown {
     case "givePiece": return { to: target };
     case "markSeen": return { id: "someAlertId" };
     case "setPieceMode": return { on: true };
+    case "muteChat": case "unmuteChat": return { target };
+    case "deleteChat": return { id: "someChatId" };
+    case "setChat": return { on: false };
+    case "shareCard": return { id: "grounding" };
     default: return undefined;
   }
 }

@@ -64,6 +64,14 @@ const bad: Record<ClientMessage, unknown[]> = {
     { pc: "other", candidate: CANDIDATE }, { pc: "publisher", description: { type: "offer", sdp: VIDEO_SDP } },
   ],
   setPieceMode: [{}, { on: null }],
+  chat: [{}, { text: "" }, { text: "   " }, { text: "\u202e\u200b" }, { text: "x".repeat(301) }, { text: HUGE }, { text: 5 }, { text: "hi", html: "<b>hi</b>" }, "hi"],
+  reportChat: [{}, { id: "abc" }, { id: "abc", reason: "rude" }, { id: HUGE, reason: "unkind" }, { id: "abc", reason: "unkind", text: "quote" }],
+  deleteChat: [{}, { id: "" }, { id: "a b" }, { id: 7 }],
+  muteChat: [{}, { target: HUGE }],
+  unmuteChat: [{ target: 1 }],
+  setChat: [{}, { on: "yes" }, { slowSeconds: 7 }, { slowSeconds: -5 }, { filter: "strict" }, { on: true, extra: 1 }],
+  shareCard: [{}, { id: "not-a-card" }, { id: HUGE }, { id: "grounding", extra: 1 }],
+  closeCard: [{ id: "grounding" }],
 };
 
 let b: Booted;

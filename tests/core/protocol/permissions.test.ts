@@ -40,6 +40,9 @@ const table: [Role, TargetedAction, Role, ActionError | null][] = [
   [F, "promote", F, na], [F, "promote", C, na], [F, "promote", P, ok],
   [F, "demote", F, na], [F, "demote", C, ok], [F, "demote", P, na],
   [F, "givePiece", F, ok], [F, "givePiece", C, ok], [F, "givePiece", P, ok],
+  [F, "muteChat", F, ok], [F, "muteChat", C, ok], [F, "muteChat", P, ok],
+  [F, "unmuteChat", F, ok], [F, "unmuteChat", C, ok], [F, "unmuteChat", P, ok],
+  [F, "deleteChat", F, ok], [F, "deleteChat", C, ok], [F, "deleteChat", P, ok],
   // a co-facilitator: participants only, and never the facilitator (issue: a co-facilitator muted the facilitator)
   [C, "mute", F, no], [C, "mute", C, no], [C, "mute", P, ok],
   [C, "unmute", F, no], [C, "unmute", C, no], [C, "unmute", P, ok],
@@ -47,6 +50,9 @@ const table: [Role, TargetedAction, Role, ActionError | null][] = [
   [C, "promote", F, no], [C, "promote", C, no], [C, "promote", P, no],
   [C, "demote", F, no], [C, "demote", C, no], [C, "demote", P, no],
   [C, "givePiece", F, ok], [C, "givePiece", C, ok], [C, "givePiece", P, ok],
+  [C, "muteChat", F, no], [C, "muteChat", C, no], [C, "muteChat", P, ok],
+  [C, "unmuteChat", F, no], [C, "unmuteChat", C, no], [C, "unmuteChat", P, ok],
+  [C, "deleteChat", F, no], [C, "deleteChat", C, no], [C, "deleteChat", P, ok],
   // a participant: nothing
   ...TARGETED_ACTIONS.flatMap((a) => [F, C, P].map((t): [Role, TargetedAction, Role, ActionError | null] => [P, a, t, no])),
 ];
