@@ -120,7 +120,9 @@ export function InvitePanel() {
           />
           <FormAlert message={failure} />
           <p className="actions">
-            <button type="submit">Create invite</button>
+            <button type="submit" className="secondary">
+              Create invite
+            </button>
           </p>
         </form>
       )}

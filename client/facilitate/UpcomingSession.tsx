@@ -4,7 +4,6 @@ import { api } from "./api";
 import { CancelSession } from "./CancelSession";
 import { COPY_BY_HAND, copyField } from "./clipboard";
 import { JoinCode } from "./JoinCode";
-import { navigation } from "./navigation";
 import { SessionForm, type SessionValues } from "./SessionForm";
 import { formatWhen, placeName } from "./format";
 import { useFacilitator } from "./useFacilitator";
@@ -21,12 +20,14 @@ function changes(session: SessionView, values: SessionValues): UpdateSessionBody
 
 interface Props {
   session: SessionView;
+  /** the soonest session: its "Open the circle" is the page's one accented action */
+  primary: boolean;
   onUpdated: (session: SessionView) => void;
   onCancelled: (session: SessionView) => void;
 }
 
 /** One scheduled session: its code and link, open the circle, edit, cancel. */
-export function UpcomingSession({ session, onUpdated, onCancelled }: Props) {
+export function UpcomingSession({ session, primary, onUpdated, onCancelled }: Props) {
   const { token, report } = useFacilitator();
   const [mode, setMode] = useState<"view" | "edit" | "cancel">("view");
   const [status, setStatus] = useState("");
@@ -80,9 +81,10 @@ export function UpcomingSession({ session, onUpdated, onCancelled }: Props) {
             <input id={`${headingId}-link`} ref={linkRef} className="share-link" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
           </div>
           <p className="actions">
-            <button type="button" onClick={() => navigation.goTo(session.link)}>
+            {/* A link: it goes to the room page (and may open in a new tab); the sign-in is already stored for it. */}
+            <a className={primary ? "button-link" : "button-link secondary"} href={session.link}>
               Open the circle
-            </button>
+            </a>
             <button type="button" className="secondary" onClick={copy}>
               Copy link
             </button>

@@ -45,7 +45,8 @@ export function UpcomingSessions({ sessions, startPlanning, onCreated, onUpdated
           Upcoming sessions
         </h2>
         {!planning && (
-          <button type="button" className="plan-button" onClick={() => plan(true)}>
+          // The accent belongs to the soonest "Open the circle" when there is one.
+          <button type="button" className={sessions.length > 0 ? "secondary plan-button" : "plan-button"} onClick={() => plan(true)}>
             Plan a session
           </button>
         )}
@@ -62,9 +63,9 @@ export function UpcomingSessions({ sessions, startPlanning, onCreated, onUpdated
       {sessions.length === 0 && !planning && <p className="hint">Nothing planned. Plan a session, then share its link or code with the group.</p>}
       {sessions.length > 0 && (
         <ul className="session-list">
-          {[...sessions].sort(bySchedule).map((s) => (
+          {[...sessions].sort(bySchedule).map((s, i) => (
             <li key={s.id}>
-              <UpcomingSession session={s} onUpdated={onUpdated} onCancelled={onCancelled} />
+              <UpcomingSession session={s} primary={i === 0} onUpdated={onUpdated} onCancelled={onCancelled} />
             </li>
           ))}
         </ul>

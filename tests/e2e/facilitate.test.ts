@@ -161,7 +161,7 @@ describe("facilitating in the browser", () => {
   it("opens the circle as the facilitator: the room page can read the sign-in", async () => {
     const { page } = s;
     const token = await storedToken(page);
-    await page.getByRole("article", { name: "Thursday evening circle" }).getByRole("button", { name: "Open the circle" }).click();
+    await page.getByRole("article", { name: "Thursday evening circle" }).getByRole("link", { name: "Open the circle" }).click();
     await page.waitForURL(`${server.baseURL}/room/${code}`);
     expect(await storedToken(page)).toBe(token);
     await page.goto(`${server.baseURL}/facilitate`);

@@ -1,7 +1,6 @@
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { toLocalInput } from "../../../client/facilitate/format";
-import { navigation } from "../../../client/facilitate/navigation";
 import { installFakeApi, sessionFixture, type Forced } from "./fakeApi";
 import { click, signedInPage, type } from "./helpers";
 
@@ -124,12 +123,15 @@ describe("a planned session", () => {
     expect(document.activeElement).toBe(within(card("Tuesday circle")).getByLabelText("Link to share"));
   });
 
-  it("opens the circle at its room link, where the room client finds the sign-in", async () => {
-    const goTo = vi.spyOn(navigation, "goTo").mockImplementation(() => undefined);
-    const api = installFakeApi({ sessions: [sessionFixture()] });
+  it("opens the circle with a link to its room, where the room client finds the sign-in", async () => {
+    const api = installFakeApi({ sessions: [sessionFixture(), sessionFixture({ id: "s2", title: "Later circle", code: "M2Q-K7P-XW9", scheduledAt: Date.now() + 9 * DAY })] });
     await signedInPage(api);
-    fireEvent.click(within(card("Tuesday circle")).getByRole("button", { name: "Open the circle" }));
-    expect(goTo).toHaveBeenCalledWith("/room/K7P-M2Q-XW9");
+    const open = within(card("Later circle")).getByRole("link", { name: "Open the circle" });
+    expect(open.getAttribute("href")).toBe("/room/M2Q-K7P-XW9");
+    // The soonest session's is the page's one accented action; the others are quiet.
+    expect(open.className).toBe("button-link");
+    expect(within(card("Tuesday circle")).getByRole("link", { name: "Open the circle" }).className).toBe("button-link secondary");
+    expect(screen.getByRole("button", { name: "Plan a session" }).className).toContain("secondary");
     const { getFacilitatorToken } = await import("../../../client/facilitate/auth");
     expect(getFacilitatorToken()).toBe(api.token);
   });
