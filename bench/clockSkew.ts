@@ -16,7 +16,7 @@ import { fixed, percentiles, type Percentiles } from "./lib/stats";
 import { startServer, systemsAvailable, SYSTEM_NAMES } from "./lib/systems";
 
 const CLIENTS = sized({ full: 8, quick: 6, tiny: 2 });
-const ROUNDS = sized({ full: 12, quick: 3, tiny: 1 });
+const ROUNDS = sized({ full: 12, quick: 2, tiny: 1 });
 const SPREAD_MS = sized({ full: 2000, quick: 2000, tiny: 200 });
 const DELAY = { meanMs: 200, jitterMs: 50 };
 

@@ -11,7 +11,7 @@ import { fixed } from "./lib/stats";
 import { startBots, startServer, systemsAvailable, SYSTEM_NAMES } from "./lib/systems";
 import type { Memory } from "./servers/probe";
 
-const CIRCLES = sized({ full: 24, quick: 10, tiny: 2 });
+const CIRCLES = sized({ full: 24, quick: 6, tiny: 2 });
 const MORE = sized({ full: 15, quick: 15, tiny: 2 });
 const SETTLE_S = sized({ full: 4, quick: 2, tiny: 0.5 });
 

@@ -21,7 +21,7 @@ export const LIMITS = { patchP99Ms: 10, loopP99Ms: 20 };
 
 const PLAN = sized({
   full: { systems: ["ours", "naive", "naf"] as System[], step: 8, maxCircles: 160, warmup: 3, seconds: 6, pastKnee: 1 },
-  quick: { systems: ["ours"] as System[], step: 10, maxCircles: 120, warmup: 2, seconds: 3, pastKnee: 1 },
+  quick: { systems: ["ours"] as System[], step: 16, maxCircles: 96, warmup: 1, seconds: 2, pastKnee: 0 },
   tiny: { systems: ["ours"] as System[], step: 1, maxCircles: 1, warmup: 0.5, seconds: 1, pastKnee: 0 },
 });
 

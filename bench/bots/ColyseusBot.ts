@@ -20,6 +20,8 @@ export class ColyseusBot implements BenchClient {
   msgsDown = 0;
   sends = 0;
   closeCode: number | undefined;
+  /** when the last state patch arrived, performance.now() ms (0 before the first) */
+  lastPatchAt = 0;
   private readonly packr = new Packr();
   private readonly header: Uint8Array;
   private readonly words = new Uint32Array(6);
@@ -41,6 +43,7 @@ export class ColyseusBot implements BenchClient {
     ws.on("message", (data: Buffer) => {
       this.bytesDown += downFrame(data.length);
       this.msgsDown++;
+      if (data[0] === Protocol.ROOM_STATE_PATCH) this.lastPatchAt = performance.now();
     });
     ws.once("close", (code) => (this.closeCode = code));
   }

@@ -55,6 +55,8 @@ interface Seat {
   observer: boolean;
   /** next pose send, performance.now() ms */
   due: number;
+  /** the patch the current `due` was timed from (aligned sending) */
+  alignedTo: number;
 }
 
 const seats: Seat[] = [];
@@ -87,7 +89,7 @@ async function join(plan: JoinPlan): Promise<{ joined: number }> {
       const index = seats.length + jobs.length;
       jobs.push(async () => {
         const client = await joinOne(plan, circle.code, index, observer ? c : -1);
-        seats.push({ client, circle: c, index, observer, due: 0 });
+        seats.push({ client, circle: c, index, observer, due: 0, alignedTo: 0 });
       });
     }
   }
@@ -103,8 +105,12 @@ async function join(plan: JoinPlan): Promise<{ joined: number }> {
   return { joined: seats.length };
 }
 
-/** Move everyone at `hz`, each on its own phase (people do not sample in step). */
-function move({ hz }: { hz: number }): boolean {
+/**
+ * Move everyone at `hz`, each on its own phase (people do not sample in step). With `leadMs`, raw
+ * Colyseus bots instead time each send `leadMs` before the next patch is due (from when the last
+ * one arrived): what a client could do to have its pose patched within a few ms.
+ */
+function move({ hz, leadMs }: { hz: number; leadMs?: number }): boolean {
   const period = 1000 / hz;
   const now = performance.now();
   seats.forEach((s, i) => (s.due = now + ((i * 0.618034) % 1) * period));
@@ -113,6 +119,10 @@ function move({ hz }: { hz: number }): boolean {
     const t = performance.now();
     const tSec = (t - start) / 1000;
     for (const s of seats) {
+      if (leadMs !== undefined && s.client instanceof ColyseusBot && s.client.lastPatchAt > s.alignedTo) {
+        s.alignedTo = s.client.lastPatchAt;
+        s.due = s.alignedTo + period - leadMs;
+      }
       if (t < s.due) continue;
       s.due += period;
       if (s.due < t) s.due = t + period; // fell behind: skip, do not burst

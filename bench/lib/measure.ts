@@ -16,10 +16,10 @@ export function rooms(server: RunningServer, count: number): Promise<string[]> {
 }
 
 /** A bot process with everyone joined and moving. */
-export async function joinAndMove(server: RunningServer, circles: JoinPlan["circles"], motion: JoinPlan["motion"] = "restless"): Promise<Worker> {
+export async function joinAndMove(server: RunningServer, circles: JoinPlan["circles"], motion: JoinPlan["motion"] = "restless", leadMs?: number): Promise<Worker> {
   const bots = await startBots();
   await bots.request("join", { system: server.system, port: server.port, circles, motion } satisfies JoinPlan, 300_000);
-  await bots.request("move", { hz: SEND_HZ });
+  await bots.request("move", { hz: SEND_HZ, leadMs });
   return bots;
 }
 
@@ -58,7 +58,7 @@ export async function measure(server: RunningServer, bots: Worker, seconds: numb
 }
 
 /** Measure up to `tries` times while the server's core is disturbed by others; keep the calmest window. */
-export async function measureCalm(server: RunningServer, bots: Worker, seconds: number, tries = sized({ full: 3, quick: 2, tiny: 1 })): Promise<Measured> {
+export async function measureCalm(server: RunningServer, bots: Worker, seconds: number, tries = sized({ full: 3, quick: 1, tiny: 1 })): Promise<Measured> {
   let best: Measured | undefined;
   for (let i = 0; i < tries; i++) {
     const m = await measure(server, bots, seconds);
