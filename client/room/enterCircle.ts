@@ -2,6 +2,8 @@ import { AGREEMENT_VERSION } from "../../core/care";
 import type { JoinOptions, Reaction } from "../../core/protocol";
 import { circleFrame, type CircleFrame } from "./circleFrame";
 import { bindCircle } from "./bindCircle";
+import { followChat } from "./chat/followChat";
+import { useChatStore } from "./chat/chatStore";
 import { startClockSync } from "./clockSync";
 import { createCircleClient, joinCircle, joinRefusal, leaveReason, type CircleClient, type JoinedCircle } from "./connection";
 import { actionNotice } from "./messages";
@@ -15,6 +17,7 @@ function follow(room: JoinedCircle, store: RoomStore, out: CircleFrame): () => v
   const stops: (() => void)[] = [];
   stops.push(bindCircle(room, store, out));
   stops.push(startClockSync(room));
+  stops.push(followChat(room, store, useChatStore));
   stops.push(
     room.onMessage("reaction", ({ from, kind }) => {
       const at = performance.now();

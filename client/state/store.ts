@@ -7,7 +7,7 @@ export { ENVIRONMENT_IDS, DEFAULT_SETTINGS } from "./settings";
 export type { EnvironmentId, CueSettings, Settings } from "./settings";
 
 /** Screens of the solo flow, in order, plus history. */
-export type Screen = "environment" | "exercise" | "length" | "check-in" | "practice" | "check-out" | "summary" | "history";
+export type Screen = "environment" | "exercise" | "length" | "check-in" | "practice" | "check-out" | "summary" | "history" | "learn";
 
 /** Exercise ids: built-in pattern ids, "custom", or guided script ids. */
 export type ExerciseId = string;

@@ -7,6 +7,7 @@ import { ExerciseScreen } from "./screens/ExerciseScreen";
 import { LengthScreen } from "./screens/LengthScreen";
 import { PracticeScreen } from "./screens/PracticeScreen";
 import { SummaryScreen } from "./screens/SummaryScreen";
+import { LearnScreen } from "./screens/LearnScreen";
 import { FocusHeadingContext } from "./ScreenHeading";
 
 const SCREENS: Record<Screen, () => ReactElement> = {
@@ -18,6 +19,7 @@ const SCREENS: Record<Screen, () => ReactElement> = {
   "check-out": () => <CheckScreen key="check-out" stage="check-out" />,
   summary: () => <SummaryScreen />,
   history: () => <HistoryScreen />,
+  learn: () => <LearnScreen />,
 };
 
 /** The solo flow: one screen at a time, driven by the store (so in-VR panels move it too). */

@@ -34,7 +34,10 @@ export function EnvironmentScreen() {
           </li>
         ))}
       </ul>
-      <p>
+      <p className="actions">
+        <button type="button" className="secondary" onClick={() => useAppStore.getState().go("learn")}>
+          Learn
+        </button>
         <button type="button" className="secondary" onClick={() => useAppStore.getState().openHistory()}>
           History
         </button>

@@ -22,6 +22,7 @@ export function EnvironmentPanel() {
           }}
         />
       ))}
+      <VrButton label="Learn" variant="secondary" onSelect={() => useAppStore.getState().go("learn")} />
     </VrPanel>
   );
 }

@@ -7,6 +7,7 @@ import { EnvironmentPanel, ExercisePanel } from "./ChoicePanels";
 import { ComfortPanel } from "./ComfortPanel";
 import { CrisisPanel } from "./CrisisPanel";
 import { PANEL_DISTANCE, VrButton, VrRow, VrSurface } from "./kit";
+import { LearnPanel } from "./LearnPanels";
 import { LengthPanel } from "./LengthPanel";
 import { CheckInPanel, CheckOutPanel, HistoryPanel, PracticeControls, SummaryPanel } from "./PracticePanels";
 
@@ -20,6 +21,7 @@ const PANELS: Record<Screen, ComponentType> = {
   "check-out": CheckOutPanel,
   summary: SummaryPanel,
   history: HistoryPanel,
+  learn: LearnPanel,
 };
 
 /** Tilt of the panels towards the eyes, rad: they sit below eye level, like a lectern. */
