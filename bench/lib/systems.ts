@@ -45,9 +45,12 @@ export function nafDir(): string | undefined {
   return dir && existsSync(join(dir, "package", "server", "socketio-server.js")) ? dir : undefined;
 }
 
+/** The systems this run can measure: all three, less the peer if it could not be fetched, less any not in BENCH_SYSTEMS (e.g. "ours,naf"). */
 export function systemsAvailable(): { systems: System[]; missing: string[] } {
-  if (nafDir()) return { systems: ["ours", "naive", "naf"], missing: [] };
-  return { systems: ["ours", "naive"], missing: [`${SYSTEM_NAMES.naf}: ${process.env.BENCH_NAF_ERROR ?? "not fetched"}`] };
+  const only = process.env.BENCH_SYSTEMS?.split(",");
+  const pick = (s: System[]) => (only ? s.filter((x) => only.includes(x)) : s);
+  if (nafDir()) return { systems: pick(["ours", "naive", "naf"]), missing: [] };
+  return { systems: pick(["ours", "naive"]), missing: [`${SYSTEM_NAMES.naf}: ${process.env.BENCH_NAF_ERROR ?? "not fetched"}`] };
 }
 
 export interface RunningServer {
