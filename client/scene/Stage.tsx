@@ -16,6 +16,7 @@ import { startAmbience } from "./ambience/sounds";
 import { useAmbience } from "./ambience/useAmbience";
 import { ENVIRONMENTS } from "./environments";
 import { LookControls } from "./LookControls";
+import { ScreenFraming } from "./orb/ScreenFraming";
 import { useSceneTime } from "./sceneTime";
 
 /**
@@ -57,6 +58,7 @@ function CalmContent() {
   return (
     <>
       <Scenery />
+      <ScreenFraming />
       <ContentAnchor>
         <Pacer />
         <HeadsetPanels />
