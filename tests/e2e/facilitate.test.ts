@@ -182,6 +182,21 @@ describe("facilitating in the browser", () => {
     expect(await accessibilityProblems(page)).toEqual([]);
   });
 
+  it("reads well with larger text and high contrast", async () => {
+    const { page } = s;
+    const settings = page.getByRole("button", { name: "Settings", exact: true });
+    await settings.click();
+    await page.getByLabel("Larger text").check();
+    await page.getByLabel("High contrast").check();
+    await settings.click();
+    await shot(page, "facilitate-high-contrast", true);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await settings.click();
+    await page.getByLabel("Larger text").uncheck();
+    await page.getByLabel("High contrast").uncheck();
+    await settings.click();
+  });
+
   let inviteLink = "";
   it("an admin creates an invite, shown once with a link to copy", async () => {
     const { page } = s;
