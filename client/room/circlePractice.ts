@@ -1,5 +1,6 @@
 import type { ServerClock } from "../../core/clock";
 import { EXERCISES, planSession, type Exercise } from "../../core/exercises";
+import { PRACTICE_LEAD_MS } from "../../core/protocol";
 import type { PracticeNow, PracticeSource } from "../practice/source";
 import type { RoomState, RoomStore, SharedPractice } from "./roomStore";
 import { roomClock } from "./clockSync";
@@ -48,7 +49,10 @@ export function circlePractice(store: RoomStore, clock: ServerClock = roomClock)
 
   return {
     current: () => read(store.getState()),
-    elapsed: (at) => (mode === "shared" ? clock.serverNow(at) - startedAt : at - startedAt),
+    // Until the first clock sample the server's time is unknown (local and server clocks differ by
+    // anything): hold the lead-in's first second, which the ticker re-reads each second, rather
+    // than count down from a nonsense number.
+    elapsed: (at) => (mode === "shared" ? (clock.synced ? clock.serverNow(at) - startedAt : -PRACTICE_LEAD_MS) : at - startedAt),
     subscribe: (onChange) =>
       store.subscribe((s, prev) => {
         if (s.practice !== prev.practice || s.waitingSince !== prev.waitingSince) onChange();
