@@ -7,3 +7,4 @@ export * from "./permissions";
 export * from "./http";
 export * from "./voice";
 export * from "./chat";
+export * from "./pseudonyms";
