@@ -1,21 +1,28 @@
+import { lazy, Suspense } from "react";
 import { Facilitate } from "../facilitate/LazyFacilitate";
 import { useAppStore } from "../state/store";
 import { CalmSpace } from "../ui/CalmSpace";
 import { CrisisButton } from "../ui/crisis/CrisisButton";
 import { CrisisDialog } from "../ui/crisis/CrisisDialog";
 import { Toolbar } from "../ui/Toolbar";
-import { ComingSoon } from "./ComingSoon";
 import { NotFound } from "./NotFound";
 import { routeFor, type Route } from "./route";
 import { StageLayer } from "./StageLayer";
 import { useDocumentClasses } from "./useDocumentClasses";
+
+// Only people who open a circle link download the room (and zod, and the Colyseus client).
+const RoomPage = lazy(() => import("../room/RoomPage"));
 
 function Page({ route, pathname }: { route: Route; pathname: string }) {
   switch (route.name) {
     case "calm":
       return <CalmSpace />;
     case "room":
-      return <ComingSoon what="This circle" />;
+      return (
+        <Suspense fallback={<p role="status">Opening the circle…</p>}>
+          <RoomPage code={route.code} />
+        </Suspense>
+      );
     case "facilitate":
       return <Facilitate />;
     case "not-found":

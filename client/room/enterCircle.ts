@@ -1,5 +1,6 @@
 import { AGREEMENT_VERSION } from "../../core/care";
-import type { JoinOptions, Reaction } from "../../core/protocol";
+import { ActionError, type JoinOptions, type Reaction } from "../../core/protocol";
+import { followPracticeEnd, markCheckInCounted } from "./checkIns";
 import { circleFrame, type CircleFrame } from "./circleFrame";
 import { bindCircle } from "./bindCircle";
 import { followChat } from "./chat/followChat";
@@ -34,7 +35,15 @@ function follow(room: JoinedCircle, store: RoomStore, out: CircleFrame): () => v
       }));
     }),
   );
-  stops.push(room.onMessage("error", ({ action, code }) => store.setState({ notice: actionNotice(action, code) })));
+  stops.push(followPracticeEnd(store));
+  stops.push(room.onMessage("checkedIn", ({ phase }) => markCheckInCounted(store, phase)));
+  stops.push(
+    room.onMessage("error", ({ action, code }) => {
+      // Counted before a reconnection: nothing to tell the person, the answer is in.
+      if (action === "checkIn" && code === ActionError.ALREADY_CHECKED_IN) return markCheckInCounted(store);
+      store.setState({ notice: actionNotice(action, code) });
+    }),
+  );
   return () => stops.forEach((stop) => stop());
 }
 

@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import type { EnvironmentId } from "../../core/environments";
-import type { ClientMessage, Look, Reaction, Role, SessionStatus } from "../../core/protocol";
+import type { CheckInPhase, ClientMessage, Look, Reaction, Role, SessionStatus } from "../../core/protocol";
 
 /** Someone seated in the circle, as the roster and the console show them. Replaced (never mutated) on a change. */
 export interface Person {
@@ -100,6 +100,24 @@ export interface FloatingReaction {
 /** Where "I need a moment" is: sent, delivered to a facilitator, waiting for one, or seen. */
 export type MomentStatus = "none" | "sending" | "delivered" | "waiting" | "seen";
 
+/**
+ * One check-in of this person around the circle's exercise: not answered yet, on its way,
+ * counted by the server, or skipped (then nothing is sent). `value` stays on this device.
+ */
+export interface CheckInAnswer {
+  state: "idle" | "sending" | "counted" | "skipped";
+  value: number | null;
+}
+
+/** The shared exercise that ended last, for the check-in after it and the person's own history. */
+export interface FinishedPractice {
+  patternId: string;
+  /** ms practised before it ended or was stopped */
+  practisedMs: number;
+  /** Date.now() when it ended */
+  endedAt: number;
+}
+
 /** The connection's own surface, so the store does not depend on the SDK (tests pass a fake). */
 export interface RoomLink {
   /** this person's sessionId */
@@ -145,6 +163,12 @@ export interface RoomState {
   waitingSince: number;
   /** this person has silenced their own cues (tones, haptics, speech) for the shared practice */
   cuesSilenced: boolean;
+  /** single-key shortcuts in the room are on (a person can turn them off: speech input can trigger them) */
+  shortcuts: boolean;
+  /** this person's check-ins around the circle's exercise (the server counts each once per session) */
+  checkIns: Readonly<Record<CheckInPhase, CheckInAnswer>>;
+  /** the shared exercise that ended last, null before any */
+  finished: FinishedPractice | null;
 
   set: (patch: Partial<RoomState>) => void;
   /** send a message (no-op when not connected) */
@@ -152,10 +176,33 @@ export interface RoomState {
   hide: (id: string) => void;
   unhide: (id: string) => void;
   close: (reason: ClosedReason, detail?: string) => void;
+  /** answer a check-in (`value` 0..10) or skip it (`null`: nothing is sent) */
+  checkIn: (phase: CheckInPhase, value: number | null) => void;
+  /** forget everything of an earlier stay in a circle before joining again (keeps the person's choices) */
+  resetCircle: () => void;
 }
 
 export const EMPTY_SESSION: CircleSession = { title: "", status: "waiting", environment: "shore", locked: false, capacity: 12 };
 export const NO_PRACTICE: SharedPractice = { patternId: "", cycles: 0, startedAt: 0, running: false };
+const NO_CHECK_INS: RoomState["checkIns"] = { before: { state: "idle", value: null }, after: { state: "idle", value: null } };
+
+/** What a stay in a circle leaves behind; cleared by `resetCircle` before joining again. */
+const CIRCLE_STATE = {
+  me: "",
+  session: EMPTY_SESSION,
+  people: {},
+  pieceHolder: "",
+  handQueue: [],
+  practice: NO_PRACTICE,
+  alerts: [],
+  reactions: [],
+  moment: "none",
+  hidden: {},
+  notice: "",
+  waitingSince: -1,
+  checkIns: NO_CHECK_INS,
+  finished: null,
+} satisfies Partial<RoomState>;
 
 /** Build a room store; tests make a fresh one each, the app uses `useRoomStore`. */
 export function createRoomStore() {
@@ -169,20 +216,10 @@ export function createRoomStore() {
     look: "sage",
     asFacilitator: false,
     link: null,
-    me: "",
-    session: EMPTY_SESSION,
-    people: {},
-    pieceHolder: "",
-    handQueue: [],
-    practice: NO_PRACTICE,
-    alerts: [],
-    reactions: [],
-    moment: "none",
-    hidden: {},
+    ...CIRCLE_STATE,
     bubble: true,
-    notice: "",
-    waitingSince: -1,
     cuesSilenced: false,
+    shortcuts: true,
 
     set: (patch) => set(patch),
     send: (type, payload) => get().link?.send(type, payload),
@@ -194,6 +231,13 @@ export function createRoomStore() {
         return { hidden };
       }),
     close: (reason, detail = "") => set({ phase: "closed", closedReason: reason, closedDetail: detail, link: null }),
+    checkIn: (phase, value) => {
+      const answer = get().checkIns[phase];
+      if (answer.state === "sending" || answer.state === "counted") return;
+      set((s) => ({ checkIns: { ...s.checkIns, [phase]: { state: value === null ? "skipped" : "sending", value } } }));
+      if (value !== null) get().send("checkIn", { phase, value });
+    },
+    resetCircle: () => set(CIRCLE_STATE),
   }));
 }
 

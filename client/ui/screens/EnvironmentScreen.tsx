@@ -1,5 +1,6 @@
 import { ENVIRONMENT_NAMES } from "../../../core/environments";
 import { ENVIRONMENT_IDS, useAppStore, type EnvironmentId } from "../../state/store";
+import { JoinCircleForm } from "../JoinCircleForm";
 import { NotTherapyNote } from "../NotTherapyNote";
 import { ScreenHeading } from "../ScreenHeading";
 
@@ -42,6 +43,11 @@ export function EnvironmentScreen() {
           History
         </button>
       </p>
+      <details className="join-entry">
+        <summary>Join a circle</summary>
+        <p className="hint">A facilitator gave you a code? Type it here to join their group.</p>
+        <JoinCircleForm />
+      </details>
     </section>
   );
 }

@@ -115,9 +115,10 @@ describe("solo flow", () => {
     expect(document.activeElement).toBe(screen.getByRole("radio", { name: "6" }));
   });
 
-  it("says group rooms are coming, with crisis help still there", () => {
+  it("loads the room page for a circle link, with crisis help still there", async () => {
+    // A code that cannot be one: the page says so without asking the server anything.
     render(<App stage={false} pathname="/room/ABC123" />);
-    expect(heading().textContent).toContain("coming soon");
+    expect(await screen.findByRole("heading", { name: "That doesn't look like a circle code" }, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByRole("button", { name: "Need help now?" })).toBeTruthy();
   });
 

@@ -1,0 +1,87 @@
+import "./ui/room.css";
+import { useEffect, useState, type ReactElement } from "react";
+import { normalizeJoinCode } from "../../core/protocol";
+import { practiceTicker } from "../practice/ticker";
+import { FocusHeadingContext } from "../ui/ScreenHeading";
+import { circlePractice } from "./circlePractice";
+import type { RoomPhase } from "./roomStore";
+import { AgreementStep } from "./ui/AgreementStep";
+import { ClosedScreen } from "./ui/ClosedScreen";
+import { IdentityStep } from "./ui/IdentityStep";
+import { InCircle } from "./ui/InCircle";
+import { PreviewStep } from "./ui/PreviewStep";
+import { RoomContext, appRoomServices, useRoom, useRoomServices, type RoomServices } from "./ui/RoomContext";
+import { ScreenHeading } from "../ui/ScreenHeading";
+
+function Joining() {
+  return (
+    <section aria-labelledby="room-joining-heading" className="screen">
+      <ScreenHeading id="room-joining-heading">Joining the circle…</ScreenHeading>
+      <p role="status">Finding your seat.</p>
+    </section>
+  );
+}
+
+const SCREENS: Record<RoomPhase, () => ReactElement> = {
+  preview: () => <PreviewStep />,
+  agreement: () => <AgreementStep />,
+  identity: () => <IdentityStep />,
+  joining: () => <Joining />,
+  in: () => <InCircle />,
+  reconnecting: () => <InCircle />,
+  closed: () => <ClosedScreen />,
+};
+
+/** Look the code up (any spelling) unless this page is already in, or on its way into, that circle. */
+function useJoinCode(raw: string) {
+  const { store, fetchPreview } = useRoomServices();
+  useEffect(() => {
+    const code = normalizeJoinCode(raw);
+    const state = store.getState();
+    if (!code) return state.close("bad-code");
+    // Already past the lookup of this circle (in it, joining, or out of it): a remount changes nothing.
+    if (state.code === code && (state.preview || state.phase !== "preview")) return;
+    store.setState({ code, phase: "preview", preview: null, closedReason: null });
+    let live = true;
+    void fetchPreview(code).then((result) => {
+      if (!live) return;
+      if ("preview" in result) store.setState({ preview: result.preview });
+      else store.getState().close(result.refused);
+    });
+    return () => {
+      live = false;
+    };
+  }, [raw, store, fetchPreview]);
+}
+
+function Room({ code }: { code: string }) {
+  const { store } = useRoomServices();
+  useJoinCode(code);
+  // The pacer follows the circle: its shared exercise on the server clock, or breathing alone while waiting.
+  useEffect(() => practiceTicker.use(circlePractice(store)), [store]);
+  const phase = useRoom((s) => s.phase);
+  const [firstPhase] = useState(phase);
+  const [moved, setMoved] = useState(false);
+  if (!moved && phase !== firstPhase) setMoved(true);
+  return (
+    <>
+      {/*
+        The 3D circle (client/room/scene, a lazily loaded stage) mounts here, as a fixed layer behind
+        this DOM: <RoomStageLayer />. Until it does, the DOM circle below is the whole room.
+      */}
+      <FocusHeadingContext.Provider value={moved}>{SCREENS[phase]()}</FocusHeadingContext.Provider>
+    </>
+  );
+}
+
+/**
+ * /room/CODE: joining a circle (what it is, the agreement, a name and a colour), being in it, and
+ * every way of being out of it. Loaded lazily: the calm space's first screen does not carry it.
+ */
+export default function RoomPage({ code, services = appRoomServices }: { code: string; services?: RoomServices }) {
+  return (
+    <RoomContext.Provider value={services}>
+      <Room code={code} />
+    </RoomContext.Provider>
+  );
+}

@@ -1,0 +1,24 @@
+import { ScreenHeading } from "../../ui/ScreenHeading";
+import { CircleView } from "./CircleView";
+import { useRoom } from "./RoomContext";
+import { RoomAnnouncer } from "./RoomAnnouncer";
+import { NoticeBar, ReconnectingBanner } from "./StatusBars";
+import { WaitingCard } from "./WaitingCard";
+
+/** Seated in the circle (or reconnecting to it): the circle, what to do, and what happens. */
+export function InCircle() {
+  const title = useRoom((s) => s.session.title || s.preview?.title || "The circle");
+  const waiting = useRoom((s) => s.session.status === "waiting");
+  return (
+    <div className="room">
+      <ReconnectingBanner />
+      <section className="room-circle" aria-labelledby="room-circle-heading">
+        <ScreenHeading id="room-circle-heading">{title}</ScreenHeading>
+        {waiting && <WaitingCard />}
+        <CircleView />
+      </section>
+      <NoticeBar />
+      <RoomAnnouncer />
+    </div>
+  );
+}
