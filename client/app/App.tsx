@@ -13,14 +13,14 @@ import { useDocumentClasses } from "./useDocumentClasses";
 // Only people who open a circle link download the room (and zod, and the Colyseus client).
 const RoomPage = lazy(() => import("../room/RoomPage"));
 
-function Page({ route, pathname }: { route: Route; pathname: string }) {
+function Page({ route, pathname, stage }: { route: Route; pathname: string; stage: boolean }) {
   switch (route.name) {
     case "calm":
       return <CalmSpace />;
     case "room":
       return (
         <Suspense fallback={<p role="status">Opening the circle…</p>}>
-          <RoomPage code={route.code} />
+          <RoomPage code={route.code} stage={stage} />
         </Suspense>
       );
     case "facilitate":
@@ -52,7 +52,7 @@ export function App({ pathname = location.pathname, stage = true }: { pathname?:
           <Toolbar />
         </header>
         <main id="main" tabIndex={-1} className={`main route-${route.name}`}>
-          <Page route={route} pathname={pathname} />
+          <Page route={route} pathname={pathname} stage={stage} />
         </main>
       </div>
       {crisisOpen && <CrisisDialog />}

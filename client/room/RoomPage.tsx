@@ -1,15 +1,21 @@
 import "./ui/room.css";
 import { useEffect, useState, type ReactElement } from "react";
+import { createPortal } from "react-dom";
 import { normalizeJoinCode } from "../../core/protocol";
+import { silenceCuesWhile } from "../practice/cues/installCues";
 import { practiceTicker } from "../practice/ticker";
+import { useAppStore } from "../state/store";
 import { FocusHeadingContext } from "../ui/ScreenHeading";
 import { circlePractice } from "./circlePractice";
+import { eventLogFor } from "./eventLog";
+import { RoomStageLayer } from "./RoomStageLayer";
 import type { RoomPhase } from "./roomStore";
 import { AgreementStep } from "./ui/AgreementStep";
 import { ClosedScreen } from "./ui/ClosedScreen";
 import { IdentityStep } from "./ui/IdentityStep";
 import { InCircle } from "./ui/InCircle";
 import { PreviewStep } from "./ui/PreviewStep";
+import { RoomViewContext } from "./ui/ViewContext";
 import { RoomContext, appRoomServices, useRoom, useRoomServices, type RoomServices } from "./ui/RoomContext";
 import { ScreenHeading } from "../ui/ScreenHeading";
 
@@ -54,22 +60,34 @@ function useJoinCode(raw: string) {
   }, [raw, store, fetchPreview]);
 }
 
-function Room({ code }: { code: string }) {
+/** What runs beside the room's screens while the page is open: the pacer's source, cue silencing, the event log. */
+function useRoomRuntime(): void {
   const { store } = useRoomServices();
-  useJoinCode(code);
   // The pacer follows the circle: its shared exercise on the server clock, or breathing alone while waiting.
   useEffect(() => practiceTicker.use(circlePractice(store)), [store]);
+  useEffect(() => silenceCuesWhile(() => store.getState().cuesSilenced), [store]);
+  // Reports carry the last minute of what this device saw: start keeping it from the first moment.
+  useEffect(() => void eventLogFor(store), [store]);
+}
+
+function Room({ code, stage }: { code: string; stage: boolean }) {
+  useJoinCode(code);
+  useRoomRuntime();
   const phase = useRoom((s) => s.phase);
+  const simple = useRoom((s) => s.simpleView);
+  // Set when the 3D canvas has started (a WebGL failure never sets it: the DOM circle stays the room).
+  const stageReady = useAppStore((s) => s.stageReady);
+  const view = { stage, drawing: stage && !simple && stageReady };
   const [firstPhase] = useState(phase);
   const [moved, setMoved] = useState(false);
   if (!moved && phase !== firstPhase) setMoved(true);
   return (
     <>
-      {/*
-        The 3D circle (client/room/scene, a lazily loaded stage) mounts here, as a fixed layer behind
-        this DOM: <RoomStageLayer />. Until it does, the DOM circle below is the whole room.
-      */}
-      <FocusHeadingContext.Provider value={moved}>{SCREENS[phase]()}</FocusHeadingContext.Provider>
+      {/* The 3D circle, behind everything (outside the DOM overlay); the DOM circle stays for screen readers. */}
+      {stage && !simple && createPortal(<RoomStageLayer />, document.body)}
+      <RoomViewContext.Provider value={view}>
+        <FocusHeadingContext.Provider value={moved}>{SCREENS[phase]()}</FocusHeadingContext.Provider>
+      </RoomViewContext.Provider>
     </>
   );
 }
@@ -78,10 +96,10 @@ function Room({ code }: { code: string }) {
  * /room/CODE: joining a circle (what it is, the agreement, a name and a colour), being in it, and
  * every way of being out of it. Loaded lazily: the calm space's first screen does not carry it.
  */
-export default function RoomPage({ code, services = appRoomServices }: { code: string; services?: RoomServices }) {
+export default function RoomPage({ code, services = appRoomServices, stage = true }: { code: string; services?: RoomServices; stage?: boolean }) {
   return (
     <RoomContext.Provider value={services}>
-      <Room code={code} />
+      <Room code={code} stage={stage} />
     </RoomContext.Provider>
   );
 }

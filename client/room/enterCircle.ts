@@ -8,10 +8,10 @@ import { useChatStore } from "./chat/chatStore";
 import { startClockSync } from "./clockSync";
 import { createCircleClient, joinCircle, joinRefusal, leaveReason, type CircleClient, type JoinedCircle } from "./connection";
 import { actionNotice } from "./messages";
+import { followAlerts } from "./privateAlerts";
 import { REACTION_MS, useRoomStore, type RoomStore } from "./roomStore";
 
 let reactionKey = 0;
-let alertKey = 0;
 
 /** Everything that listens to one joined room; returns one cleanup. */
 function follow(room: JoinedCircle, store: RoomStore, out: CircleFrame): () => void {
@@ -27,14 +27,7 @@ function follow(room: JoinedCircle, store: RoomStore, out: CircleFrame): () => v
       setTimeout(() => store.setState((s) => ({ reactions: s.reactions.filter((r) => r.key !== reaction.key) })), REACTION_MS);
     }),
   );
-  stops.push(
-    room.onMessage("moment", ({ from }) => {
-      const person = store.getState().people[from];
-      store.setState((s) => ({
-        alerts: [...s.alerts, { key: ++alertKey, kind: "moment", from, pseudonym: person?.pseudonym ?? "Someone", seat: person?.seat ?? -1, at: Date.now(), seen: false }],
-      }));
-    }),
-  );
+  stops.push(...followAlerts(room, store));
   stops.push(followPracticeEnd(store));
   stops.push(room.onMessage("checkedIn", ({ phase }) => markCheckInCounted(store, phase)));
   stops.push(

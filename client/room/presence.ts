@@ -1,7 +1,8 @@
 import { Role } from "../../core/protocol";
 import type { Person, RoomState } from "./roomStore";
 
-const ordinal = (n: number) => {
+/** 1 → "1st", 2 → "2nd", 12 → "12th", 23 → "23rd". */
+export const ordinal = (n: number) => {
   const tens = n % 100;
   if (tens >= 11 && tens <= 13) return `${n}th`;
   return `${n}${["th", "st", "nd", "rd"][n % 10] ?? "th"}`;
@@ -16,7 +17,7 @@ export function presenceWords(person: Person, state: Pick<RoomState, "pieceHolde
   const words: string[] = [];
   if (person.role === Role.facilitator) words.push("Facilitator");
   else if (person.role === Role.cofacilitator) words.push("Co-facilitator");
-  if (state.pieceHolder === person.id) words.push("Has the talking stone");
+  if (state.pieceHolder === person.id) words.push("Has the talking piece");
   const place = state.handQueue.indexOf(person.id);
   if (person.handRaised) words.push(place >= 0 ? `Hand raised · ${ordinal(place + 1)}` : "Hand raised");
   if (person.muted) words.push("Muted");

@@ -1,6 +1,6 @@
 import { create } from "zustand";
 import type { EnvironmentId } from "../../core/environments";
-import type { CheckInPhase, ClientMessage, Look, Reaction, Role, SessionStatus } from "../../core/protocol";
+import type { AlertKind, CheckInPhase, ClientMessage, Look, Reaction, ReportEvent, ReportReason, Role, SessionStatus } from "../../core/protocol";
 
 /** Someone seated in the circle, as the roster and the console show them. Replaced (never mutated) on a change. */
 export interface Person {
@@ -67,9 +67,9 @@ export type ClosedReason =
 
 /** A private alert for facilitators ("I need a moment", a report). Kept in memory only. */
 export interface Alert {
-  /** local id, for marking it seen */
-  key: number;
-  kind: "moment" | "report";
+  /** the server's id (also for marking it seen) */
+  id: string;
+  kind: AlertKind;
   from: string;
   /** pseudonym and seat as they were when the alert came, in case the person has left since */
   pseudonym: string;
@@ -77,9 +77,9 @@ export interface Alert {
   /** for reports */
   target?: string;
   targetPseudonym?: string;
-  reason?: string;
-  /** server id of a "moment", for the "seen" acknowledgement */
-  momentId?: string;
+  reason?: ReportReason;
+  /** for reports: what the reporter's device saw in the last minute */
+  events?: readonly ReportEvent[];
   /** Date.now() when it arrived */
   at: number;
   seen: boolean;
@@ -153,6 +153,8 @@ export interface RoomState {
   alerts: readonly Alert[];
   reactions: readonly FloatingReaction[];
   moment: MomentStatus;
+  /** where this person's last report is */
+  reportStatus: MomentStatus;
   /** people this person has hidden (local, for this session only) */
   hidden: Readonly<Record<string, true>>;
   /** fade others' heads and hands that come within ~0.6 m */
@@ -163,6 +165,8 @@ export interface RoomState {
   waitingSince: number;
   /** this person has silenced their own cues (tones, haptics, speech) for the shared practice */
   cuesSilenced: boolean;
+  /** the circle without 3D (less data and battery; also where WebGL cannot start): the DOM circle is the whole room */
+  simpleView: boolean;
   /** single-key shortcuts in the room are on (a person can turn them off: speech input can trigger them) */
   shortcuts: boolean;
   /** this person's check-ins around the circle's exercise (the server counts each once per session) */
@@ -197,6 +201,7 @@ const CIRCLE_STATE = {
   alerts: [],
   reactions: [],
   moment: "none",
+  reportStatus: "none",
   hidden: {},
   notice: "",
   waitingSince: -1,
@@ -220,6 +225,7 @@ export function createRoomStore() {
     bubble: true,
     cuesSilenced: false,
     shortcuts: true,
+    simpleView: false,
 
     set: (patch) => set(patch),
     send: (type, payload) => get().link?.send(type, payload),

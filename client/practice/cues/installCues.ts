@@ -12,6 +12,20 @@ export interface CueOptions {
   getSession?: () => HapticSession | null | undefined;
 }
 
+let silenced: () => boolean = () => false;
+
+/**
+ * Let another part of the app silence every cue while `predicate` says so — a person in a circle
+ * silencing their own tones, haptics and speech during the shared practice, which nobody pauses.
+ * Returns the cleanup.
+ */
+export function silenceCuesWhile(predicate: () => boolean): () => void {
+  silenced = predicate;
+  return () => {
+    if (silenced === predicate) silenced = () => false;
+  };
+}
+
 /** The app's tone engine, so a user-gesture handler can wake its AudioContext. */
 export const toneCue = createToneCue();
 
@@ -22,6 +36,7 @@ export const toneCue = createToneCue();
  */
 export function installCues({ store = useAppStore, ticker = practiceTicker, tone = toneCue, getSession = () => null }: CueOptions = {}): () => void {
   const offStep = ticker.onStep((step) => {
+    if (silenced()) return;
     const { cues, toneVolume } = store.getState().settings;
     if (cues.tones) tone.play(step, toneVolume);
     if (cues.haptics) pulseControllers(getSession(), step);

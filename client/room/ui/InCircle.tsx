@@ -2,6 +2,8 @@ import { ScreenHeading } from "../../ui/ScreenHeading";
 import { CircleView } from "./CircleView";
 import { useRoom } from "./RoomContext";
 import { RoomAnnouncer } from "./RoomAnnouncer";
+import { RoomToolbar } from "./RoomToolbar";
+import { useRoomView } from "./ViewContext";
 import { NoticeBar, ReconnectingBanner } from "./StatusBars";
 import { WaitingCard } from "./WaitingCard";
 
@@ -9,15 +11,19 @@ import { WaitingCard } from "./WaitingCard";
 export function InCircle() {
   const title = useRoom((s) => s.session.title || s.preview?.title || "The circle");
   const waiting = useRoom((s) => s.session.status === "waiting");
+  const { drawing } = useRoomView();
   return (
-    <div className="room">
+    <div className={drawing ? "room with-stage" : "room"}>
       <ReconnectingBanner />
       <section className="room-circle" aria-labelledby="room-circle-heading">
         <ScreenHeading id="room-circle-heading">{title}</ScreenHeading>
         {waiting && <WaitingCard />}
         <CircleView />
       </section>
-      <NoticeBar />
+      <div className="room-dock">
+        <NoticeBar />
+        <RoomToolbar />
+      </div>
       <RoomAnnouncer />
     </div>
   );

@@ -2,7 +2,8 @@ import { useEffect, useRef } from "react";
 import { onRoomEvents, type RoomEvent } from "../roomEvents";
 import type { RoomState } from "../roomStore";
 import { useRoomServices } from "./RoomContext";
-import { REACTION_SENTENCES, ordinal } from "./words";
+import { ordinal } from "../presence";
+import { REACTION_SENTENCES } from "./words";
 
 /** How many lines the log keeps (older ones are removed; screen readers have read them). */
 const KEEP = 6;

@@ -3,7 +3,7 @@ import { LOOK_COLOURS } from "../looks";
 import type { Person } from "../roomStore";
 import { REACTION_ICONS, REACTION_NAMES, StoneIcon } from "./icons";
 import { useRoom } from "./RoomContext";
-import { personStates } from "./words";
+import { presenceWords } from "../presence";
 
 /**
  * One person at their place in the circle: their colour, name and what they are doing, in words
@@ -11,10 +11,11 @@ import { personStates } from "./words";
  */
 export function Seat({ person, angle, isMe }: { person: Person; angle: number; isMe: boolean }) {
   const holdsPiece = useRoom((s) => s.pieceHolder === person.id);
-  const queuePosition = useRoom((s) => s.handQueue.indexOf(person.id) + 1);
+  const pieceHolder = useRoom((s) => s.pieceHolder);
+  const handQueue = useRoom((s) => s.handQueue);
   const hidden = useRoom((s) => Boolean(s.hidden[person.id]));
   const reaction = useRoom((s) => (hidden ? undefined : s.reactions.findLast((r) => r.from === person.id)));
-  const states = personStates(person, { holdsPiece, queuePosition });
+  const states = presenceWords(person, { pieceHolder, handQueue });
   if (hidden) states.push("Hidden by you");
   const classes = ["seat", isMe && "me", holdsPiece && "holds-piece", (person.away || !person.connected) && "dim", hidden && "hidden-person"];
   const ReactionIcon = reaction ? REACTION_ICONS[reaction.kind] : null;

@@ -1,6 +1,6 @@
 import { soloPractice } from "../../../client/practice/source";
 import { describe, expect, it, vi } from "vitest";
-import { installCues } from "../../../client/practice/cues/installCues";
+import { installCues, silenceCuesWhile } from "../../../client/practice/cues/installCues";
 import { pulseControllers, type HapticSession } from "../../../client/practice/cues/hapticCue";
 import { hasVoices, speakStep } from "../../../client/practice/cues/speechCue";
 import type { ToneCue } from "../../../client/practice/cues/toneCue";
@@ -57,6 +57,29 @@ describe("cue switches", () => {
     ticker.tick(4000);
     expect(actuator.pulse).toHaveBeenCalledTimes(1);
     expect(tone.play).toHaveBeenCalledTimes(1);
+    stop();
+  });
+});
+
+describe("silencing every cue from elsewhere (a person in a circle)", () => {
+  it("plays nothing while the predicate says so, and again once it does not or is removed", () => {
+    const store = createAppStore();
+    const ticker = createPracticeTicker(soloPractice(store), freshFrame());
+    const tone: ToneCue = { prepare: vi.fn(), play: vi.fn(), close: vi.fn() };
+    const stop = installCues({ store, ticker, tone });
+    let quiet = true;
+    const unsilence = silenceCuesWhile(() => quiet);
+    store.getState().chooseExercise("box");
+    store.getState().checkIn(null, 0);
+    ticker.tick(0);
+    expect(tone.play).not.toHaveBeenCalled();
+    quiet = false;
+    ticker.tick(4000);
+    expect(tone.play).toHaveBeenCalledTimes(1);
+    quiet = true;
+    unsilence();
+    ticker.tick(8000);
+    expect(tone.play).toHaveBeenCalledTimes(2);
     stop();
   });
 });

@@ -34,9 +34,9 @@ describe("the circle as DOM", () => {
         },
       })),
     );
-    expect(seat("Gentle Fern").textContent).toMatch(/Hand up, 2nd.*Muted/);
-    expect(seat("Quiet Heron").textContent).toMatch(/Hand up, 1st/);
-    expect(seat("Still Harbour").textContent).toMatch(/Has the talking piece.*Stepped away.*Reconnecting…/);
+    expect(seat("Gentle Fern").textContent).toMatch(/Hand raised · 2nd.*Muted/);
+    expect(seat("Quiet Heron").textContent).toMatch(/Hand raised · 1st/);
+    expect(seat("Still Harbour").textContent).toMatch(/Has the talking piece.*Reconnecting…/);
     expect(document.querySelector(".piece-note")!.textContent).toBe("Still Harbour has the talking piece");
   });
 

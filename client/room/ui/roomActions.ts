@@ -1,0 +1,36 @@
+import type { Reaction } from "../../../core/protocol";
+import { useAppStore } from "../../state/store";
+import type { RoomStore } from "../roomStore";
+
+/** What a person does in the circle, the same from a button, a key or a menu. */
+
+export function toggleHand(store: RoomStore): void {
+  const s = store.getState();
+  s.send(s.people[s.me]?.handRaised ? "lowerHand" : "raiseHand");
+}
+
+export function react(store: RoomStore, kind: Reaction): void {
+  store.getState().send("react", { kind });
+}
+
+export function toggleAway(store: RoomStore): void {
+  const s = store.getState();
+  s.send(s.people[s.me]?.away ? "stepBack" : "stepAway");
+}
+
+/**
+ * "I need a moment": the facilitators are told privately, and crisis help opens for this person
+ * at once, whatever happens to the message. Asking again while one is still on its way or not
+ * yet seen only opens help again.
+ */
+export function needMoment(store: RoomStore): void {
+  const s = store.getState();
+  if (s.moment === "none" || s.moment === "seen") {
+    s.send("needMoment");
+    store.setState({ moment: "sending" });
+  }
+  useAppStore.getState().openCrisis();
+}
+
+export const toggleCues = (store: RoomStore) => store.setState((s) => ({ cuesSilenced: !s.cuesSilenced }));
+export const toggleBubble = (store: RoomStore) => store.setState((s) => ({ bubble: !s.bubble }));
