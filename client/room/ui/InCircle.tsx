@@ -1,4 +1,5 @@
 import { ScreenHeading } from "../../ui/ScreenHeading";
+import { CheckInCard } from "./CheckInCard";
 import { CircleView } from "./CircleView";
 import { useRoom } from "./RoomContext";
 import { RoomAnnouncer } from "./RoomAnnouncer";
@@ -18,6 +19,7 @@ export function InCircle() {
       <section className="room-circle" aria-labelledby="room-circle-heading">
         <ScreenHeading id="room-circle-heading">{title}</ScreenHeading>
         {waiting && <WaitingCard />}
+        <CheckInCard />
         <CircleView />
       </section>
       <div className="room-dock">

@@ -3,37 +3,37 @@ import { onRoomEvents, type RoomEvent } from "../roomEvents";
 import type { RoomState } from "../roomStore";
 import { useRoomServices } from "./RoomContext";
 import { ordinal } from "../presence";
-import { REACTION_SENTENCES } from "./words";
+import { eventSentence } from "./words";
 
 /** How many lines the log keeps (older ones are removed; screen readers have read them). */
 const KEEP = 6;
 
+/** Sentences about this person themself ("Your hand is up, 2nd in line"); their own reactions are not read back. */
+function mine(e: RoomEvent, next: RoomState): string | null {
+  switch (e.kind) {
+    case "handRaised":
+      return `Your hand is up, ${ordinal(next.handQueue.indexOf(e.who) + 1)} in line`;
+    case "handLowered":
+      return "Your hand is down";
+    case "away":
+      return "You have stepped away";
+    case "back":
+      return "You are back";
+    case "muted":
+      return "You were muted by the facilitator";
+    case "unmuted":
+      return "You can speak again";
+    case "gotPiece":
+      return "You have the talking piece";
+    default:
+      return null;
+  }
+}
+
 function sentence(e: RoomEvent, next: RoomState, prev: RoomState): string | null {
   if (next.hidden[e.who]) return null;
-  const mine = e.who === next.me;
-  const name = (next.people[e.who] ?? prev.people[e.who])?.pseudonym ?? "Someone";
-  switch (e.kind) {
-    case "joined":
-      return `${name} joined the circle`;
-    case "left":
-      return `${name} left the circle`;
-    case "handRaised":
-      return mine ? `Your hand is up, ${ordinal(next.handQueue.indexOf(e.who) + 1)} in line` : `${name} raised a hand`;
-    case "handLowered":
-      return mine ? "Your hand is down" : `${name} lowered their hand`;
-    case "away":
-      return mine ? "You have stepped away" : `${name} stepped away`;
-    case "back":
-      return mine ? "You are back" : `${name} is back`;
-    case "muted":
-      return mine ? "You were muted by the facilitator" : `${name} was muted`;
-    case "unmuted":
-      return mine ? "You can speak again" : `${name} was unmuted`;
-    case "gotPiece":
-      return mine ? "You have the talking piece" : `${name} has the talking piece`;
-    case "reaction":
-      return mine ? null : REACTION_SENTENCES[e.reaction](name);
-  }
+  if (e.who === next.me) return mine(e, next);
+  return eventSentence(e, (next.people[e.who] ?? prev.people[e.who])?.pseudonym ?? "Someone");
 }
 
 /** Changes to the circle itself (not to one person), for the same log. */
