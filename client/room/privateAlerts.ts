@@ -1,4 +1,4 @@
-import type { AlertStatus, ServerMessages } from "../../core/protocol";
+import type { AlertKind, AlertStatus, ServerMessages } from "../../core/protocol";
 import type { Alert, RoomStore } from "./roomStore";
 
 /** What private alerts need of a joined room. */
@@ -29,7 +29,11 @@ export function followAlerts(room: AlertChannel, store: RoomStore, now: () => nu
       };
       return { alerts: [...s.alerts, full] };
     });
-  const status = (kind: "moment" | "report", value: AlertStatus) => store.setState(kind === "moment" ? { moment: value } : { reportStatus: value });
+  // Chat's own alerts ("support", "chatReport") have their own status words in client/room/chat.
+  const status = (kind: AlertKind, value: AlertStatus) => {
+    if (kind === "moment") store.setState({ moment: value });
+    else if (kind === "report") store.setState({ reportStatus: value });
+  };
   return [
     room.onMessage("moment", ({ id, from }) => add({ id, kind: "moment", from })),
     room.onMessage("report", ({ id, from, target, reason, events }) => add({ id, kind: "report", from, target, reason, events })),

@@ -1,5 +1,7 @@
 import { ScreenHeading } from "../../ui/ScreenHeading";
+import { CardOverlay } from "../chat";
 import { CheckInCard } from "./CheckInCard";
+import { FacilitatorConsole } from "./console/FacilitatorConsole";
 import { CircleView } from "./CircleView";
 import { useRoom } from "./RoomContext";
 import { RoomAnnouncer } from "./RoomAnnouncer";
@@ -18,10 +20,12 @@ export function InCircle() {
       <ReconnectingBanner />
       <section className="room-circle" aria-labelledby="room-circle-heading">
         <ScreenHeading id="room-circle-heading">{title}</ScreenHeading>
+        <CardOverlay />
         {waiting && <WaitingCard />}
         <CheckInCard />
         <CircleView />
       </section>
+      <FacilitatorConsole />
       <div className="room-dock">
         <NoticeBar />
         <RoomToolbar />

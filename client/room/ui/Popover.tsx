@@ -10,25 +10,29 @@ export function Popover({
   label,
   toggle,
   onClose,
+  initialFocus,
   children,
 }: {
   id: string;
   label: string;
   toggle: RefObject<HTMLButtonElement | null>;
   onClose: () => void;
+  /** what takes focus on opening (a CSS selector inside the panel); else its first control after "Close" */
+  initialFocus?: string;
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const panel = ref.current;
-    // The first control after the panel's own "Close".
-    panel?.querySelectorAll<HTMLElement>("button:not(:disabled), input, select, [href]")[1]?.focus();
+    const wanted = initialFocus ? panel?.querySelector<HTMLElement>(initialFocus) : null;
+    // Else the first control after the panel's own "Close".
+    (wanted ?? panel?.querySelectorAll<HTMLElement>("button:not(:disabled), input, select, [href]")[1])?.focus();
     const onPointer = (e: PointerEvent) => {
       if (!panel?.contains(e.target as Node) && !toggle.current?.contains(e.target as Node)) onClose();
     };
     document.addEventListener("pointerdown", onPointer);
     return () => document.removeEventListener("pointerdown", onPointer);
-  }, [onClose, toggle]);
+  }, [onClose, toggle, initialFocus]);
   return (
     <div
       ref={ref}

@@ -1,5 +1,6 @@
 import { useCallback, useRef, useState, type ReactNode, type RefObject } from "react";
 import { REACTIONS } from "../../../core/protocol";
+import { ChatPanel, useChatStore } from "../chat";
 import { HandIcon, REACTION_ICONS, REACTION_NAMES } from "./icons";
 import { MomentStatus } from "./MomentStatus";
 import { PeoplePanel } from "./PeoplePanel";
@@ -61,6 +62,12 @@ export function RoomToolbar() {
   const [open, setOpen] = useState<ToolbarPanel>(null);
   const reactRef = useRef<HTMLButtonElement>(null);
   const peopleRef = useRef<HTMLButtonElement>(null);
+  const chatRef = useRef<HTMLButtonElement>(null);
+  const lines = useChatStore((s) => s.lines.length);
+  // Messages that came while the chat was closed (not read aloud twice: the chat log announces them when open).
+  const [readLines, setReadLines] = useState(lines);
+  if (open === "chat" && readLines !== lines) setReadLines(lines);
+  const unread = open === "chat" ? 0 : Math.max(0, lines - readLines);
   const moreRef = useRef<HTMLButtonElement>(null);
   const close = useCallback(() => setOpen(null), []);
   const openPanel = useCallback((panel: ToolbarPanel) => setOpen(panel), []);
@@ -80,6 +87,11 @@ export function RoomToolbar() {
               );
             })}
           </div>
+        </Popover>
+      )}
+      {open === "chat" && (
+        <Popover id="room-chat" label="Chat" toggle={chatRef} onClose={close} initialFocus="#chat-input">
+          <ChatPanel />
         </Popover>
       )}
       {open === "people" && (
@@ -164,6 +176,9 @@ export function RoomToolbar() {
         <button type="button" className="tool moment" onClick={() => needMoment(store)}>
           I need a moment
         </button>
+        <PanelButton panel="chat" open={open} setOpen={setOpen} refFor={chatRef}>
+          Chat{unread > 0 && <span className="tool-note"> {unread} new</span>}
+        </PanelButton>
         <PanelButton panel="people" open={open} setOpen={setOpen} refFor={peopleRef}>
           People
         </PanelButton>

@@ -6,7 +6,7 @@ import { REACTION_NAMES } from "./icons";
 import { needMoment, react, toggleAway, toggleBubble, toggleCues, toggleHand } from "./roomActions";
 
 /** The toolbar's panels a key can open. */
-export type ToolbarPanel = "react" | "people" | "more" | "help" | "leave" | null;
+export type ToolbarPanel = "react" | "chat" | "people" | "more" | "help" | "leave" | null;
 
 export interface Shortcut {
   /** KeyboardEvent.key, lower case */
@@ -25,6 +25,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: "n", label: "I need a moment (also opens crisis help)", run: needMoment },
   { key: "c", label: "Silence or bring back your cues", run: toggleCues },
   { key: "b", label: "Personal space on or off", run: toggleBubble },
+  { key: "t", label: "Chat", run: (_, open) => open("chat") },
   { key: "p", label: "People: hide, report, pass the piece", run: (_, open) => open("people") },
   { key: "l", label: "Leave the circle (asks first)", run: (_, open) => open("leave") },
   { key: "?", label: "These shortcuts", run: (_, open) => open("help") },

@@ -153,7 +153,7 @@ describe("keyboard shortcuts", () => {
     key("?");
     const help = screen.getByRole("group", { name: "Keyboard shortcuts" });
     const keys = Array.from(help.querySelectorAll("kbd")).map((k) => k.textContent);
-    expect(keys).toEqual(["H", "1", "2", "3", "4", "R", "A", "N", "C", "B", "P", "L", "?"]);
+    expect(keys).toEqual(["H", "1", "2", "3", "4", "R", "A", "N", "C", "B", "T", "P", "L", "?"]);
     key("r");
     expect(screen.getByRole("group", { name: "Reactions" })).toBeTruthy();
   });
