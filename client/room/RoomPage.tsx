@@ -1,3 +1,5 @@
+import { exposeTestHooks } from "../state/testHooks";
+import { roomClock } from "./clockSync";
 import "./ui/room.css";
 import { useEffect, useState, type ReactElement } from "react";
 import { createPortal } from "react-dom";
@@ -68,6 +70,8 @@ function useRoomRuntime(): void {
   useEffect(() => silenceCuesWhile(() => store.getState().cuesSilenced), [store]);
   // Reports carry the last minute of what this device saw: start keeping it from the first moment.
   useEffect(() => void eventLogFor(store), [store]);
+  // Tests and benchmarks read the circle's state and clock, also in the simple view (no 3D).
+  useEffect(() => exposeTestHooks({ roomStore: store, roomClock }), [store]);
 }
 
 function Room({ code, stage }: { code: string; stage: boolean }) {
