@@ -11,7 +11,8 @@ import { ROOM_NAME } from "../core/protocol";
 import { TokenService } from "./auth/tokens";
 import { apiErrorHandler } from "./http/ApiError";
 import { authRoutes } from "./http/authRoutes";
-import { restrictCorsToSameOrigin, securityHeaders } from "./http/security";
+import { guardRequests } from "./http/requestGuard";
+import { restrictCorsToSameOrigin } from "./http/security";
 import { sessionRoutes } from "./http/sessionRoutes";
 import { bindCircleRoom, type LiveRooms } from "./rooms/CircleRoom";
 import { openSqliteStore } from "./store/SqliteStore";
@@ -43,6 +44,7 @@ export function createApp(options: AppOptions) {
   const hooks = { end: (code: string) => live.get(code)?.end(), refresh: (code: string) => live.get(code)?.refresh() };
 
   const httpServer = options.tls ? https.createServer(options.tls) : http.createServer();
+  guardRequests(httpServer);
   const server = defineServer({
     rooms: {
       [ROOM_NAME]: defineRoom(bindCircleRoom({ store, tokens, live, voice: options.voice })).filterBy(["code"]),
@@ -53,7 +55,6 @@ export function createApp(options: AppOptions) {
     transport: new WebSocketTransport({ server: httpServer, maxPayload: 4 * 1024 }),
     express: (app) => {
       app.disable("x-powered-by");
-      app.use(securityHeaders);
       app.use("/api", express.json({ limit: "16kb" }), authRoutes(store, tokens), sessionRoutes(store, tokens, hooks));
       app.use("/api", (_req, res) => void res.status(404).json({ error: "not_found", message: "no such endpoint" }));
       app.use("/api", apiErrorHandler);

@@ -1,5 +1,3 @@
-import type { RequestHandler } from "express";
-
 /**
  * Headers for a WebXR app that loads nothing from other origins. 'wasm-unsafe-eval' is for
  * WebAssembly decoders; blob: workers and data: fonts/images are what troika text uses. A blob:
@@ -22,18 +20,18 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join("; ");
 
-export const securityHeaders: RequestHandler = (_req, res, next) => {
-  res.set({
-    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
-    "Permissions-Policy": "xr-spatial-tracking=(self), microphone=(self), camera=(), geolocation=(), payment=()",
-    "Referrer-Policy": "no-referrer",
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "DENY",
-    "Cross-Origin-Opener-Policy": "same-origin",
-    "Cross-Origin-Resource-Policy": "same-origin",
-  });
-  next();
-};
+/** The headers every response carries (set by guardRequests, ahead of Colyseus and express). */
+export function securityHeaderValues(): [string, string][] {
+  return [
+    ["Content-Security-Policy", CONTENT_SECURITY_POLICY],
+    ["Permissions-Policy", "xr-spatial-tracking=(self), microphone=(self), camera=(), geolocation=(), payment=()"],
+    ["Referrer-Policy", "no-referrer"],
+    ["X-Content-Type-Options", "nosniff"],
+    ["X-Frame-Options", "DENY"],
+    ["Cross-Origin-Opener-Policy", "same-origin"],
+    ["Cross-Origin-Resource-Policy", "same-origin"],
+  ];
+}
 
 /**
  * Colyseus answers every request with permissive CORS (any origin, with credentials). The client is
