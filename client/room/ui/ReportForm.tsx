@@ -1,16 +1,9 @@
 import { useState, type FormEvent } from "react";
 import { REPORT_REASONS, type ReportReason } from "../../../core/protocol";
+import { REPORT_REASON_CHOICES } from "../consoleActions";
 import type { Person } from "../roomStore";
-import { eventLogFor } from "../eventLog";
 import { useRoom, useRoomServices } from "./RoomContext";
-
-const REASON_WORDS: Record<ReportReason, string> = {
-  unkind: "Unkind or hurtful",
-  unsafe: "Makes me feel unsafe",
-  impersonation: "Pretending to be someone else",
-  spam: "Spam or disrupting the circle",
-  other: "Something else",
-};
+import { report } from "./roomActions";
 
 /**
  * Report someone to the facilitators: a reason from a short list — no free text, so nothing
@@ -25,8 +18,7 @@ export function ReportForm({ person, onDone }: { person: Person; onDone: () => v
   const send = (e: FormEvent) => {
     e.preventDefault();
     if (!reason) return;
-    store.getState().send("report", { target: person.id, reason, events: eventLogFor(store).recent() });
-    store.setState({ reportStatus: "sending" });
+    report(store, person.id, reason);
     setSent(true);
   };
   if (sent) {
@@ -52,7 +44,7 @@ export function ReportForm({ person, onDone }: { person: Person; onDone: () => v
         <legend>Why are you reporting {person.pseudonym}?</legend>
         {REPORT_REASONS.map((r) => (
           <label key={r} className="reason">
-            <input type="radio" name="report-reason" value={r} checked={reason === r} onChange={() => setReason(r)} /> {REASON_WORDS[r]}
+            <input type="radio" name="report-reason" value={r} checked={reason === r} onChange={() => setReason(r)} /> {REPORT_REASON_CHOICES[r]}
           </label>
         ))}
       </fieldset>

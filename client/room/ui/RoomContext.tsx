@@ -1,5 +1,6 @@
 import { createContext, useContext } from "react";
 import { useStore } from "zustand";
+import { getFacilitatorToken } from "../../facilitate/auth";
 import { enterCircle, leaveCircle } from "../enterCircle";
 import { fetchJoinPreview, type PreviewResult } from "../joinPreview";
 import { useRoomStore, type RoomState, type RoomStore } from "../roomStore";
@@ -25,7 +26,7 @@ export const appRoomServices: RoomServices = {
   fetchPreview: (code) => fetchJoinPreview(code),
   enter: (token) => enterCircle(useRoomStore, { token }),
   leave: () => leaveCircle(useRoomStore),
-  facilitatorToken: () => null,
+  facilitatorToken: () => getFacilitatorToken(),
 };
 
 export const RoomContext = createContext<RoomServices>(appRoomServices);

@@ -1,5 +1,6 @@
-import type { Reaction } from "../../../core/protocol";
+import type { Reaction, ReportReason } from "../../../core/protocol";
 import { useAppStore } from "../../state/store";
+import { eventLogFor } from "../eventLog";
 import type { RoomStore } from "../roomStore";
 
 /** What a person does in the circle, the same from a button, a key or a menu. */
@@ -34,3 +35,12 @@ export function needMoment(store: RoomStore): void {
 
 export const toggleCues = (store: RoomStore) => store.setState((s) => ({ cuesSilenced: !s.cuesSilenced }));
 export const toggleBubble = (store: RoomStore) => store.setState((s) => ({ bubble: !s.bubble }));
+
+/**
+ * Report someone to the facilitators: a reason from the short list (no free text) and the last
+ * minute of room events this device saw (joins, hands, reactions; never words or sound).
+ */
+export function report(store: RoomStore, target: string, reason: ReportReason): void {
+  store.getState().send("report", { target, reason, events: eventLogFor(store).recent() });
+  store.setState({ reportStatus: "sending" });
+}

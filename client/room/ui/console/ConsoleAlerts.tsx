@@ -1,18 +1,9 @@
-import type { ReportReason } from "../../../../core/protocol";
+import { REPORT_REASON_WORDS, alertsInOrder, seatText } from "../../consoleActions";
 import { markAlertSeen } from "../../privateAlerts";
 import type { Alert } from "../../roomStore";
 import { useRoom, useRoomServices } from "../RoomContext";
 import { eventSentence } from "../words";
 
-export const REPORT_REASON_WORDS: Record<ReportReason, string> = {
-  unkind: "unkind or hurtful",
-  unsafe: "makes them feel unsafe",
-  impersonation: "pretending to be someone else",
-  spam: "spam or disrupting the circle",
-  other: "something else",
-};
-
-const seatText = (seat: number) => (seat >= 0 ? `seat ${seat}` : "has left");
 const agoText = (ms: number) => (ms < 1000 ? "just before" : `${Math.round(ms / 1000)} s before`);
 
 function AlertItem({ alert }: { alert: Alert }) {
@@ -63,8 +54,7 @@ function AlertItem({ alert }: { alert: Alert }) {
  */
 export function ConsoleAlerts() {
   const alerts = useRoom((s) => s.alerts);
-  const unseen = alerts.filter((a) => !a.seen);
-  const seen = alerts.filter((a) => a.seen);
+  const { unseen, seen } = alertsInOrder(alerts);
   return (
     <section aria-labelledby="console-alerts" className="console-section">
       <h3 id="console-alerts">
@@ -72,7 +62,7 @@ export function ConsoleAlerts() {
       </h3>
       {alerts.length === 0 && <p className="hint">None. "I need a moment" and reports appear here, and only here.</p>}
       <ul className="alerts" aria-live="polite">
-        {[...unseen].reverse().map((a) => (
+        {unseen.map((a) => (
           <AlertItem key={a.id} alert={a} />
         ))}
       </ul>
@@ -80,7 +70,7 @@ export function ConsoleAlerts() {
         <details>
           <summary>Seen ({seen.length})</summary>
           <ul className="alerts">
-            {[...seen].reverse().map((a) => (
+            {seen.map((a) => (
               <AlertItem key={a.id} alert={a} />
             ))}
           </ul>

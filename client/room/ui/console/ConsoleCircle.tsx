@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { ENVIRONMENT_IDS, ENVIRONMENT_NAMES, type EnvironmentId } from "../../../../core/environments";
 import { mayPerform, type Role } from "../../../../core/protocol";
+import { circleActions, circleSentence, runAction } from "../../consoleActions";
 import { useRoom, useRoomServices } from "../RoomContext";
 import { ConfirmButton } from "./ConfirmButton";
 
@@ -13,27 +14,15 @@ export function ConsoleCircle({ role }: { role: Role }) {
   return (
     <section aria-labelledby="console-circle" className="console-section">
       <h3 id="console-circle">The circle</h3>
-      <p className="hint">
-        {session.status === "waiting" ? "Waiting: people can arrive and settle." : "Open."} {session.locked ? "Locked to new people." : "New people can join."}
-      </p>
+      <p className="hint">{circleSentence(session)}</p>
       <p className="actions">
-        {session.status === "waiting" && mayPerform(role, "openCircle") && (
-          <button type="button" onClick={() => send("openCircle")}>
-            Open the circle
-          </button>
-        )}
-        {session.locked ? (
-          <button type="button" className="secondary" disabled={!mayPerform(role, "unlock")} onClick={() => send("unlock")}>
-            Unlock
-          </button>
-        ) : (
-          <button type="button" className="secondary" disabled={!mayPerform(role, "lock")} onClick={() => send("lock")}>
-            Lock to new people
-          </button>
-        )}
-        <button type="button" className="secondary" disabled={!mayPerform(role, "muteAll")} onClick={() => send("muteAll")}>
-          Mute all participants
-        </button>
+        {circleActions(role, session)
+          .filter((a) => !a.confirm)
+          .map((a) => (
+            <button key={a.key} type="button" className={a.primary ? undefined : "secondary"} disabled={!a.enabled} onClick={() => runAction(store, a)}>
+              {a.label}
+            </button>
+          ))}
       </p>
       <p className="field">
         <label htmlFor="console-place">Place</label>
@@ -53,16 +42,13 @@ export function ConsoleCircle({ role }: { role: Role }) {
           Change place
         </button>
       </p>
-      {mayPerform(role, "endSession") && (
-        <p>
-          <ConfirmButton
-            label="End the session"
-            question="End the session for everyone? Everyone leaves the circle, and it cannot be opened again."
-            confirm="End session"
-            onConfirm={() => send("endSession")}
-          />
-        </p>
-      )}
+      {circleActions(role, session)
+        .filter((a) => a.confirm)
+        .map((a) => (
+          <p key={a.key}>
+            <ConfirmButton label={a.label} question={a.confirm!.question} confirm={a.confirm!.yes} onConfirm={() => runAction(store, a)} />
+          </p>
+        ))}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from "react";
-import { PATTERNS, PATTERN_IDS, cyclesForMinutes, type BuiltInPatternId } from "../../../../core/breathing";
-import { MAX_CYCLES, mayPerform, type Role } from "../../../../core/protocol";
+import { PATTERNS, PATTERN_IDS, type BuiltInPatternId } from "../../../../core/breathing";
+import { MAX_CYCLES, type Role } from "../../../../core/protocol";
+import { defaultCycles, practiceActions, runAction, validCycles } from "../../consoleActions";
 import { useRoom, useRoomServices } from "../RoomContext";
 
 /** Start a group exercise (a built-in pattern, some cycles) on the server's clock, or stop it. */
@@ -9,11 +10,11 @@ export function ConsolePractice({ role }: { role: Role }) {
   const running = useRoom((s) => s.practice.running);
   const open = useRoom((s) => s.session.status === "open");
   const [patternId, setPatternId] = useState<BuiltInPatternId>("box");
-  const [cycles, setCycles] = useState(() => cyclesForMinutes(PATTERNS.box, 3));
-  const valid = Number.isInteger(cycles) && cycles >= 1 && cycles <= MAX_CYCLES;
+  const [cycles, setCycles] = useState(() => defaultCycles("box"));
+  const valid = validCycles(cycles);
   const choose = (id: BuiltInPatternId) => {
     setPatternId(id);
-    setCycles(Math.min(MAX_CYCLES, cyclesForMinutes(PATTERNS[id], 3)));
+    setCycles(defaultCycles(id));
   };
   return (
     <section aria-labelledby="console-practice" className="console-section">
@@ -47,18 +48,11 @@ export function ConsolePractice({ role }: { role: Role }) {
         </span>
       </p>
       <p className="actions">
-        <button
-          type="button"
-          disabled={!open || !valid || !mayPerform(role, "startPractice")}
-          onClick={() => store.getState().send("startPractice", { patternId, cycles })}
-        >
-          {running ? "Start again with this" : "Start together"}
-        </button>
-        {running && (
-          <button type="button" className="secondary" disabled={!mayPerform(role, "stopPractice")} onClick={() => store.getState().send("stopPractice")}>
-            Stop
+        {practiceActions(role, { patternId, cycles }, { open, running }).map((a) => (
+          <button key={a.key} type="button" className={a.primary ? undefined : "secondary"} disabled={!a.enabled} onClick={() => runAction(store, a)}>
+            {a.label}
           </button>
-        )}
+        ))}
       </p>
     </section>
   );
