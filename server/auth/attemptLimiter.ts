@@ -27,6 +27,23 @@ export class AttemptLimiter {
     return w.count >= this.limit ? w.resetAt - t : 0;
   }
 
+  /**
+   * Check and count in one step: ms until `key` may try again (nothing counted), or 0 after counting
+   * this attempt. Take before any `await`, so attempts started together cannot all pass the check.
+   */
+  take(key: string): number {
+    const wait = this.retryAfter(key);
+    if (wait > 0) return wait;
+    this.fail(key);
+    return 0;
+  }
+
+  /** Give back one attempt counted by `take` (it turned out not to be a failure). */
+  refund(key: string): void {
+    const w = this.windows.get(key);
+    if (w && w.count > 0) w.count--;
+  }
+
   /** Count one failure for `key`. */
   fail(key: string): void {
     const t = this.now();

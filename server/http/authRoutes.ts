@@ -64,13 +64,12 @@ export function authRoutes(store: Store, tokens: TokenService): express.Router {
     handle(async (req, res) => {
       const body = parse(signUpBody, req.body);
       const ip = ipOf(req);
-      const wait = signUpsByIp.retryAfter(ip);
+      const wait = signUpsByIp.take(ip);
       if (wait > 0) {
         throw new ApiError(429, ApiErrorCode.tooManyAttempts, "too many sign-ups from here; try again later", {
           "Retry-After": String(Math.ceil(wait / 1000)),
         });
       }
-      signUpsByIp.fail(ip);
       const now = Date.now();
       // First account on a fresh install becomes the admin; afterwards an unused, unexpired invite is needed.
       // Checked before hashing, so a sign-up without a valid invite costs no scrypt work; checked
@@ -111,20 +110,21 @@ export function authRoutes(store: Store, tokens: TokenService): express.Router {
     handle(async (req, res) => {
       const body = parse(signInBody, req.body);
       const ip = ipOf(req);
+      // Each attempt is counted as a failure before the password is hashed (and given back if it was
+      // right): attempts sent together cannot all pass the check while the first ones are hashing.
       const wait = Math.max(byEmail.retryAfter(body.email), byIp.retryAfter(ip));
       if (wait > 0) {
         throw new ApiError(429, ApiErrorCode.tooManyAttempts, "too many sign-in attempts; try again later", {
           "Retry-After": String(Math.ceil(wait / 1000)),
         });
       }
+      byEmail.fail(body.email);
+      byIp.fail(ip);
       const f = store.facilitators.byEmail(body.email);
       const ok = await verifyPassword(body.password, f?.passwordHash ?? (await DUMMY_HASH_PROMISE));
-      if (!f || !ok) {
-        byEmail.fail(body.email);
-        byIp.fail(ip);
-        throw new ApiError(401, ApiErrorCode.wrongCredentials, "wrong email or password");
-      }
+      if (!f || !ok) throw new ApiError(401, ApiErrorCode.wrongCredentials, "wrong email or password");
       byEmail.reset(body.email);
+      byIp.refund(ip);
       res.json(await issue(f));
     }),
   );
