@@ -15,13 +15,15 @@ import { guardRequests } from "./http/requestGuard";
 import { restrictCorsToSameOrigin } from "./http/security";
 import { sessionRoutes } from "./http/sessionRoutes";
 import { bindCircleRoom, type LiveRooms } from "./rooms/CircleRoom";
-import { openSqliteStore } from "./store/SqliteStore";
+import { openStore } from "./store/openStore";
 import type { Store } from "./store/types";
 import type { VoiceDeps } from "./voice/voiceDeps";
 
 export interface AppOptions {
   /** where the SQLite file lives (created if missing) */
   dataDir: string;
+  /** Postgres instead of SQLite (DATABASE_URL) */
+  databaseUrl?: string;
   /** HS256 secret for facilitator tokens */
   jwtSecret: string;
   /** built client to serve; omitted → no static files (API and rooms only) */
@@ -38,7 +40,7 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions) {
   restrictCorsToSameOrigin(matchMaker.controller);
-  const store: Store = openSqliteStore(options.dataDir);
+  const store: Store = openStore(options);
   const tokens = new TokenService(options.jwtSecret);
   const live: LiveRooms = new Map();
   const hooks = { end: (code: string) => live.get(code)?.end(), refresh: (code: string) => live.get(code)?.refresh() };

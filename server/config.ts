@@ -15,6 +15,12 @@ export interface Config {
   clientDir: string | undefined;
   /** STUN / TURN servers for voice (ICE_SERVERS, a JSON array of RTCIceServer), none by default */
   iceServers: IceServer[];
+  /** Postgres instead of the SQLite file (DATABASE_URL, e.g. postgres://user:pass@host/db) */
+  databaseUrl: string | undefined;
+  /** several processes share rooms through this Redis (REDIS_URL, e.g. redis://127.0.0.1:6379) */
+  redisUrl: string | undefined;
+  /** how other processes and clients reach this one directly (PUBLIC_ADDRESS, e.g. node1.example.org/p1) */
+  publicAddress: string | undefined;
 }
 
 /** ICE_SERVERS: a JSON array like `[{"urls":"stun:stun.example.org:3478"}]`; empty or unset → none. */
@@ -42,6 +48,9 @@ export function readConfig(env = process.env, argv = process.argv): Config {
     skipClientBuild: env.SKIP_CLIENT_BUILD === "1",
     clientDir: env.CLIENT_DIR ? path.resolve(env.CLIENT_DIR) : undefined,
     iceServers: parseIceServers(env.ICE_SERVERS),
+    databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
+    publicAddress: env.PUBLIC_ADDRESS || undefined,
   };
 }
 

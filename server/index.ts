@@ -13,6 +13,7 @@ if (!config.skipClientBuild && !config.clientDir) await ensureClientBuilt(root);
 const tls = config.https ? await selfSignedCertificate(config.dataDir) : undefined;
 const app = createApp({
   dataDir: config.dataDir,
+  databaseUrl: config.databaseUrl,
   jwtSecret: jwtSecret(config.dataDir),
   clientDir: config.clientDir ?? path.join(root, "dist", "client"),
   tls,

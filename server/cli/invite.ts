@@ -5,7 +5,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { createInvite } from "../http/authRoutes";
-import { openSqliteStore } from "../store/SqliteStore";
+import { openStore } from "../store/openStore";
 
 const arg = process.argv[2];
 const email = arg ? z.email().safeParse(arg.trim().toLowerCase()) : null;
@@ -13,7 +13,7 @@ if (email && !email.success) {
   console.error(`Not an email address: ${arg}`);
   process.exit(1);
 }
-const store = openSqliteStore(path.resolve(process.env.DATA_DIR ?? "data"));
+const store = openStore({ dataDir: path.resolve(process.env.DATA_DIR ?? "data"), databaseUrl: process.env.DATABASE_URL });
 try {
   const { invite, expiresAt } = createInvite(store, null, email?.data ?? null);
   console.log(`Invite: ${invite}`);

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { MIGRATIONS } from "./migrations";
+import { MIGRATIONS, migrationFor } from "./migrations";
 import {
   EmailTakenError,
   type Aggregate,
@@ -18,7 +18,8 @@ export const DB_FILE = "breathing-room.sqlite";
 
 type Row = Record<string, unknown>;
 
-const toFacilitator = (r: Row): Facilitator => ({
+/** Row → record; shared with the Postgres store (same columns). */
+export const toFacilitator = (r: Row): Facilitator => ({
   id: r.id as string,
   email: r.email as string,
   passwordHash: r.password_hash as string,
@@ -26,7 +27,7 @@ const toFacilitator = (r: Row): Facilitator => ({
   createdAt: r.created_at as number,
 });
 
-const toSession = (r: Row): SessionRow => ({
+export const toSession = (r: Row): SessionRow => ({
   id: r.id as string,
   facilitatorId: r.facilitator_id as string,
   code: r.code as string,
@@ -39,7 +40,7 @@ const toSession = (r: Row): SessionRow => ({
   endedAt: (r.ended_at as number | null) ?? null,
 });
 
-const toInvite = (r: Row): Invite => ({
+export const toInvite = (r: Row): Invite => ({
   tokenHash: r.token_hash as string,
   email: (r.email as string | null) ?? null,
   createdBy: (r.created_by as string | null) ?? null,
@@ -56,7 +57,7 @@ export function migrate(db: Database.Database): number {
   if (!row) db.prepare("INSERT INTO schema_version (version) VALUES (0)").run();
   for (; version < MIGRATIONS.length; version++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[version]!);
+      db.exec(migrationFor("sqlite", version));
       db.prepare("UPDATE schema_version SET version = ?").run(version + 1);
     })();
   }

@@ -1,8 +1,14 @@
 /**
- * Schema migrations, applied in order on start. Never edit a shipped step; add a new one.
- * The schema_version table records the highest applied step.
+ * Schema migrations, applied in order on start, on SQLite and on Postgres alike. Never edit a shipped
+ * step; add a new one. The schema_version table records the highest applied step.
+ *
+ * Write a step in SQL both accept (see `migrationFor`: INTEGER becomes BIGINT and REAL DOUBLE PRECISION
+ * on Postgres, since epoch ms overflow a 32-bit integer); where they cannot agree, give the step as
+ * `{ sqlite, postgres }`.
  */
-export const MIGRATIONS: readonly string[] = [
+export type Migration = string | { sqlite: string; postgres: string };
+
+export const MIGRATIONS: readonly Migration[] = [
   // 1: accounts, invites, sessions, aggregates
   `
   CREATE TABLE facilitators (
@@ -49,3 +55,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE aggregates ADD COLUMN sum_after INTEGER NOT NULL DEFAULT 0;
   `,
 ];
+
+/** The SQL of step `index` (0-based) for one database. */
+export function migrationFor(db: "sqlite" | "postgres", index: number): string {
+  const step = MIGRATIONS[index];
+  if (step === undefined) throw new Error(`no migration ${index + 1}`);
+  if (typeof step !== "string") return step[db];
+  return db === "sqlite" ? step : step.replace(/\bINTEGER\b/g, "BIGINT").replace(/\bREAL\b/g, "DOUBLE PRECISION");
+}
