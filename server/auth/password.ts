@@ -1,36 +1,73 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from "node:crypto";
 
 /**
- * Password hashing with scrypt from node:crypto (no native add-on to build). Parameters follow
- * OWASP's scrypt guidance (N = 2^15, r = 8, p = 1), stored with the hash so they can be raised later.
+ * Password hashing with scrypt from node:crypto (no native add-on to build), at OWASP's scrypt
+ * minimum: N = 2^17, r = 8, p = 1 (128 MiB and a few hundred ms per hash). The parameters are stored
+ * with each hash; a hash made with weaker ones is replaced at its owner's next sign-in (`needsRehash`).
  */
-const N = 2 ** 15;
-const R = 8;
-const P = 1;
+export const SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
 const KEY_LENGTH = 32;
+/** scrypt needs 128·N·r bytes; Node's default cap (32 MiB) is below that. */
+const MAX_MEM = 256 * 1024 * 1024;
+/** Hashes computed at once: each holds 128 MiB, and libuv's 4 threads are shared with file I/O. */
+const MAX_PARALLEL = 2;
+
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function withSlot<T>(fn: () => Promise<T>): Promise<T> {
+  if (running >= MAX_PARALLEL) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
+  try {
+    return await fn();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { ...options, maxmem: 64 * 1024 * 1024 }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
+  return withSlot(
+    () =>
+      new Promise((resolve, reject) =>
+        scrypt(password.normalize("NFKC"), salt, KEY_LENGTH, { ...options, maxmem: MAX_MEM }, (err, key) =>
+          err ? reject(err) : resolve(key),
+        ),
+      ),
   );
 }
 
 /** Hash a password as `scrypt$N$r$p$salt$hash` (base64url). */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, { N, r: R, p: P });
-  return ["scrypt", N, R, P, salt.toString("base64url"), key.toString("base64url")].join("$");
+  const key = await derive(password, salt, SCRYPT);
+  return ["scrypt", SCRYPT.N, SCRYPT.r, SCRYPT.p, salt.toString("base64url"), key.toString("base64url")].join("$");
 }
+
+const parse = (stored: string) => {
+  const [kind, n, r, p, salt, hash] = stored.split("$");
+  const N = Number(n);
+  const R = Number(r);
+  const P = Number(p);
+  if (kind !== "scrypt" || !salt || !hash || !Number.isInteger(N) || !Number.isInteger(R) || !Number.isInteger(P)) return null;
+  // Only costs this server could have written: a stored hash must not make a sign-in cost unbounded.
+  if (N < 2 ** 10 || N > SCRYPT.N || R < 1 || R > 16 || P < 1 || P > 4) return null;
+  return { N, r: R, p: P, salt, hash };
+};
 
 /** Constant-time check of a password against a stored hash. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const [kind, n, r, p, salt, hash] = stored.split("$");
-  if (kind !== "scrypt" || !salt || !hash) return false;
-  const expected = Buffer.from(hash, "base64url");
-  const key = await derive(password, Buffer.from(salt, "base64url"), { N: Number(n), r: Number(r), p: Number(p) });
+  const h = parse(stored);
+  if (!h) return false;
+  const expected = Buffer.from(h.hash, "base64url");
+  const key = await derive(password, Buffer.from(h.salt, "base64url"), { N: h.N, r: h.r, p: h.p });
   return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** True for a hash made with weaker parameters than today's (re-hash it after a successful sign-in). */
+export function needsRehash(stored: string): boolean {
+  const h = parse(stored);
+  return !h || h.N < SCRYPT.N || h.r < SCRYPT.r || h.p < SCRYPT.p;
 }
 
 /** A hash to compare against when the email is unknown, so both paths cost the same. */

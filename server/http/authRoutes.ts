@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import express, { type Request } from "express";
-import { DUMMY_HASH_PROMISE, hashPassword, verifyPassword } from "../auth/password";
+import { DUMMY_HASH_PROMISE, hashPassword, needsRehash, verifyPassword } from "../auth/password";
 import { AttemptLimiter } from "../auth/attemptLimiter";
 import type { TokenService } from "../auth/tokens";
 import {
@@ -125,6 +125,8 @@ export function authRoutes(store: Store, tokens: TokenService): express.Router {
       if (!f || !ok) throw new ApiError(401, ApiErrorCode.wrongCredentials, "wrong email or password");
       byEmail.reset(body.email);
       byIp.refund(ip);
+      // Hashes made with older, cheaper parameters are upgraded now that the password is at hand.
+      if (needsRehash(f.passwordHash)) store.facilitators.setPasswordHash(f.id, await hashPassword(body.password));
       res.json(await issue(f));
     }),
   );

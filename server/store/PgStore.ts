@@ -100,6 +100,7 @@ export function openPgStore(url: string): Store {
           throw e;
         }
       },
+      setPasswordHash: (fid, passwordHash) => void q("UPDATE facilitators SET password_hash = $1 WHERE id = $2", passwordHash, fid),
     },
     sessions: {
       create: (s) =>

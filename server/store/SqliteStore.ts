@@ -79,6 +79,7 @@ export function openSqliteStore(dataDir: string): Store {
     facInsert: db.prepare(
       "INSERT INTO facilitators (id, email, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?)",
     ),
+    facSetHash: db.prepare("UPDATE facilitators SET password_hash = ? WHERE id = ?"),
     sesInsert: db.prepare(
       `INSERT INTO sessions (id, facilitator_id, code, title, environment, capacity, scheduled_at, status, created_at, ended_at)
        VALUES (@id, @facilitatorId, @code, @title, @environment, @capacity, @scheduledAt, @status, @createdAt, @endedAt)`,
@@ -133,6 +134,7 @@ export function openSqliteStore(dataDir: string): Store {
           throw e;
         }
       },
+      setPasswordHash: (id, passwordHash) => void q.facSetHash.run(passwordHash, id),
     },
     sessions: {
       create: (s) => void q.sesInsert.run(s),

@@ -21,6 +21,8 @@ export interface FacilitatorRepo {
   byId(id: string): Facilitator | undefined;
   /** Throws EmailTakenError if the email exists. */
   create(f: Facilitator): void;
+  /** Replace the stored password hash (a re-hash with today's parameters). */
+  setPasswordHash(id: string, passwordHash: string): void;
 }
 
 /** A stored session's lifecycle (the HTTP API's `status`). */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootApp, type Booted } from "./harness";
+import { oldCostHash } from "./passwordFixtures";
 
 let b: Booted;
 beforeAll(async () => { b = await bootApp(); });
@@ -35,4 +36,15 @@ describe("sign-in and sign-up limits hold when attempts arrive together", () => 
     expect(count(statuses, 403)).toBe(19);
     expect(count(statuses, 429)).toBe(5);
   });
+});
+
+describe("password hashes are upgraded", () => {
+  it("an account with an old, cheaper hash signs in, and its stored hash is replaced with today's", async () => {
+    const id = "old-cost-account";
+    b.app.store.facilitators.create({ id, email: "old@example.org", passwordHash: oldCostHash(PASSWORD), isAdmin: false, createdAt: Date.now() });
+    expect((await post("/api/auth/signin", { email: "old@example.org", password: PASSWORD })).status).toBe(200);
+    const stored = b.app.store.facilitators.byId(id)!.passwordHash;
+    expect(stored.startsWith("scrypt$131072$8$1$")).toBe(true);
+    expect((await post("/api/auth/signin", { email: "old@example.org", password: PASSWORD })).status).toBe(200);
+  }, 60_000);
 });

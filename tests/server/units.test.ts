@@ -4,7 +4,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { AttemptLimiter } from "../../server/auth/attemptLimiter";
-import { hashPassword, verifyPassword } from "../../server/auth/password";
+import { hashPassword, needsRehash, verifyPassword } from "../../server/auth/password";
+import { oldCostHash } from "./passwordFixtures";
 import { CheckInTally } from "../../server/rooms/CheckInTally";
 import { RateGate } from "../../server/rooms/RateGate";
 import { MIGRATIONS } from "../../server/store/migrations";
@@ -95,10 +96,25 @@ describe("stored check-in aggregate", () => {
 describe("passwords", () => {
   it("verifies the right password only", async () => {
     const h = await hashPassword("correct horse battery");
-    expect(h.startsWith("scrypt$")).toBe(true);
+    // OWASP's scrypt minimum: N = 2^17, r = 8, p = 1
+    expect(h.startsWith("scrypt$131072$8$1$")).toBe(true);
+    expect(needsRehash(h)).toBe(false);
     expect(await verifyPassword("correct horse battery", h)).toBe(true);
     expect(await verifyPassword("correct horse batterY", h)).toBe(false);
     expect(await verifyPassword("x", "not-a-hash")).toBe(false);
+  });
+
+  it("still verifies a hash made with the old, cheaper parameters, and says it needs a re-hash", async () => {
+    const old = oldCostHash("correct horse battery");
+    expect(await verifyPassword("correct horse battery", old)).toBe(true);
+    expect(await verifyPassword("correct horse batterY", old)).toBe(false);
+    expect(needsRehash(old)).toBe(true);
+  });
+
+  it("refuses stored parameters this server never writes (a stored hash cannot make sign-in cost unbounded)", async () => {
+    const h = await hashPassword("correct horse battery");
+    const huge = h.replace("scrypt$131072$", "scrypt$1048576$");
+    expect(await verifyPassword("correct horse battery", huge)).toBe(false);
   });
 });
 

@@ -88,6 +88,8 @@ describe.each(backends)("repository on %s", (_name, make, skip) => {
     expect(store.facilitators.byId("nobody")).toBeUndefined();
     expect(() => store.facilitators.create({ ...f, id: randomUUID() })).toThrow(EmailTakenError);
     expect(store.facilitators.count()).toBe(before + 1);
+    store.facilitators.setPasswordHash(f.id, "scrypt$y");
+    expect(store.facilitators.byId(f.id)).toEqual({ ...f, passwordHash: "scrypt$y" });
   });
 
   it.skipIf(skip)("keeps sessions: by id and code, newest first, partial edits, status", () => {
