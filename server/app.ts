@@ -15,6 +15,8 @@ import { guardRequests } from "./http/requestGuard";
 import { restrictCorsToSameOrigin } from "./http/security";
 import { sessionRoutes } from "./http/sessionRoutes";
 import { bindCircleRoom, type LiveRooms } from "./rooms/CircleRoom";
+import { circleCalls } from "./cluster/circleCalls";
+import { clusterOptions, type ClusterConfig } from "./cluster/clusterOptions";
 import { openStore } from "./store/openStore";
 import type { Store } from "./store/types";
 import type { VoiceDeps } from "./voice/voiceDeps";
@@ -24,6 +26,8 @@ export interface AppOptions {
   dataDir: string;
   /** Postgres instead of SQLite (DATABASE_URL) */
   databaseUrl?: string;
+  /** several processes on one Redis (REDIS_URL, PUBLIC_ADDRESS); one in-memory process without */
+  cluster?: ClusterConfig;
   /** HS256 secret for facilitator tokens */
   jwtSecret: string;
   /** built client to serve; omitted → no static files (API and rooms only) */
@@ -43,7 +47,7 @@ export function createApp(options: AppOptions) {
   const store: Store = openStore(options);
   const tokens = new TokenService(options.jwtSecret);
   const live: LiveRooms = new Map();
-  const hooks = { end: (code: string) => live.get(code)?.end(), refresh: (code: string) => live.get(code)?.refresh() };
+  const hooks = circleCalls(live);
 
   const httpServer = options.tls ? https.createServer(options.tls) : http.createServer();
   guardRequests(httpServer);
@@ -52,6 +56,7 @@ export function createApp(options: AppOptions) {
       [ROOM_NAME]: defineRoom(bindCircleRoom({ store, tokens, live, voice: options.voice })).filterBy(["code"]),
     },
     greet: false,
+    ...clusterOptions(options.cluster ?? {}),
     // server/index.ts owns the signals: shut rooms down first, then close the database.
     gracefullyShutdown: false,
     transport: new WebSocketTransport({ server: httpServer, maxPayload: 4 * 1024 }),

@@ -14,6 +14,7 @@ const tls = config.https ? await selfSignedCertificate(config.dataDir) : undefin
 const app = createApp({
   dataDir: config.dataDir,
   databaseUrl: config.databaseUrl,
+  cluster: { redisUrl: config.redisUrl, publicAddress: config.publicAddress },
   jwtSecret: jwtSecret(config.dataDir),
   clientDir: config.clientDir ?? path.join(root, "dist", "client"),
   tls,

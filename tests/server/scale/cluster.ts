@@ -1,0 +1,98 @@
+import "../../../server/polyfills";
+import { randomUUID } from "node:crypto";
+import { Client, type Room as ClientRoom } from "@colyseus/sdk";
+import { AGREEMENT_VERSION } from "../../../core/care";
+import { ROOM_NAME, type JoinOptions } from "../../../core/protocol";
+import { freePort } from "../../../scripts/freePort";
+import { missing, startPostgres, startRedis, type Service } from "../../../scripts/services";
+import { startServerProcess, type ServerProcess } from "../../../scripts/serverProcess";
+import { TokenService } from "../../../server/auth/tokens";
+import { newJoinCode } from "../../../server/http/joinCodes";
+import type { CircleRoom } from "../../../server/rooms/CircleRoom";
+import { openPgStore } from "../../../server/store/PgStore";
+import type { SessionRow, Store } from "../../../server/store/types";
+
+/**
+ * Real processes (`npm start`) on one Redis and one Postgres, all on loopback, for the scale-out
+ * tests. Everything started here is stopped by its PID in `stop()`.
+ */
+export type Joined = ClientRoom<CircleRoom>;
+
+/** Why these tests cannot run here (a binary is missing); CI installs both, so there it fails instead. */
+export const servicesMissing = process.env.CI ? undefined : (missing("redis") ?? missing("postgres"));
+
+export interface Cluster {
+  redis: Service;
+  pg: Service;
+  store: Store;
+  secret: string;
+  tokens: TokenService;
+  procs: ServerProcess[];
+  /** start one more process on the shared Redis and Postgres (same port again for a restart) */
+  start(opts?: { port?: number; env?: Record<string, string> }): Promise<ServerProcess>;
+  stop(): Promise<void>;
+}
+
+export async function startCluster(): Promise<Cluster> {
+  const [redis, pg] = await Promise.all([startRedis(), startPostgres()]);
+  const store = openPgStore(pg.url);
+  const secret = "test-secret-" + randomUUID();
+  const procs: ServerProcess[] = [];
+  return {
+    redis, pg, store, secret, tokens: new TokenService(secret), procs,
+    async start(opts = {}) {
+      const port = opts.port ?? (await freePort());
+      const p = await startServerProcess({
+        port,
+        env: { REDIS_URL: redis.url, DATABASE_URL: pg.url, PUBLIC_ADDRESS: `127.0.0.1:${port}`, JWT_SECRET: secret, ...opts.env },
+      });
+      procs.push(p);
+      return p;
+    },
+    async stop() {
+      await Promise.all(procs.map((p) => p.stop()));
+      store.close();
+      await Promise.all([redis.stop(), pg.stop()]);
+    },
+  };
+}
+
+/** A facilitator (with a token) and a scheduled session, straight into the shared database. */
+export async function facilitatorSession(c: Cluster, over: Partial<SessionRow> = {}) {
+  const id = randomUUID();
+  c.store.facilitators.create({ id, email: `${id}@example.org`, passwordHash: "x", isAdmin: false, createdAt: Date.now() });
+  const token = await c.tokens.issue({ sub: id, admin: false });
+  const s: SessionRow = {
+    id: randomUUID(), facilitatorId: id, code: newJoinCode(), title: "Evening circle", environment: "shore", capacity: 12,
+    scheduledAt: null, status: "scheduled", createdAt: Date.now(), endedAt: null, ...over,
+  };
+  c.store.sessions.create(s);
+  return { id, token, s };
+}
+
+export function joinOptions(code: string, pseudonym: string, extra: Partial<JoinOptions> = {}): JoinOptions {
+  return { code, pseudonym, look: "sage", agreementVersion: AGREEMENT_VERSION, ...extra };
+}
+
+/** Join a circle through the process at `p` (it may live on another) and wait for its state. */
+export async function joinThrough(p: ServerProcess, code: string, pseudonym: string, token?: string, extra: Partial<JoinOptions> = {}): Promise<Joined> {
+  const client = new Client<never>(p.ws);
+  if (token) client.auth.token = token;
+  const room = await client.joinOrCreate<CircleRoom>(ROOM_NAME, joinOptions(code, pseudonym, extra));
+  // The first full state arrives just after the join; the person's own seat is in it.
+  await until(() => Boolean(room.state?.participants?.get(room.sessionId)), 5000, "first state");
+  return room;
+}
+
+export async function until(predicate: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await predicate())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The close code a room's connection ends with. */
+export function closeCode(room: Joined): Promise<number> {
+  return new Promise((resolve) => room.onLeave((code) => resolve(code)));
+}

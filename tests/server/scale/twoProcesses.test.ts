@@ -1,0 +1,71 @@
+import { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CloseCode, SessionStatus } from "../../../core/protocol";
+import type { ServerProcess } from "../../../scripts/serverProcess";
+import { closeCode, facilitatorSession, joinThrough, servicesMissing, startCluster, until, type Cluster } from "./cluster";
+
+if (servicesMissing) console.warn(`two-process tests skipped: ${servicesMissing}`);
+
+describe.skipIf(Boolean(servicesMissing))("two processes on one Redis and one Postgres", () => {
+  let c: Cluster;
+  let a: ServerProcess;
+  let b: ServerProcess;
+  let redis: Redis;
+  beforeAll(async () => {
+    c = await startCluster();
+    [a, b] = await Promise.all([c.start(), c.start()]);
+    redis = new Redis(c.redis.url);
+  }, 60_000);
+  afterAll(async () => {
+    redis?.disconnect();
+    await c?.stop();
+  });
+
+  /** Where the circle of `code` lives, from its listing in Redis (the listing names that process' address). */
+  const homeOf = async (code: string): Promise<ServerProcess[]> => {
+    const listings = Object.values(await redis.hgetall("roomcaches")).map((v) => JSON.parse(v) as { publicAddress?: string; metadata?: { code?: string } });
+    const addresses = listings.filter((l) => l.metadata?.code === code).map((l) => l.publicAddress);
+    return addresses.map((addr) => [a, b].find((p) => `127.0.0.1:${p.port}` === addr)!);
+  };
+
+  it("a person joining through the other process sits in the circle; an edit and the end over HTTP there reach it", async () => {
+    const { token, s } = await facilitatorSession(c);
+    // Colyseus creates a room on the least busy process, whichever one was asked.
+    const lead = await joinThrough(a, s.code, "Facilitator", token);
+    lead.send("openCircle");
+    await until(() => lead.state.session.status === SessionStatus.open, 5000, "circle open");
+    const homes = await homeOf(s.code);
+    expect(homes).toHaveLength(1);
+    const other = homes[0] === a ? b : a;
+    const person = await joinThrough(other, s.code, "Quiet Heron");
+    expect(person.roomId).toBe(lead.roomId);
+    await until(() => lead.state.participants.size === 2 && person.state.participants.size === 2, 5000, "both seated");
+    expect([...person.state.participants.values()].map((p) => p.pseudonym).sort()).toEqual(["Facilitator", "Quiet Heron"]);
+    expect(await homeOf(s.code)).toEqual(homes);
+
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    const edit = await fetch(`${other.url}/api/sessions/${s.id}`, { method: "PATCH", headers, body: JSON.stringify({ title: "Thursday circle" }) });
+    expect(edit.status).toBe(200);
+    await until(() => person.state.session.title === "Thursday circle", 5000, "title refreshed in the circle on its home process");
+
+    const leadClosed = closeCode(lead);
+    const personClosed = closeCode(person);
+    const end = await fetch(`${other.url}/api/sessions/${s.id}/end`, { method: "POST", headers });
+    expect(end.status).toBe(200);
+    expect(await personClosed).toBe(CloseCode.SESSION_ENDED);
+    expect(await leadClosed).toBe(CloseCode.SESSION_ENDED);
+    expect(c.store.sessions.byId(s.id)?.status).toBe("ended");
+  });
+
+  it("keeps no record in Redis of who joined which room", async () => {
+    const { token, s } = await facilitatorSession(c);
+    const lead = await joinThrough(b, s.code, "Facilitator", token);
+    const person = await joinThrough(a, s.code, "Slow River");
+    await until(() => lead.state.participants.size === 2, 5000, "both seated");
+    const keys = await redis.keys("*");
+    expect(keys.filter((k) => k.includes("user"))).toEqual([]);
+    const values = await Promise.all(keys.map(async (k) => JSON.stringify(await redis.type(k) === "hash" ? await redis.hgetall(k) : await redis.type(k) === "string" ? await redis.get(k) : "")));
+    expect(values.join(" ")).not.toContain("Slow River");
+    await Promise.all([lead.leave(), person.leave()]);
+  });
+});
