@@ -1,5 +1,6 @@
 import { AGREEMENT_VERSION } from "../../core/care";
 import { ActionError, type JoinOptions, type Reaction } from "../../core/protocol";
+import { exposeTestHooks } from "../state/testHooks";
 import { followPracticeEnd, markCheckInCounted } from "./checkIns";
 import { circleFrame, type CircleFrame } from "./circleFrame";
 import { bindCircle } from "./bindCircle";
@@ -66,10 +67,13 @@ export async function enterCircle(
     me: room.sessionId,
     link: { sessionId: room.sessionId, send: (type, payload) => room.send(type as never, payload as never), leave: () => void room.leave(true) },
   });
+  // Tests try a removed person's token from outside the page; nothing is exposed in production.
+  const unexpose = exposeTestHooks({ reconnectionToken: () => room.reconnectionToken });
   room.onDrop(() => store.setState({ phase: "reconnecting" }));
   room.onReconnect(() => store.setState({ phase: "in" }));
   room.onLeave((closeCode) => {
     stop();
+    unexpose();
     store.getState().close(leaveReason(closeCode));
   });
 }

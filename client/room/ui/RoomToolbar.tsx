@@ -1,4 +1,3 @@
-import { XrButtons } from "../../ui/XrButtons";
 import { useCallback, useRef, useState, type ReactNode, type RefObject } from "react";
 import { REACTIONS } from "../../../core/protocol";
 import { ChatPanel, useChatStore } from "../chat";
@@ -186,8 +185,6 @@ export function RoomToolbar() {
         <PanelButton panel="more" open={open} setOpen={setOpen} refFor={moreRef}>
           More
         </PanelButton>
-        {/* In a headset the circle's own boards take over from this toolbar. */}
-        {view.drawing && <XrButtons />}
       </div>
     </section>
   );
