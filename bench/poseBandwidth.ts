@@ -171,9 +171,10 @@ async function main() {
   await app.server.listen(port, "127.0.0.1");
   const fid = randomUUID();
   app.store.facilitators.create({ id: fid, email: "bench@example.org", passwordHash: "x", isAdmin: false, createdAt: Date.now() });
+  // Admission off: bots are seated at once (the waiting area is not what this measures).
   const newSession = () => {
     const code = newJoinCode();
-    app.store.sessions.create({ id: randomUUID(), facilitatorId: fid, code, title: "bench", environment: "shore", capacity: BOTS, scheduledAt: null, status: "scheduled", createdAt: Date.now(), endedAt: null });
+    app.store.sessions.create({ id: randomUUID(), facilitatorId: fid, code, title: "bench", environment: "shore", capacity: BOTS, scheduledAt: null, status: "scheduled", createdAt: Date.now(), endedAt: null, admission: false });
     return code;
   };
 

@@ -41,6 +41,8 @@ serveRequests(
         app.store.sessions.create({
           id: randomUUID(), facilitatorId, code, title: "bench", environment: "shore", capacity: MAX_CAPACITY,
           scheduledAt: null, status: "scheduled", createdAt: Date.now(), endedAt: null,
+          // Bots are seated at once: the waiting area is not what the bench measures.
+          admission: false,
         });
         return code;
       }),

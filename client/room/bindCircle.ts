@@ -88,7 +88,8 @@ export function bindCircle(room: PatchSource, store: RoomStore, out: CircleFrame
     at = now();
     changedPeople = null;
     highestSeat = 0;
-    state.participants.forEach(visit);
+    // Someone waiting to be admitted sees no participants and no hand queue (not even empty ones).
+    state.participants?.forEach(visit);
     const current = store.getState();
     for (const id in current.people) {
       if (marks.get(id) === patch) continue;
@@ -123,16 +124,18 @@ export function bindCircle(room: PatchSource, store: RoomStore, out: CircleFrame
         capacity: info.capacity,
       };
     }
-    if (state.pieceHolder !== current.pieceHolder) {
-      (patchState ??= {}).pieceHolder = state.pieceHolder;
-      out.pieceHolder = state.pieceHolder;
+    const holder = state.pieceHolder ?? "";
+    if (holder !== current.pieceHolder) {
+      (patchState ??= {}).pieceHolder = holder;
+      out.pieceHolder = holder;
       out.version++;
     }
     const queue = state.handQueue;
-    let sameQueue = queue.length === current.handQueue.length;
-    for (let i = 0; sameQueue && i < queue.length; i++) sameQueue = queue.at(i) === current.handQueue[i];
+    const queued = queue?.length ?? 0;
+    let sameQueue = queued === current.handQueue.length;
+    for (let i = 0; sameQueue && i < queued; i++) sameQueue = queue.at(i) === current.handQueue[i];
     if (!sameQueue) {
-      (patchState ??= {}).handQueue = queue.toArray();
+      (patchState ??= {}).handQueue = queue?.toArray() ?? [];
     }
     const p = state.practice;
     const q = current.practice;
@@ -144,7 +147,7 @@ export function bindCircle(room: PatchSource, store: RoomStore, out: CircleFrame
 
   room.onStateChange(onPatch);
   // The first full state may already be here.
-  if (room.state?.participants) onPatch(room.state);
+  if (room.state?.session) onPatch(room.state);
   return () => {
     live = false;
     room.onStateChange.remove?.(onPatch);

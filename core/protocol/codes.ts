@@ -39,6 +39,8 @@ export const CloseCode = {
   REMOVED: 4100,
   /** the facilitator ended the session */
   SESSION_ENDED: 4101,
+  /** a facilitator did not let this person in (they were waiting to be admitted) */
+  DECLINED: 4102,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -60,5 +62,7 @@ export const ActionError = {
   CHAT_OFF: "chat-off",
   /** slow mode: this person sent a message less than `slowSeconds` ago */
   SLOW_MODE: "slow-mode",
+  /** the sender is waiting to be admitted: nothing in the circle is theirs to do yet */
+  NOT_ADMITTED: "not-admitted",
 } as const;
 export type ActionError = (typeof ActionError)[keyof typeof ActionError];

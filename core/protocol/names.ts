@@ -64,6 +64,12 @@ export const FacilitatorMessage = {
   shareCard: "shareCard",
   /** close the shared card for everyone */
   closeCard: "closeCard",
+  /** let someone waiting to be admitted into the circle: { target } */
+  admit: "admit",
+  /** turn away someone waiting to be admitted (closed with 4102): { target } */
+  decline: "decline",
+  /** admission on (newcomers wait until admitted) or off: { on } */
+  setAdmission: "setAdmission",
 } as const;
 export type FacilitatorMessage = (typeof FacilitatorMessage)[keyof typeof FacilitatorMessage];
 
@@ -100,5 +106,7 @@ export const ServerMessage = {
   support: "support",
   /** a chat message was reported, to facilitators and co-facilitators only: { id, from, reason, message } */
   chatReport: "chatReport",
+  /** to someone joining while admission is on: { status: "knocking" }, then { status: "admitted" } when let in */
+  admission: "admission",
 } as const;
 export type ServerMessage = (typeof ServerMessage)[keyof typeof ServerMessage];

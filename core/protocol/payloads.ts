@@ -130,6 +130,9 @@ export const payloads = {
   setChat: setChatPayload,
   shareCard: shareCardPayload,
   closeCard: emptyPayload,
+  admit: targetPayload,
+  decline: targetPayload,
+  setAdmission: switchPayload,
 } as const satisfies Record<ClientMessage, z.ZodType>;
 
 /** Payload type of a message. */
@@ -173,7 +176,12 @@ export interface ServerMessages extends VoiceServerMessages {
   support: { id: string; from: string };
   /** private: `from` reported one chat message, quoted as the circle saw it (facilitators and co-facilitators only) */
   chatReport: { id: string; from: string; reason: (typeof REPORT_REASONS)[number]; message: ChatLine };
+  /** to someone joining while admission is on: waiting to be let in, then let in */
+  admission: { status: AdmissionStatus };
 }
+
+/** Where someone joining stands: waiting in the waiting area, or let into the circle. */
+export type AdmissionStatus = "knocking" | "admitted";
 
 /** One chat message: its id, its sender's sessionId and its text. */
 export interface ChatLine {

@@ -12,6 +12,7 @@ export const RESERVED_FOR_FACILITATOR: ReadonlySet<ClientMessage> = new Set([
   FacilitatorMessage.promote,
   FacilitatorMessage.demote,
   FacilitatorMessage.endSession,
+  FacilitatorMessage.setAdmission,
 ]);
 
 const FACILITATOR_ACTIONS: ReadonlySet<string> = new Set(Object.values(FacilitatorMessage));
@@ -24,7 +25,7 @@ export function isFacilitatorAction(message: ClientMessage): boolean {
 /**
  * Whether a role may send a message at all: participant messages are open to everyone in the
  * circle; facilitator actions need the facilitator, or a co-facilitator for all but promote,
- * demote and end.
+ * demote, end and turning admission on or off (a co-facilitator does admit and decline).
  */
 export function mayPerform(role: Role, message: ClientMessage): boolean {
   if (!isFacilitatorAction(message)) return true;

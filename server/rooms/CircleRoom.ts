@@ -1,6 +1,7 @@
 import { Room, ServerError, type AuthContext, type Client, type Deferred } from "@colyseus/core";
 import type { EnvironmentId } from "../../core/environments";
 import {
+  ActionError,
   CloseCode,
   FACILITATOR_RECONNECT_SECONDS,
   JoinError,
@@ -15,6 +16,7 @@ import {
 } from "../../core/protocol";
 import type { TokenService } from "../auth/tokens";
 import type { Store } from "../store/types";
+import { Admission, MAX_KNOCKING } from "./Admission";
 import { ChatLog } from "./ChatLog";
 import { chatMessages } from "./chatMessages";
 import { CheckInTally } from "./CheckInTally";
@@ -24,6 +26,7 @@ import { newCircleRates, type CircleClient, type CircleContext } from "./circleC
 import { facilitatorMessages } from "./facilitatorMessages";
 import { Guards } from "./guards";
 import { participantMessages } from "./participantMessages";
+import { atTheDoor } from "./door";
 import { checkJoin, sessionForCode, type JoinAuth } from "./joinGate";
 import { PracticeTimer } from "./PracticeTimer";
 import { PrivateAlerts } from "./PrivateAlerts";
@@ -45,7 +48,7 @@ export interface CircleDeps {
 }
 
 /** Codes after which a dropped client gets no reconnection window. */
-const FINAL_CLOSES: ReadonlySet<number> = new Set([CloseCode.WITH_ERROR, CloseCode.REMOVED, CloseCode.SESSION_ENDED]);
+const FINAL_CLOSES: ReadonlySet<number> = new Set([CloseCode.WITH_ERROR, CloseCode.REMOVED, CloseCode.SESSION_ENDED, CloseCode.DECLINED]);
 
 /**
  * A facilitator-led circle. One room per session, found by its join code (`filterBy(["code"])`).
@@ -55,7 +58,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   override state = new CircleState();
   // Capacity and lock are enforced in onJoin with clear errors; Colyseus' own maxClients/lock()
   // would make joinOrCreate quietly open a second room for the same code.
-  override maxClients = MAX_SEATS;
+  override maxClients = MAX_SEATS + MAX_KNOCKING;
   override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
   /** 15 Hz, so poses of a full, moving circle stay under 8 KB/s per client (see PATCH_HZ). */
   override patchRate = PATCH_MS;
@@ -77,6 +80,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   private readonly floor = new VoiceFloor(this.state);
   private readonly voice: CircleVoice = { floor: this.floor, config: { mode: "mesh", iceServers: [] }, sfu: null };
   private readonly chat = new ChatLog();
+  private readonly admission = new Admission(this.state);
 
   static override async onAuth(_token: string, _options: JoinOptions, _context: AuthContext): Promise<unknown> {
     throw new ServerError(JoinError.INVALID_OPTIONS, "CircleRoom must be bound with bindCircleRoom()");
@@ -91,21 +95,31 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     alerts: this.alerts,
     voice: this.voice,
     chat: this.chat,
+    admission: this.admission,
     clients: this.clients,
     clientOf: this.clientOf,
-    broadcast: (type, payload) => this.broadcast(type, payload),
+    // To the people seated in the circle only: the waiting area hears nothing of it.
+    broadcast: (type, payload) => {
+      for (const c of this.clients) if (this.state.participants.has(c.sessionId)) c.send(type, payload);
+    },
     setEnvironment: (environment) => this.setEnvironment(environment),
     removePerson: (sessionId) => this.removePerson(sessionId),
     end: () => this.end(),
+    admit: (sessionId) => this.admit(sessionId),
+    decline: (sessionId) => this.decline(sessionId),
+    setAdmission: (on) => this.setAdmission(on),
   };
   private readonly guards = new Guards(this.context);
 
-  override messages = {
-    ...participantMessages(this.context, this.guards),
-    ...facilitatorMessages(this.context, this.guards),
-    ...voiceMessages(this.context, this.guards),
-    ...chatMessages(this.context, this.guards),
-  };
+  override messages = atTheDoor(
+    {
+      ...participantMessages(this.context, this.guards),
+      ...facilitatorMessages(this.context, this.guards),
+      ...voiceMessages(this.context, this.guards),
+      ...chatMessages(this.context, this.guards),
+    },
+    { knocking: (id) => this.admission.knocking(id), refuse: (client, action, code) => this.guards.refuse(client, action, code) },
+  );
 
   override onCreate(options: JoinOptions): void {
     const session = sessionForCode(this.deps.store, options.code);
@@ -131,6 +145,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     info.title = row.title;
     info.environment = row.environment;
     info.capacity = row.capacity;
+    info.admission = row.admission !== false;
   }
 
   override onJoin(client: CircleClient, options: JoinOptions, auth: JoinAuth): void {
@@ -140,10 +155,18 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     if (role === Role.participant) {
       if (info.locked) throw new ServerError(JoinError.LOCKED, "the circle is closed to new people for now");
       if (act.participantCount(this.state) >= info.capacity) throw new ServerError(JoinError.FULL, "the circle is full");
+      if (info.admission && this.admission.waiting >= MAX_KNOCKING) throw new ServerError(JoinError.FULL, "too many people are waiting to be let in");
     }
     const pseudonym = cleanPseudonym(options.pseudonym);
     if (!pseudonym) throw new ServerError(JoinError.INVALID_OPTIONS, "pseudonym must be 1–24 printable characters");
-    act.seatPerson(this.state, client.sessionId, { pseudonym, look: options.look, role });
+    // Facilitators are never held; everyone else waits while admission is on.
+    if (role === Role.participant && info.admission) return this.admission.knock(client, { pseudonym, look: options.look });
+    this.seat(client, { pseudonym, look: options.look, role });
+  }
+
+  private seat(client: CircleClient, person: { pseudonym: string; look: string; role: Role }): void {
+    act.seatPerson(this.state, client.sessionId, person);
+    this.admission.seat(client, person.role);
     this.alerts.catchUp(client);
   }
 
@@ -168,6 +191,8 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   }
 
   override onLeave(client: CircleClient): void {
+    // Someone waiting who drops or leaves just goes: there is no seat to keep.
+    this.admission.take(client.sessionId);
     this.reconnecting.delete(client.sessionId);
     this.rates.forget(client.sessionId);
     this.alerts.forget(client.sessionId);
@@ -208,8 +233,35 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     this.deps.store.sessions.update(this.sessionRowId, { environment });
   }
 
-  /** Take someone out for good: seat freed, connection closed with 4100, no reconnection. */
+  /** Let someone waiting into the circle (within capacity). */
+  private admit(sessionId: string): ActionError | void {
+    const waiting = this.state.knocking.get(sessionId);
+    const client = this.clients.getById(sessionId);
+    if (!waiting || !client) return ActionError.NO_SUCH_PARTICIPANT;
+    if (act.participantCount(this.state) >= this.state.session.capacity) return ActionError.INVALID_STATE;
+    this.admission.take(sessionId);
+    this.seat(client, { pseudonym: waiting.pseudonym, look: waiting.look, role: Role.participant });
+    client.send("admission", { status: "admitted" });
+  }
+
+  /** Turn someone waiting away: closed with 4102, nothing of the circle seen. */
+  private decline(sessionId: string): boolean {
+    if (!this.admission.take(sessionId)) return false;
+    this.clients.getById(sessionId)?.leave(CloseCode.DECLINED);
+    return true;
+  }
+
+  /** Admission on or off, for the rest of the session (stored). Turning it off lets in whoever waits, as capacity allows. */
+  private setAdmission(on: boolean): void {
+    this.state.session.admission = on;
+    this.deps.store.sessions.update(this.sessionRowId, { admission: on });
+    if (on) return;
+    for (const id of [...this.state.knocking.keys()]) if (this.admit(id)) break;
+  }
+
+  /** Take someone out for good: seat freed, connection closed with 4100, no reconnection. Admission comes back on, so they cannot walk straight back in. */
   private removePerson(sessionId: string): void {
+    if (!this.state.session.admission) this.setAdmission(true);
     act.unseat(this.state, sessionId);
     this.reconnecting.get(sessionId)?.reject(false);
     this.reconnecting.delete(sessionId);

@@ -55,6 +55,8 @@ export const SessionInfo = schema(
     locked: t.boolean().default(false),
     /** participants allowed (the facilitator is not counted) */
     capacity: t.uint8().default(DEFAULT_CAPACITY),
+    /** newcomers wait in the waiting area until a facilitator or co-facilitator admits them */
+    admission: t.boolean().default(true),
   },
   "SessionInfo",
 );
@@ -83,21 +85,42 @@ export const ChatSettings = schema(
   "ChatSettings",
 );
 
+/** Someone waiting to be admitted, as the facilitators see them. */
+export const Knocker = schema(
+  {
+    pseudonym: t.string().default(""),
+    look: t.string().default(LOOKS[0]),
+  },
+  "Knocker",
+);
+export type Knocker = InstanceType<typeof Knocker>;
+
+/**
+ * View tags (Colyseus StateView): who sees which part of the state. Fields without a tag (the
+ * session, the practice, chat settings, the card) are seen by everyone connected, the waiting area
+ * too; `IN_CIRCLE` fields only by people seated in the circle; `LEADS` only by the facilitator and
+ * co-facilitators. Granted and taken back by server/rooms/Admission.
+ */
+export const IN_CIRCLE = 1;
+export const LEADS = 2;
+
 export const CircleState = schema(
   {
     session: t.ref(SessionInfo),
-    /** by Colyseus session id */
-    participants: t.map(Participant),
+    /** by Colyseus session id; people seated in the circle only */
+    participants: t.map(Participant).view(IN_CIRCLE),
     /** session id holding the talking piece, "" if nobody */
-    pieceHolder: t.string().default(""),
+    pieceHolder: t.string().default("").view(IN_CIRCLE),
     /** session ids with a raised hand, in the order they raised it */
-    handQueue: t.array("string"),
+    handQueue: t.array("string").view(IN_CIRCLE),
     practice: t.ref(Practice),
     /** talking-piece mode: only the holder and the facilitators may be heard (core/voice) */
     pieceMode: t.boolean().default(false),
     chat: t.ref(ChatSettings),
     /** id of the learning card the facilitator has open for everyone (core/care), "" if none */
     card: t.string().default(""),
+    /** people waiting to be admitted, by Colyseus session id; the facilitator and co-facilitators only */
+    knocking: t.map(Knocker).view(LEADS),
   },
   "CircleState",
 );

@@ -1,7 +1,8 @@
 import type { Client } from "@colyseus/core";
 import type { EnvironmentId } from "../../core/environments";
-import { POSE_MAX_PER_SECOND, type ServerMessages } from "../../core/protocol";
+import { POSE_MAX_PER_SECOND, type ActionError, type ServerMessages } from "../../core/protocol";
 import { SIGNAL_BURST, SIGNAL_PER_SECOND, SPEAKING_PER_SECOND } from "../../core/voice";
+import type { Admission } from "./Admission";
 import type { ChatLog } from "./ChatLog";
 import type { CheckInTally } from "./CheckInTally";
 import type { CircleState } from "./CircleState";
@@ -42,12 +43,15 @@ export interface CircleContext {
   readonly alerts: PrivateAlerts;
   /** who may be heard, and how voices travel (server/rooms/voiceMessages) */
   readonly voice: CircleVoice;
+  /** the waiting area, and who sees which part of the state */
+  readonly admission: Admission;
   /** recent chat, in memory for moderation only */
   readonly chat: ChatLog;
   /** clients connected now */
   readonly clients: Iterable<CircleClient>;
   /** the connected client of a sessionId */
   clientOf(sessionId: string): CircleClient | undefined;
+  /** send to everyone seated in the circle (never to the waiting area) */
   broadcast<K extends keyof ServerMessages>(type: K, payload: ServerMessages[K]): void;
   /** show and store the session's environment */
   setEnvironment(environment: EnvironmentId): void;
@@ -55,4 +59,10 @@ export interface CircleContext {
   removePerson(sessionId: string): void;
   /** end the session for everyone */
   end(): void;
+  /** let someone waiting into the circle; why not, if refused */
+  admit(sessionId: string): ActionError | void;
+  /** turn away someone waiting (close 4102); false if they are not waiting */
+  decline(sessionId: string): boolean;
+  /** admission on or off, shown and stored on the session */
+  setAdmission(on: boolean): void;
 }

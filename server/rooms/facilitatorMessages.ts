@@ -40,10 +40,17 @@ export function facilitatorMessages(ctx: CircleContext, guard: Guards) {
     promote: validate(payloads.promote, (client, m) => guard.onTarget(client, "promote", m.target, (t) => {
       t.role = Role.cofacilitator;
       const promoted = ctx.clientOf(m.target);
+      ctx.admission.roleChanged(promoted, Role.cofacilitator);
       if (promoted) ctx.alerts.catchUp(promoted);
     })),
-    demote: validate(payloads.demote, (client, m) => guard.onTarget(client, "demote", m.target, (t) => void (t.role = Role.participant))),
+    demote: validate(payloads.demote, (client, m) => guard.onTarget(client, "demote", m.target, (t) => {
+      t.role = Role.participant;
+      ctx.admission.roleChanged(ctx.clientOf(m.target), Role.participant);
+    })),
     endSession: validate(payloads.endSession, (client) => guard.lead(client, "endSession", () => ctx.end())),
+    admit: validate(payloads.admit, (client, m) => guard.lead(client, "admit", () => ctx.admit(m.target))),
+    decline: validate(payloads.decline, (client, m) => guard.lead(client, "decline", () => (ctx.decline(m.target) ? undefined : ActionError.NO_SUCH_PARTICIPANT))),
+    setAdmission: validate(payloads.setAdmission, (client, m) => guard.lead(client, "setAdmission", () => ctx.setAdmission(m.on))),
     markSeen: validate(payloads.markSeen, (client, m) => guard.lead(client, "markSeen", () => (ctx.alerts.seen(m.id) ? undefined : ActionError.INVALID_STATE))),
   };
 }

@@ -38,6 +38,7 @@ export const toSession = (r: Row): SessionRow => ({
   status: r.status as SessionStatus,
   createdAt: r.created_at as number,
   endedAt: (r.ended_at as number | null) ?? null,
+  admission: r.admission !== 0,
 });
 
 export const toInvite = (r: Row): Invite => ({
@@ -48,6 +49,9 @@ export const toInvite = (r: Row): Invite => ({
   expiresAt: r.expires_at as number,
   usedAt: (r.used_at as number | null) ?? null,
 });
+
+/** SQLite has no booleans: true/false are stored as 1/0. */
+const sqlValue = (v: string | number | boolean | null | undefined) => (typeof v === "boolean" ? Number(v) : (v ?? null));
 
 /** Apply pending migrations; returns the resulting version. */
 export function migrate(db: Database.Database): number {
@@ -81,8 +85,8 @@ export function openSqliteStore(dataDir: string): Store {
     ),
     facSetHash: db.prepare("UPDATE facilitators SET password_hash = ? WHERE id = ?"),
     sesInsert: db.prepare(
-      `INSERT INTO sessions (id, facilitator_id, code, title, environment, capacity, scheduled_at, status, created_at, ended_at)
-       VALUES (@id, @facilitatorId, @code, @title, @environment, @capacity, @scheduledAt, @status, @createdAt, @endedAt)`,
+      `INSERT INTO sessions (id, facilitator_id, code, title, environment, capacity, scheduled_at, status, created_at, ended_at, admission)
+       VALUES (@id, @facilitatorId, @code, @title, @environment, @capacity, @scheduledAt, @status, @createdAt, @endedAt, @admission)`,
     ),
     sesById: db.prepare("SELECT * FROM sessions WHERE id = ?"),
     sesByCode: db.prepare("SELECT * FROM sessions WHERE code = ?"),
@@ -113,7 +117,7 @@ export function openSqliteStore(dataDir: string): Store {
     invWithdraw: db.prepare("DELETE FROM invites WHERE token_hash = ? AND used_at IS NULL"),
   };
 
-  const columns = { title: "title", environment: "environment", capacity: "capacity", scheduledAt: "scheduled_at" } as const;
+  const columns = { title: "title", environment: "environment", capacity: "capacity", scheduledAt: "scheduled_at", admission: "admission" } as const;
 
   return {
     facilitators: {
@@ -137,7 +141,7 @@ export function openSqliteStore(dataDir: string): Store {
       setPasswordHash: (id, passwordHash) => void q.facSetHash.run(passwordHash, id),
     },
     sessions: {
-      create: (s) => void q.sesInsert.run(s),
+      create: (s) => void q.sesInsert.run({ ...s, admission: s.admission === false ? 0 : 1 }),
       byId: (id) => {
         const r = q.sesById.get(id) as Row | undefined;
         return r && toSession(r);
@@ -152,7 +156,7 @@ export function openSqliteStore(dataDir: string): Store {
         if (keys.length === 0) return;
         // Column names come from the fixed `columns` map, never from input.
         const sql = `UPDATE sessions SET ${keys.map((k) => `${columns[k]} = ?`).join(", ")} WHERE id = ?`;
-        db.prepare(sql).run(...keys.map((k) => changes[k] ?? null), id);
+        db.prepare(sql).run(...keys.map((k) => sqlValue(changes[k])), id);
       },
       setStatus: (id, status, endedAt) => void q.sesStatus.run(status, endedAt, id),
     },

@@ -54,6 +54,10 @@ export const MIGRATIONS: readonly Migration[] = [
   ALTER TABLE aggregates ADD COLUMN count_after INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE aggregates ADD COLUMN sum_after INTEGER NOT NULL DEFAULT 0;
   `,
+  // 3: admission per session (newcomers wait until a facilitator admits them), on by default
+  `
+  ALTER TABLE sessions ADD COLUMN admission INTEGER NOT NULL DEFAULT 1;
+  `,
 ];
 
 /** The SQL of step `index` (0-based) for one database. */

@@ -41,6 +41,11 @@ export interface SessionRow {
   status: SessionStatus;
   createdAt: number;
   endedAt: number | null;
+  /**
+   * Newcomers wait in the waiting area until a facilitator admits them (on unless turned off in
+   * the room; removing someone turns it back on). Always read back; a new row starts with it on.
+   */
+  admission?: boolean;
 }
 
 export interface SessionRepo {
@@ -48,7 +53,7 @@ export interface SessionRepo {
   byId(id: string): SessionRow | undefined;
   byCode(code: string): SessionRow | undefined;
   listFor(facilitatorId: string): SessionRow[];
-  update(id: string, changes: Partial<Pick<SessionRow, "title" | "environment" | "capacity" | "scheduledAt">>): void;
+  update(id: string, changes: Partial<Pick<SessionRow, "title" | "environment" | "capacity" | "scheduledAt" | "admission">>): void;
   setStatus(id: string, status: SessionStatus, endedAt: number | null): void;
 }
 

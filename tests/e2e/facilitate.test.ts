@@ -39,6 +39,9 @@ async function runCircle(baseURL: string, token: string, code: string, answers: 
   const options = (pseudonym: string): JoinOptions => ({ code, pseudonym, look: "sage", agreementVersion: AGREEMENT_VERSION });
   const facilitator = await lead.joinOrCreate(ROOM_NAME, options("Robin"));
   facilitator.send("openCircle");
+  // Seat the five at once (admission is on by default: they would wait to be let in).
+  facilitator.send("setAdmission", { on: false });
+  for (let i = 0; i < 100 && facilitator.state.session.admission !== false; i++) await new Promise((r) => setTimeout(r, 20));
   const people = [];
   for (const [i, [before, after]] of answers.entries()) {
     const room = await new Client(url).joinOrCreate(ROOM_NAME, options(`Person ${i + 1}`));

@@ -26,6 +26,8 @@ function payloadFor(action: Action): unknown {
     case "deleteChat": return { id: "someChatId" };
     case "setChat": return { on: false };
     case "shareCard": return { id: "grounding" };
+    case "admit": case "decline": return { target };
+    case "setAdmission": return { on: false };
     default: return undefined;
   }
 }

@@ -58,6 +58,11 @@ export async function facilitator(b: Booted, email = `f-${randomUUID()}@example.
   return { id, email, token };
 }
 
+/**
+ * A stored session. Admission is off unless `overrides.admission` is true, so tests about other
+ * things seat people at once (tests/server/admission.test.ts covers the waiting area; real
+ * sessions start with it on).
+ */
 export function session(b: Booted, facilitatorId: string, overrides: Partial<SessionRow> = {}): SessionRow {
   const row: SessionRow = {
     id: randomUUID(),
@@ -71,6 +76,7 @@ export function session(b: Booted, facilitatorId: string, overrides: Partial<Ses
     createdAt: Date.now(),
     endedAt: null,
     ...overrides,
+    admission: overrides.admission === true,
   };
   b.app.store.sessions.create(row);
   return row;

@@ -72,6 +72,9 @@ const bad: Record<ClientMessage, unknown[]> = {
   setChat: [{}, { on: "yes" }, { slowSeconds: 7 }, { slowSeconds: -5 }, { filter: "strict" }, { on: true, extra: 1 }],
   shareCard: [{}, { id: "not-a-card" }, { id: HUGE }, { id: "grounding", extra: 1 }],
   closeCard: [{ id: "grounding" }],
+  admit: [{}, { target: HUGE }, { target: "a b" }, { target: "abc", extra: 1 }],
+  decline: [{}, { target: 7 }, "abc"],
+  setAdmission: [{}, { on: "off" }, { on: true, extra: 1 }],
 };
 
 let b: Booted;
