@@ -1,6 +1,6 @@
 import { createSyncFn } from "synckit";
 import { MIGRATIONS, migrationFor } from "./migrations";
-import { toFacilitator, toInvite, toSession } from "./SqliteStore";
+import { sqlValue, toFacilitator, toInvite, toSession } from "./SqliteStore";
 import { EmailTakenError, type Aggregate, type Store } from "./types";
 
 type Row = Record<string, unknown>;
@@ -75,7 +75,7 @@ export function openPgStore(url: string): Store {
     }
   });
 
-  const columns = { title: "title", environment: "environment", capacity: "capacity", scheduledAt: "scheduled_at" } as const;
+  const columns = { title: "title", environment: "environment", capacity: "capacity", scheduledAt: "scheduled_at", admission: "admission" } as const;
   const one = (rows: Row[]): Row | undefined => rows[0];
 
   return {
@@ -105,9 +105,10 @@ export function openPgStore(url: string): Store {
     sessions: {
       create: (s) =>
         void q(
-          `INSERT INTO sessions (id, facilitator_id, code, title, environment, capacity, scheduled_at, status, created_at, ended_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          `INSERT INTO sessions (id, facilitator_id, code, title, environment, capacity, scheduled_at, status, created_at, ended_at, admission)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
           s.id, s.facilitatorId, s.code, s.title, s.environment, s.capacity, s.scheduledAt, s.status, s.createdAt, s.endedAt,
+          s.admission === false ? 0 : 1,
         ),
       byId: (sid) => {
         const r = one(q("SELECT * FROM sessions WHERE id = $1", sid));
@@ -124,7 +125,7 @@ export function openPgStore(url: string): Store {
         if (keys.length === 0) return;
         // Column names come from the fixed `columns` map, never from input.
         const sets = keys.map((k, i) => `${columns[k]} = $${i + 1}`).join(", ");
-        q(`UPDATE sessions SET ${sets} WHERE id = $${keys.length + 1}`, ...keys.map((k) => changes[k] ?? null), sid);
+        q(`UPDATE sessions SET ${sets} WHERE id = $${keys.length + 1}`, ...keys.map((k) => sqlValue(changes[k])), sid);
       },
       setStatus: (sid, status, endedAt) => void q("UPDATE sessions SET status = $1, ended_at = $2 WHERE id = $3", status, endedAt, sid),
     },

@@ -38,7 +38,8 @@ export const toSession = (r: Row): SessionRow => ({
   status: r.status as SessionStatus,
   createdAt: r.created_at as number,
   endedAt: (r.ended_at as number | null) ?? null,
-  admission: r.admission !== 0,
+  // A number in SQLite; Postgres' BIGINT may arrive as a string.
+  admission: Number(r.admission) !== 0,
 });
 
 export const toInvite = (r: Row): Invite => ({
@@ -50,8 +51,8 @@ export const toInvite = (r: Row): Invite => ({
   usedAt: (r.used_at as number | null) ?? null,
 });
 
-/** SQLite has no booleans: true/false are stored as 1/0. */
-const sqlValue = (v: string | number | boolean | null | undefined) => (typeof v === "boolean" ? Number(v) : (v ?? null));
+/** Booleans are stored as 1/0 (SQLite has none; the column is an integer in Postgres too). */
+export const sqlValue = (v: string | number | boolean | null | undefined) => (typeof v === "boolean" ? Number(v) : (v ?? null));
 
 /** Apply pending migrations; returns the resulting version. */
 export function migrate(db: Database.Database): number {

@@ -73,7 +73,7 @@ describe.each(backends)("repository on %s", (_name, make, skip) => {
   const session = (facilitatorId: string, over: Partial<SessionRow> = {}): SessionRow => {
     const s: SessionRow = {
       id: randomUUID(), facilitatorId, code: `T${randomUUID().slice(0, 2)}-${randomUUID().slice(0, 3)}-${randomUUID().slice(0, 3)}`.toUpperCase(),
-      title: "Evening circle", environment: "shore", capacity: 12, scheduledAt: T0 + HOUR, status: "scheduled", createdAt: T0, endedAt: null, ...over,
+      title: "Evening circle", environment: "shore", capacity: 12, scheduledAt: T0 + HOUR, status: "scheduled", createdAt: T0, endedAt: null, admission: true, ...over,
     };
     store.sessions.create(s);
     return s;
@@ -105,6 +105,12 @@ describe.each(backends)("repository on %s", (_name, make, skip) => {
     expect(store.sessions.byId(older.id)).toEqual({ ...older, title: "Renamed", capacity: 8 });
     store.sessions.update(older.id, { scheduledAt: null, environment: "forest" });
     expect(store.sessions.byId(older.id)).toMatchObject({ scheduledAt: null, environment: "forest", title: "Renamed" });
+    // admission: on unless created or turned off
+    store.sessions.update(older.id, { admission: false });
+    expect(store.sessions.byId(older.id)?.admission).toBe(false);
+    const waitless = session(f.id, { admission: false });
+    expect(store.sessions.byId(waitless.id)?.admission).toBe(false);
+    expect(store.sessions.listFor(f.id).map((s) => s.id)).toContain(waitless.id);
     store.sessions.setStatus(newer.id, "ended", T0 + 2 * HOUR);
     expect(store.sessions.byId(newer.id)).toMatchObject({ status: "ended", endedAt: T0 + 2 * HOUR });
     // a join code is unique
