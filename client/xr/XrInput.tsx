@@ -1,6 +1,7 @@
 import { useFrame } from "@react-three/fiber";
 import { useEffect } from "react";
 import { useAppStore } from "../state/store";
+import { xrButtonActions } from "./buttonActions";
 import { xrStore } from "./xrStore";
 
 /** xr-standard gamepad mapping: A (right) / X (left). */
@@ -19,7 +20,7 @@ function isPressed(gamepad: Gamepad, index: number): boolean {
 
 /**
  * Keeps the app store's `xrMode` in step with the XR session, and maps
- * controller buttons: A/X pauses or resumes, B/Y opens crisis help. (Trigger
+ * controller buttons (`xrButtonActions`): A/X pauses or resumes, B/Y opens crisis help. (Trigger
  * and pinch select through the pointer rays on the panels.)
  */
 export function XrInput() {
@@ -42,8 +43,8 @@ export function XrInput() {
       const h = source.handedness === "left" ? 0 : 1;
       const primary = isPressed(gamepad, PRIMARY_BUTTON);
       const secondary = isPressed(gamepad, SECONDARY_BUTTON);
-      if (primary && !wasPrimary[h]) useAppStore.getState().togglePause();
-      if (secondary && !wasSecondary[h]) useAppStore.getState().openCrisis();
+      if (primary && !wasPrimary[h]) xrButtonActions.primary();
+      if (secondary && !wasSecondary[h]) xrButtonActions.secondary();
       wasPrimary[h] = primary;
       wasSecondary[h] = secondary;
     }

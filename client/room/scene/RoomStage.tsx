@@ -1,6 +1,7 @@
-import { useEffect } from "react";
+import { lazy, Suspense, useEffect } from "react";
 import { ContentAnchor } from "../../xr/ContentAnchor";
 import { Scenery, Stage } from "../../scene/Stage";
+import { useAppStore } from "../../state/store";
 import { exposeTestHooks } from "../../state/testHooks";
 import { circleFrame } from "../circleFrame";
 import { useRoomStore } from "../roomStore";
@@ -12,6 +13,18 @@ import { SeatCushions } from "./SeatCushions";
 import { TalkingPiece } from "./TalkingPiece";
 import { usePoseSending } from "./usePoseSending";
 
+// The in-VR boards (uikit, yoga and their fonts) load only once a headset session runs.
+const RoomVrPanels = lazy(() => import("../vr/RoomVrPanels"));
+
+function HeadsetBoards() {
+  const inXr = useAppStore((s) => s.xrMode !== null);
+  return inXr ? (
+    <Suspense fallback={null}>
+      <RoomVrPanels />
+    </Suspense>
+  ) : null;
+}
+
 function PoseSending() {
   const sender = usePoseSending();
   useEffect(() => exposeTestHooks({ poseSender: sender }), [sender]);
@@ -21,7 +34,7 @@ function PoseSending() {
 /**
  * The circle in 3D: the session's place, a cushion at every seat, everyone else's avatar with
  * their name and presence, the talking stone, and the shared orb in the middle. This person sits
- * at their own seat facing the centre. Renders on slow changes only (the place, the orb on or
+ * at their own seat facing the centre; in a headset, their boards hang in front of them. Renders on slow changes only (the place, the orb on or
  * off); poses and labels move in the frame loop.
  */
 export function RoomStage() {
@@ -49,7 +62,9 @@ export function RoomStage() {
         <TalkingPiece me={me} />
         <CircleOrb />
       </CircleWorld>
-      <ContentAnchor>{null}</ContentAnchor>
+      <ContentAnchor>
+        <HeadsetBoards />
+      </ContentAnchor>
       <PoseSending />
     </Stage>
   );

@@ -1,5 +1,6 @@
 import type { Reaction } from "../../../core/protocol";
 import type { RoomEvent } from "../roomEvents";
+import type { MomentStatus } from "../roomStore";
 
 /** A reaction as a sentence for the live region: "Quiet Heron sent a heart". */
 export const REACTION_SENTENCES: Record<Reaction, (name: string) => string> = {
@@ -34,3 +35,19 @@ export function eventSentence(e: Pick<RoomEvent, "kind"> & { reaction?: Reaction
       return e.reaction ? REACTION_SENTENCES[e.reaction](name) : `${name} reacted`;
   }
 }
+
+/** Where this person's "I need a moment" is, in words. */
+export const MOMENT_WORDS: Record<Exclude<MomentStatus, "none">, string> = {
+  sending: "Telling the facilitators privately that you need a moment…",
+  delivered: "The facilitators know you need a moment.",
+  waiting: "No facilitator is connected right now. They will see it as soon as one is.",
+  seen: "A facilitator has seen that you need a moment.",
+};
+
+/** Where this person's last report is, in words. */
+export const REPORT_STATUS_WORDS: Record<Exclude<MomentStatus, "none">, string> = {
+  sending: "Sending your report privately to the facilitators…",
+  delivered: "Your report reached the facilitators.",
+  waiting: "No facilitator is connected right now. Your report waits for the first one.",
+  seen: "A facilitator has read your report.",
+};

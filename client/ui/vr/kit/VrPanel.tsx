@@ -22,9 +22,11 @@ export function withAlpha(hex: string, alpha: number): string {
  * The root of a group of in-VR panels: 1 px = 1 mm, the app's font, hung
  * from its top edge (its origin) so boards of any height start at the same
  * place in view. Children stack downwards. Place it in a <group> that sets
- * where it is in the world.
+ * where it is in the world. `hang="bottom"` hangs it from its bottom edge
+ * instead, so a bar that ends the stack stays put while boards of any height
+ * rise above it.
  */
-export function VrSurface({ children }: { children: ReactNode }) {
+export function VrSurface({ children, hang = "top" }: { children: ReactNode; hang?: "top" | "bottom" }) {
   const { palette } = useVrTheme();
   return (
     <Container
@@ -32,7 +34,7 @@ export function VrSurface({ children }: { children: ReactNode }) {
       fontFamilies={FONT_FAMILIES}
       fontFamily={FONT_FAMILY}
       color={palette.text}
-      anchorY="top"
+      anchorY={hang}
       flexDirection="column"
       alignItems="center"
       gap={space("md")}

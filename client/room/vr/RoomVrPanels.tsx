@@ -1,0 +1,105 @@
+import { useEffect, useState } from "react";
+import { Role } from "../../../core/protocol";
+import { useAppStore } from "../../state/store";
+import { CrisisPanel } from "../../ui/vr/CrisisPanel";
+import { VrButton, VrRow, VrSurface } from "../../ui/vr/kit";
+import { bindPrimaryButton } from "../../xr/buttonActions";
+import { useSharedCard } from "../chat/CardOverlay";
+import { VrCardPanel } from "../chat/VrCardPanel";
+import { VrChatPanel } from "../chat/VrChatPanel";
+import { useRoom, useRoomServices } from "../ui/RoomContext";
+import { toggleCues } from "../ui/roomActions";
+import { Board } from "./Board";
+import { CircleBoard } from "./CircleBoard";
+import { ConsoleBoard } from "./ConsoleBoard";
+import { PeopleBoard } from "./PeopleBoard";
+import { StatusLines } from "./StatusLines";
+import { YouBoard } from "./YouBoard";
+
+export type RoomBoardId = "You" | "Circle" | "People" | "Chat" | "Shared card" | "Console";
+
+/**
+ * Where the boards stand, relative to the eyes (m, inside ContentAnchor): the tab bar's lower
+ * edge about 35° below straight ahead, within reach of a pinch; boards rise from it, tilted back
+ * like a lectern, so a low board leaves the circle's centre and the faces across it in view, and
+ * crisis help (taller) stands in front of the orb and everyone.
+ */
+export const BOARD_BASE: readonly [number, number, number] = [0, -0.64, -0.9];
+/** Lean of the boards away from the viewer, rad. */
+export const BOARD_TILT = 0.25;
+
+/** The calm space's crisis help, and under it where this person's "I need a moment" is. */
+function CrisisBoard() {
+  const told = useRoom((s) => s.moment !== "none" || s.reportStatus !== "none" || s.notice !== "");
+  return (
+    <>
+      <CrisisPanel />
+      {told ? (
+        <Board>
+          <StatusLines />
+        </Board>
+      ) : null}
+    </>
+  );
+}
+
+/** The tabs under every board, with crisis help always one press away. */
+function Tabs({ board, choose, lead, card, unseen }: { board: RoomBoardId | null; choose: (b: RoomBoardId) => void; lead: boolean; card: boolean; unseen: number }) {
+  const crisisOpen = useAppStore((s) => s.crisisOpen);
+  const tabs: RoomBoardId[] = ["You", "Circle", "People", "Chat"];
+  if (card) tabs.push("Shared card");
+  if (lead) tabs.push("Console");
+  return (
+    <VrRow>
+      {tabs.map((t) => (
+        <VrButton
+          key={t}
+          label={t}
+          {...(t === "Console" && unseen > 0 ? { text: `Console · ${unseen} new` } : {})}
+          selected={!crisisOpen && board === t}
+          onSelect={() => {
+            if (crisisOpen) useAppStore.getState().closeCrisis();
+            choose(t);
+          }}
+        />
+      ))}
+      {crisisOpen ? null : <VrButton label="Need help now?" variant="help" onSelect={() => useAppStore.getState().openCrisis()} />}
+    </VrRow>
+  );
+}
+
+/**
+ * The group room in a headset: one board at a time above a row of tabs — this person's own
+ * actions, what is happening in the circle, the people (hide, report), chat's quick phrases, a
+ * shared card, and for facilitators the console — and crisis help, which takes the board's
+ * place in front of everything. Pressing the open tab folds the board away to see the whole
+ * circle. A/X silences this person's cues; B/Y opens crisis help. Mounted only in a session.
+ */
+export function RoomVrPanels() {
+  const { store } = useRoomServices();
+  const crisisOpen = useAppStore((s) => s.crisisOpen);
+  const lead = useRoom((s) => (s.people[s.me]?.role ?? Role.participant) !== Role.participant);
+  const unseen = useRoom((s) => s.alerts.filter((a) => !a.seen).length);
+  const card = useSharedCard() !== undefined;
+  const [board, setBoard] = useState<RoomBoardId | null>("You");
+  useEffect(() => bindPrimaryButton(() => toggleCues(store)), [store]);
+  // A board that is no longer offered (the card was closed, a role changed) gives way to "You".
+  const shown = (board === "Shared card" && !card) || (board === "Console" && !lead) ? "You" : board;
+  const choose = (b: RoomBoardId) => setBoard((open) => (open === b ? null : b));
+  return (
+    <group position={BOARD_BASE as [number, number, number]} rotation-x={-BOARD_TILT}>
+      <VrSurface hang="bottom">
+        {crisisOpen ? <CrisisBoard /> : null}
+        {!crisisOpen && shown === "You" ? <YouBoard /> : null}
+        {!crisisOpen && shown === "Circle" ? <CircleBoard /> : null}
+        {!crisisOpen && shown === "People" ? <PeopleBoard /> : null}
+        {!crisisOpen && shown === "Chat" ? <VrChatPanel /> : null}
+        {!crisisOpen && shown === "Shared card" ? <VrCardPanel /> : null}
+        {!crisisOpen && shown === "Console" ? <ConsoleBoard /> : null}
+        <Tabs board={shown} choose={choose} lead={lead} card={card} unseen={unseen} />
+      </VrSurface>
+    </group>
+  );
+}
+
+export default RoomVrPanels;

@@ -1,0 +1,258 @@
+import ReactThreeTestRenderer from "@react-three/test-renderer";
+import { act } from "react";
+import { afterEach, describe, expect, it } from "vitest";
+import { Role } from "../../../../core/protocol";
+import { defaultCycles } from "../../../../client/room/consoleActions";
+import { createRoomStore, type Person, type RoomState, type RoomStore } from "../../../../client/room/roomStore";
+import { RoomContext } from "../../../../client/room/ui/RoomContext";
+import { RoomVrPanels } from "../../../../client/room/vr/RoomVrPanels";
+import { useAppStore } from "../../../../client/state/store";
+import { vrTargets } from "../../../../client/ui/vr/targets";
+import { xrButtonActions } from "../../../../client/xr/buttonActions";
+import { hasButton, press, settle, words, type Renderer } from "../../vr/helpers";
+import { fakeLink, fakeServices, person } from "../helpers";
+
+/** A change from the server, as the binding would make it. */
+const update = (store: RoomStore, patch: Partial<RoomState> | ((s: RoomState) => Partial<RoomState>)) => act(async () => store.setState(patch));
+
+const labels = () => vrTargets().map((t) => t.label);
+
+/** The headset's boards for "me" (with `role`) in a circle with `others`. */
+async function renderBoards(role: Role, others: Person[] = [], state: Partial<RoomState> = {}) {
+  const store = createRoomStore();
+  const link = fakeLink();
+  const me = person("me", role === Role.facilitator ? 0 : 3, "Still Water", role);
+  await update(store, {
+    phase: "in",
+    me: "me",
+    link,
+    session: { title: "Thursday evening circle", status: "open", environment: "forest", locked: false, capacity: 8 },
+    people: Object.fromEntries([me, ...others].map((p) => [p.id, p])),
+    ...state,
+  });
+  const services = fakeServices(store);
+  const r = await ReactThreeTestRenderer.create(
+    <RoomContext.Provider value={services}>
+      <RoomVrPanels />
+    </RoomContext.Provider>,
+  );
+  await settle(r);
+  return { r, store, link, services };
+}
+
+const fern = person("fern", 1, "Gentle Fern");
+const oak = person("oak", 2, "Quiet Oak", Role.cofacilitator);
+const robin = person("robin", 0, "Robin", Role.facilitator);
+
+let current: Renderer | null = null;
+afterEach(async () => {
+  await current?.unmount();
+  current = null;
+  useAppStore.setState({ crisisOpen: false });
+});
+
+describe("the room in a headset: a participant's boards", () => {
+  it("shows this person's own board first, with crisis help on the tab bar, and no console", async () => {
+    const { r } = await renderBoards(Role.participant, [robin, fern]);
+    current = r;
+    for (const label of ["You", "Circle", "People", "Chat", "Need help now?", "Raise hand", "Step away", "I need a moment", "Me too", "Heart", "Wave", "Clap", "Silence my cues", "Personal space", "Recenter", "Exit VR", "Leave the circle"]) {
+      expect(labels(), label).toContain(label);
+    }
+    expect(labels()).not.toContain("Console");
+  });
+
+  it("raises a hand, then shows its place in line and lowers it", async () => {
+    const { r, store, link } = await renderBoards(Role.participant, [robin, fern]);
+    current = r;
+    await press(r, "Raise hand");
+    expect(link.sent.at(-1)).toEqual({ type: "raiseHand", payload: undefined });
+    await update(store, (s) => ({ people: { ...s.people, me: { ...s.people.me!, handRaised: true } }, handQueue: ["fern", "me"] }));
+    await settle(r);
+    expect(words()).toContain("Lower hand · 2nd in line");
+    await press(r, "Lower hand");
+    expect(link.sent.at(-1)?.type).toBe("lowerHand");
+  });
+
+  it("reacts, steps away, and silences cues and personal space on this device", async () => {
+    const { r, store, link } = await renderBoards(Role.participant, [robin]);
+    current = r;
+    await press(r, "Heart");
+    expect(link.sent.at(-1)).toEqual({ type: "react", payload: { kind: "heart" } });
+    await press(r, "Step away");
+    expect(link.sent.at(-1)?.type).toBe("stepAway");
+    await press(r, "Silence my cues");
+    await press(r, "Personal space");
+    expect(store.getState()).toMatchObject({ cuesSilenced: true, bubble: false });
+  });
+
+  it("'I need a moment' tells the facilitators and puts crisis help in front at once", async () => {
+    const { r, store, link } = await renderBoards(Role.participant, [robin]);
+    current = r;
+    await press(r, "I need a moment");
+    expect(link.sent.at(-1)?.type).toBe("needMoment");
+    expect(useAppStore.getState().crisisOpen).toBe(true);
+    await settle(r);
+    expect(words()).toContain("Telling the facilitators privately that you need a moment…");
+    expect(hasButton(r, "Next region")).toBe(true);
+    expect(hasButton(r, "Raise hand")).toBe(false);
+    await update(store, { moment: "seen" });
+    await settle(r);
+    expect(words()).toContain("A facilitator has seen that you need a moment.");
+    await press(r, "Close");
+    expect(useAppStore.getState().crisisOpen).toBe(false);
+    expect(hasButton(r, "Raise hand")).toBe(true);
+  });
+
+  it("opens crisis help from the tab bar; A/X silences this person's cues while the boards are up, and pauses the calm space again after", async () => {
+    const { r, store } = await renderBoards(Role.participant, [robin]);
+    current = r;
+    await press(r, "Need help now?");
+    expect(useAppStore.getState().crisisOpen).toBe(true);
+    await act(async () => useAppStore.setState({ crisisOpen: false }));
+    await act(async () => xrButtonActions.primary());
+    expect(store.getState().cuesSilenced).toBe(true);
+    await r.unmount();
+    current = null;
+    // Outside the room, A/X is the calm space's pause again.
+    xrButtonActions.primary();
+    expect(store.getState().cuesSilenced).toBe(true);
+  });
+
+  it("leaves only after asking", async () => {
+    const { r, services } = await renderBoards(Role.participant, [robin]);
+    current = r;
+    await press(r, "Leave the circle");
+    expect(services.leave).not.toHaveBeenCalled();
+    expect(words()).toContain("Leave the circle?");
+    await press(r, "Stay");
+    await press(r, "Leave the circle");
+    await press(r, "Leave");
+    expect(services.leave).toHaveBeenCalledOnce();
+  });
+
+  it("shows who holds the piece and the raised hands in order", async () => {
+    const { r } = await renderBoards(Role.participant, [robin, fern], { pieceHolder: "robin", handQueue: ["fern", "me"] });
+    current = r;
+    await press(r, "Circle");
+    expect(words()).toContain("Robin has the talking piece.");
+    expect(words()).toMatch(/1\. Gentle Fern\n2\. Still Water \(you\)/);
+    expect(words()).toContain("No shared exercise right now");
+  });
+
+  it("hides someone and reports them with a reason from the list", async () => {
+    const { r, store, link } = await renderBoards(Role.participant, [robin, fern]);
+    current = r;
+    await press(r, "People");
+    await press(r, "Hide Gentle Fern");
+    expect(store.getState().hidden).toEqual({ fern: true });
+    await press(r, "Report Gentle Fern");
+    await press(r, "Send report");
+    expect(link.sent.some((m) => m.type === "report")).toBe(false);
+    await press(r, "Makes me feel unsafe");
+    await press(r, "Send report");
+    expect(link.sent.at(-1)).toMatchObject({ type: "report", payload: { target: "fern", reason: "unsafe" } });
+    expect(store.getState().reportStatus).toBe("sending");
+    await press(r, "Done");
+    expect(hasButton(r, "Report Gentle Fern")).toBe(true);
+  });
+
+  it("offers to pass the talking piece only while holding it", async () => {
+    const { r, link } = await renderBoards(Role.participant, [robin, fern], { pieceHolder: "me" });
+    current = r;
+    await press(r, "People");
+    await press(r, "Pass the piece to Gentle Fern");
+    expect(link.sent.at(-1)).toEqual({ type: "passPiece", payload: { to: "fern" } });
+  });
+});
+
+describe("the console in a headset", () => {
+  it("a facilitator opens the circle and starts breathing together with a pattern and cycles", async () => {
+    const { r, store, link } = await renderBoards(Role.facilitator, [fern, oak], { session: { title: "", status: "waiting", environment: "forest", locked: false, capacity: 8 } });
+    current = r;
+    await press(r, "Console");
+    await press(r, "Open the circle");
+    expect(link.sent.at(-1)?.type).toBe("openCircle");
+    await update(store, (s) => ({ session: { ...s.session, status: "open" } }));
+    await press(r, "Exercise");
+    await press(r, "4-7-8 breathing");
+    await press(r, "More cycles");
+    await press(r, "Start together");
+    expect(link.sent.at(-1)).toEqual({ type: "startPractice", payload: { patternId: "478", cycles: defaultCycles("478") + 1 } });
+    await update(store, { practice: { patternId: "478", cycles: 5, startedAt: 0, running: true } });
+    await settle(r);
+    await press(r, "Stop the group exercise");
+    expect(link.sent.at(-1)?.type).toBe("stopPractice");
+  });
+
+  it("locks, mutes all, calls the next hand, and asks before ending the session", async () => {
+    const { r, link } = await renderBoards(Role.facilitator, [fern], { handQueue: ["fern"] });
+    current = r;
+    await press(r, "Console");
+    await press(r, "Lock to new people");
+    await press(r, "Mute all participants");
+    expect(link.sent.map((m) => m.type)).toEqual(["lock", "muteAll"]);
+    await press(r, "End the session");
+    expect(link.sent.map((m) => m.type)).not.toContain("endSession");
+    await press(r, "Confirm: End the session");
+    expect(link.sent.at(-1)?.type).toBe("endSession");
+    await press(r, "Talking piece");
+    await press(r, "Call next");
+    expect(link.sent.at(-1)?.type).toBe("callNext");
+  });
+
+  it("a facilitator mutes, gives the piece, promotes and removes (asking first)", async () => {
+    const { r, link } = await renderBoards(Role.facilitator, [fern, oak]);
+    current = r;
+    await press(r, "Console");
+    await press(r, "Everyone");
+    await press(r, "Mute Gentle Fern");
+    await press(r, "Give the talking piece to Gentle Fern");
+    await press(r, "Make Gentle Fern a co-facilitator");
+    await press(r, "Make Quiet Oak a participant again");
+    await press(r, "Remove Gentle Fern");
+    await press(r, "Confirm: Remove Gentle Fern");
+    expect(link.sent).toEqual([
+      { type: "mute", payload: { target: "fern" } },
+      { type: "givePiece", payload: { to: "fern" } },
+      { type: "promote", payload: { target: "fern" } },
+      { type: "demote", payload: { target: "oak" } },
+      { type: "remove", payload: { target: "fern" } },
+    ]);
+  });
+
+  it("a co-facilitator sees no promote, demote or end, and the facilitator's buttons do nothing", async () => {
+    const { r, link } = await renderBoards(Role.cofacilitator, [robin, fern]);
+    current = r;
+    await press(r, "Console");
+    expect(words()).toContain("Co-facilitator console");
+    expect(labels()).not.toContain("End the session");
+    await press(r, "Everyone");
+    expect(labels().filter((l) => l.startsWith("Make "))).toEqual([]);
+    await press(r, "Mute Robin");
+    await press(r, "Remove Robin");
+    expect(link.sent).toEqual([]);
+    await press(r, "Mute Gentle Fern");
+    expect(link.sent).toEqual([{ type: "mute", payload: { target: "fern" } }]);
+  });
+
+  it("shows private alerts, newest unseen first, and marks one seen", async () => {
+    const alerts: RoomState["alerts"] = [
+      { id: "a1", kind: "moment", from: "fern", pseudonym: "Gentle Fern", seat: 1, at: 0, seen: false },
+      { id: "a2", kind: "report", from: "fern", pseudonym: "Gentle Fern", seat: 1, target: "oak", targetPseudonym: "Quiet Oak", reason: "unkind", at: 1, seen: false },
+    ];
+    const { r, link } = await renderBoards(Role.facilitator, [fern, oak], { alerts });
+    current = r;
+    expect(words()).toContain("Console · 2 new");
+    await press(r, "Console");
+    expect(words()).toMatch(/Gentle Fern \(seat 1\) reported Quiet Oak: unkind or hurtful\.[\s\S]*Gentle Fern \(seat 1\) needs a moment\./);
+    await press(r, "Mark as seen: Gentle Fern (seat 1) needs a moment.");
+    expect(link.sent).toEqual([{ type: "markSeen", payload: { id: "a1" } }]);
+    expect(words()).toContain("Console · 1 new");
+  });
+
+  it("participants never see the console", async () => {
+    const { r } = await renderBoards(Role.participant, [robin], { alerts: [] });
+    current = r;
+    expect(hasButton(r, "Console")).toBe(false);
+  });
+});
