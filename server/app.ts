@@ -11,6 +11,7 @@ import { ROOM_NAME } from "../core/protocol";
 import { TokenService } from "./auth/tokens";
 import { apiErrorHandler } from "./http/ApiError";
 import { authRoutes } from "./http/authRoutes";
+import { CodeGuesses } from "./http/codeGuesses";
 import { guardRequests } from "./http/requestGuard";
 import { restrictCorsToSameOrigin } from "./http/security";
 import { sessionRoutes } from "./http/sessionRoutes";
@@ -47,13 +48,14 @@ export function createApp(options: AppOptions) {
   const store: Store = openStore(options);
   const tokens = new TokenService(options.jwtSecret);
   const live: LiveRooms = new Map();
+  const guesses = new CodeGuesses();
   const hooks = circleCalls(live);
 
   const httpServer = options.tls ? https.createServer(options.tls) : http.createServer();
   guardRequests(httpServer);
   const server = defineServer({
     rooms: {
-      [ROOM_NAME]: defineRoom(bindCircleRoom({ store, tokens, live, voice: options.voice })).filterBy(["code"]),
+      [ROOM_NAME]: defineRoom(bindCircleRoom({ store, tokens, live, voice: options.voice, guesses })).filterBy(["code"]),
     },
     greet: false,
     ...clusterOptions(options.cluster ?? {}),
@@ -62,7 +64,7 @@ export function createApp(options: AppOptions) {
     transport: new WebSocketTransport({ server: httpServer, maxPayload: 4 * 1024 }),
     express: (app) => {
       app.disable("x-powered-by");
-      app.use("/api", express.json({ limit: "16kb" }), authRoutes(store, tokens), sessionRoutes(store, tokens, hooks));
+      app.use("/api", express.json({ limit: "16kb" }), authRoutes(store, tokens), sessionRoutes(store, tokens, hooks, guesses));
       app.use("/api", (_req, res) => void res.status(404).json({ error: "not_found", message: "no such endpoint" }));
       app.use("/api", apiErrorHandler);
       if (options.clientDir) serveClient(app, options.clientDir);

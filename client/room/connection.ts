@@ -30,6 +30,7 @@ const JOIN_REFUSALS: Record<number, ClosedReason> = {
   [JoinError.SESSION_ENDED]: "ended",
   [JoinError.LOCKED]: "locked",
   [JoinError.AGREEMENT_REQUIRED]: "agreement-outdated",
+  [JoinError.TOO_MANY_ATTEMPTS]: "too-many-tries",
 };
 
 /** Why a join was refused, from the SDK's error (a MatchMakeError or ServerError with a `code`). */

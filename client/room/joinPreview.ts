@@ -9,7 +9,7 @@ export type PreviewResult = { preview: JoinPreview } | { refused: ClosedReason }
 
 /**
  * `GET /api/join/:code` on this page's own origin: 404 is a code nobody has, 410 a session that
- * has ended or was cancelled; anything else (offline, a server error, an answer we cannot read)
+ * has ended or was cancelled, 429 too many unknown codes from this address; anything else (offline, a server error, an answer we cannot read)
  * means the circle could not be reached, which "Try again" may fix.
  */
 export async function fetchJoinPreview(code: string, fetchFn: typeof fetch = fetch): Promise<PreviewResult> {
@@ -21,6 +21,7 @@ export async function fetchJoinPreview(code: string, fetchFn: typeof fetch = fet
   }
   if (response.status === 404) return { refused: "unknown-code" };
   if (response.status === 410) return { refused: "ended" };
+  if (response.status === 429) return { refused: "too-many-tries" };
   if (!response.ok) return { refused: "unreachable" };
   const parsed = joinInfoResponse.safeParse(await response.json().catch(() => null));
   if (!parsed.success) return { refused: "unreachable" };

@@ -15,6 +15,11 @@ const CLOSED: Record<ClosedReason, ClosedMessage> = {
     body: "Check the code with the person who invited you — it has nine letters and numbers, like K7P-M2Q-XW9.",
     retry: false,
   },
+  "too-many-tries": {
+    title: "Too many codes tried from here",
+    body: "To keep circles private, this network has to wait a few minutes before trying another code. Check the code with the person who invited you, then try again.",
+    retry: true,
+  },
   "bad-code": {
     title: "That doesn't look like a circle code",
     body: "A code has nine letters and numbers, like K7P-M2Q-XW9. Spaces and dashes don't matter.",

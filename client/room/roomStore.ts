@@ -51,6 +51,7 @@ export type RoomPhase = "preview" | "agreement" | "identity" | "joining" | "in" 
 /** Why someone is not (or no longer) in the circle. Each has its own kind words (`closedMessage`). */
 export type ClosedReason =
   | "unknown-code"
+  | "too-many-tries"
   | "bad-code"
   | "ended"
   | "locked"

@@ -26,6 +26,8 @@ export const JoinError = {
   LOCKED: 423,
   /** the group agreement was not accepted (or an older version) */
   AGREEMENT_REQUIRED: 428,
+  /** too many unknown codes tried from this address lately */
+  TOO_MANY_ATTEMPTS: 429,
 } as const;
 export type JoinError = (typeof JoinError)[keyof typeof JoinError];
 

@@ -14,7 +14,9 @@ import {
 import type { TokenService } from "../auth/tokens";
 import type { SessionRow, Store } from "../store/types";
 import { ApiError, ApiErrorCode, handle, parse } from "./ApiError";
+import type { CodeGuesses } from "./codeGuesses";
 import { newJoinCode } from "./joinCodes";
+import { current } from "./sessionExpiry";
 import { facilitatorOf, requireFacilitator } from "./requireFacilitator";
 
 
@@ -40,15 +42,26 @@ const view = (s: SessionRow): SessionView => ({
 });
 
 /** /api/sessions: a facilitator's own sessions only; another's look like they do not exist (404). */
-export function sessionRoutes(store: Store, tokens: TokenService, live: LiveRoomHooks): express.Router {
+export function sessionRoutes(store: Store, tokens: TokenService, live: LiveRoomHooks, guesses: CodeGuesses): express.Router {
   const router = express.Router();
 
   // Public: what a person about to join sees (title, scene, time) before accepting the agreement.
   // Codes carry 44 bits, so this cannot be used to discover sessions.
+  // Unknown codes are also counted per address (with matchmaking's): see CodeGuesses.
   router.get("/join/:code", handle((req, res) => {
-    const code = normalizeJoinCode(req.params.code);
-    const s = code ? store.sessions.byCode(code) : undefined;
-    if (!s) throw new ApiError(404, ApiErrorCode.notFound, "no circle has this code");
+    const s = guesses.lookUp(
+      req.socket.remoteAddress ?? "unknown",
+      () => {
+        const code = normalizeJoinCode(req.params.code);
+        const row = code ? store.sessions.byCode(code) : undefined;
+        if (!row) throw new ApiError(404, ApiErrorCode.notFound, "no circle has this code");
+        return current(store, row);
+      },
+      (wait) =>
+        new ApiError(429, ApiErrorCode.tooManyAttempts, "too many unknown codes from this address; try again later", {
+          "Retry-After": String(Math.ceil(wait / 1000)),
+        }),
+    );
     if (s.status !== "scheduled") throw new ApiError(410, ApiErrorCode.sessionEnded, "this circle has ended");
     res.json({ code: s.code, title: s.title, environment: s.environment, scheduledAt: s.scheduledAt } satisfies JoinInfoResponse);
   }));
@@ -58,12 +71,13 @@ export function sessionRoutes(store: Store, tokens: TokenService, live: LiveRoom
   const own = (facilitatorId: string, id: string): SessionRow => {
     const s = typeof id === "string" && id.length <= 64 ? store.sessions.byId(id) : undefined;
     if (!s || s.facilitatorId !== facilitatorId) throw new ApiError(404, ApiErrorCode.notFound, "no such session");
-    return s;
+    return current(store, s);
   };
   const param = (v: unknown): string => (typeof v === "string" ? v : "");
 
   router.get("/sessions", handle((_req, res) => {
-    res.json({ sessions: store.sessions.listFor(facilitatorOf(res.locals).id).map(view) } satisfies SessionsResponse);
+    const now = Date.now();
+    res.json({ sessions: store.sessions.listFor(facilitatorOf(res.locals).id).map((s) => view(current(store, s, now))) } satisfies SessionsResponse);
   }));
 
   router.post("/sessions", handle((req, res) => {

@@ -33,6 +33,7 @@ import { PrivateAlerts } from "./PrivateAlerts";
 import { VoiceFloor } from "./VoiceFloor";
 import { voiceMessages, type CircleVoice } from "./voiceMessages";
 import type { VoiceDeps } from "../voice/voiceDeps";
+import type { CodeGuesses } from "../http/codeGuesses";
 
 export type { CircleClient } from "./circleContext";
 
@@ -45,6 +46,8 @@ export interface CircleDeps {
   live: LiveRooms;
   /** ICE servers and the SFU, if any (mesh without) */
   voice?: VoiceDeps;
+  /** per-address limit on unknown join codes (shared with GET /api/join/:code) */
+  guesses?: CodeGuesses;
 }
 
 /** Codes after which a dropped client gets no reconnection window. */
@@ -273,8 +276,8 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
 export function bindCircleRoom(deps: CircleDeps) {
   return class BoundCircleRoom extends CircleRoom {
     protected override deps = deps;
-    static override onAuth(token: string, options: JoinOptions, _context: AuthContext): Promise<unknown> {
-      return checkJoin(deps.store, deps.tokens, token, options);
+    static override onAuth(token: string, options: JoinOptions, context: AuthContext): Promise<unknown> {
+      return checkJoin(deps.store, deps.tokens, token, options, deps.guesses && { ip: context.ip, guesses: deps.guesses });
     }
   };
 }

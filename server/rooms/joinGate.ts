@@ -2,7 +2,12 @@ import { ServerError } from "@colyseus/core";
 import { AGREEMENT_VERSION } from "../../core/care";
 import { JoinError, joinOptionsSchema, normalizeJoinCode, type JoinOptions } from "../../core/protocol";
 import type { TokenService } from "../auth/tokens";
+import { current } from "../http/sessionExpiry";
+import type { CodeGuesses } from "../http/codeGuesses";
 import type { SessionRow, Store } from "../store/types";
+
+const tooManyGuesses = (waitMs: number) =>
+  new ServerError(JoinError.TOO_MANY_ATTEMPTS, `too many unknown codes from this address; try again in ${Math.ceil(waitMs / 60_000)} min`);
 
 /** What the room knows about who is joining. */
 export interface JoinAuth {
@@ -10,12 +15,20 @@ export interface JoinAuth {
   facilitatorId: string | null;
 }
 
-/** The session behind a code, or the join error for it. */
+/** The session behind a code, or the join error for it (expired sessions have ended). */
 export function sessionForCode(store: Store, code: string): SessionRow {
-  const session = store.sessions.byCode(code);
-  if (!session) throw new ServerError(JoinError.UNKNOWN_CODE, "no circle has this code");
+  const row = store.sessions.byCode(code);
+  if (!row) throw new ServerError(JoinError.UNKNOWN_CODE, "no circle has this code");
+  const session = current(store, row);
   if (session.status !== "scheduled") throw new ServerError(JoinError.SESSION_ENDED, "this circle has ended");
   return session;
+}
+
+/** Where a join comes from, for the per-address limit on unknown codes. */
+export interface JoinOrigin {
+  /** the socket's address (context.ip; forwarded-for headers are not trusted) */
+  ip: string | undefined;
+  guesses: CodeGuesses;
 }
 
 /**
@@ -28,6 +41,7 @@ export async function checkJoin(
   tokens: TokenService,
   token: string | undefined,
   options: unknown,
+  origin?: JoinOrigin,
 ): Promise<JoinAuth> {
   const parsed = joinOptionsSchema.safeParse(options);
   if (!parsed.success) throw new ServerError(JoinError.INVALID_OPTIONS, "join options are malformed");
@@ -36,7 +50,7 @@ export async function checkJoin(
   if (normalizeJoinCode(opts.code) !== opts.code) {
     throw new ServerError(JoinError.INVALID_OPTIONS, "code must be in the form XXX-XXX-XXX (see normalizeJoinCode)");
   }
-  const session = sessionForCode(store, opts.code);
+  const session = origin ? origin.guesses.lookUp(origin.ip ?? "unknown", () => sessionForCode(store, opts.code), tooManyGuesses) : sessionForCode(store, opts.code);
   if (token) {
     const check = await tokens.verify(token);
     if (!check.ok) throw new ServerError(JoinError.BAD_TOKEN, check.reason === "expired" ? "sign-in expired" : "invalid token");

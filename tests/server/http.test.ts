@@ -118,7 +118,7 @@ describe("accounts", () => {
     expect(bad).toMatchObject({ status: 401, body: { error: "wrong_credentials" } });
     const unknown = await call("POST", "/api/auth/signin", { email: "nobody@example.org", password: PASSWORD });
     expect(unknown).toMatchObject({ status: 401, body: { error: "wrong_credentials" } });
-  });
+  }, 60_000);
 
   it("an expired or forged token is refused with a clear error", async () => {
     const expired = await b.app.tokens.issue({ sub: admin.id, admin: true }, -5);
@@ -136,7 +136,7 @@ describe("accounts", () => {
     const r = await call("POST", "/api/auth/signin", { email, password: PASSWORD });
     expect(r.status).toBe(429);
     expect(Number(r.headers.get("retry-after"))).toBeGreaterThan(0);
-  });
+  }, 60_000); // five scrypt hashes at N = 2^17
 });
 
 describe("sessions", () => {

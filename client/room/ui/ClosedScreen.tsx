@@ -11,6 +11,7 @@ type NextStep = "try-again" | "join-again" | "rename" | "reload" | "new-code" | 
 
 const NEXT: Record<ClosedReason, NextStep[]> = {
   "unknown-code": ["new-code"],
+  "too-many-tries": ["try-again"],
   "bad-code": ["new-code"],
   ended: [],
   locked: ["join-again"],

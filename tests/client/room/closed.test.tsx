@@ -9,6 +9,7 @@ import { CODE, fakeServices } from "./helpers";
 /** Each way of being out of a circle, with the next step a person is offered besides going back to the calm space. */
 const CASES: [ClosedReason, string[]][] = [
   ["unknown-code", ["Join"]],
+  ["too-many-tries", ["Try again"]],
   ["bad-code", ["Join"]],
   ["ended", []],
   ["locked", ["Join again"]],

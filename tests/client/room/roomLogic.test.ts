@@ -21,6 +21,7 @@ describe("fetchJoinPreview", () => {
   it.each([
     [404, "unknown-code"],
     [410, "ended"],
+    [429, "too-many-tries"],
     [500, "unreachable"],
   ] as const)("answers %s as %s", async (status, refused) => {
     expect(await fetchJoinPreview("K7P-M2Q-XW9", answer(status))).toEqual({ refused });
