@@ -3,7 +3,7 @@ import { circlePlaces } from "../../core/circle";
 import { LOOKS, type Look, type Role, type SessionStatus } from "../../core/protocol";
 import type { CircleState, Participant } from "../../server/rooms/CircleState";
 import { addRemote, clearCircle, removeRemote, type CircleFrame } from "./circleFrame";
-import type { Person, RoomState, RoomStore } from "./roomStore";
+import type { Knock, Person, RoomState, RoomStore } from "./roomStore";
 
 /** What the binding needs of a joined room: its state and a patch signal (the SDK's Room has both). */
 export interface PatchSource {
@@ -39,6 +39,24 @@ function toPerson(id: string, s: Participant): Person {
     away: s.away,
     connected: s.connected,
   };
+}
+
+/** Who is waiting to be let in (seen by facilitators only), or `known` itself when nothing changed. */
+function knocksOf(state: CircleState, known: readonly Knock[]): readonly Knock[] {
+  const map = state.knocking;
+  const size = map?.size ?? 0;
+  let same = size === known.length;
+  if (same && size > 0) {
+    let i = 0;
+    map.forEach((k, id) => {
+      const was = known[i++];
+      if (!was || was.id !== id || was.pseudonym !== k.pseudonym || was.look !== k.look) same = false;
+    });
+  }
+  if (same) return known;
+  const out: Knock[] = [];
+  map?.forEach((k, id) => out.push({ id, pseudonym: k.pseudonym, look: k.look as Look }));
+  return out;
 }
 
 /**
@@ -142,6 +160,11 @@ export function bindCircle(room: PatchSource, store: RoomStore, out: CircleFrame
     if (p.patternId !== q.patternId || p.cycles !== q.cycles || p.startedAt !== q.startedAt || p.running !== q.running) {
       (patchState ??= {}).practice = { patternId: p.patternId, cycles: p.cycles, startedAt: p.startedAt, running: p.running };
     }
+    // Seated now: no longer waiting to be let in (also if the `admission` message was missed).
+    if (current.knocking && state.participants?.has(me)) (patchState ??= {}).knocking = false;
+    if ((info.admission ?? true) !== current.admission) (patchState ??= {}).admission = info.admission ?? true;
+    const knocks = knocksOf(state, current.knocks);
+    if (knocks !== current.knocks) (patchState ??= {}).knocks = knocks;
     if (patchState) store.setState(patchState);
   }
 

@@ -44,6 +44,8 @@ export function leaveReason(code: number): ClosedReason {
   switch (code) {
     case CloseCode.REMOVED:
       return "removed";
+    case CloseCode.DECLINED:
+      return "declined";
     case CloseCode.SESSION_ENDED:
       return "ended";
     case CloseCode.WITH_ERROR:

@@ -1,6 +1,6 @@
 import { PATTERNS, cyclesForMinutes, type BuiltInPatternId } from "../../core/breathing";
 import { MAX_CYCLES, Role, mayActOn, mayPerform, type ClientMessage, type ReportReason } from "../../core/protocol";
-import type { Alert, CircleSession, Person, RoomState, RoomStore } from "./roomStore";
+import type { Alert, CircleSession, Knock, Person, RoomState, RoomStore } from "./roomStore";
 
 /**
  * What the facilitator console offers, as plain data both consoles draw (the page's DOM console
@@ -95,6 +95,21 @@ export function personActions(role: Role, person: Person, state: Pick<RoomState,
     confirm: { question: `Remove ${name} from the circle? They cannot come back to this session.`, yes: "Remove" },
   });
   return out;
+}
+
+/** Let someone waiting in, or turn them away (a co-facilitator may too). */
+export function knockActions(role: Role, knock: Knock): ConsoleAction[] {
+  const target = { target: knock.id };
+  return [
+    { key: "admit", message: "admit", payload: target, label: "Admit", name: `Admit ${knock.pseudonym}`, enabled: mayPerform(role, "admit"), primary: true },
+    { key: "decline", message: "decline", payload: target, label: "Decline", name: `Decline ${knock.pseudonym}`, enabled: mayPerform(role, "decline") },
+  ];
+}
+
+/** Who waits to be let in, in a sentence. */
+export function knocksSentence(knocks: readonly Knock[], admission: boolean): string {
+  if (knocks.length > 0) return `${knocks.length === 1 ? "1 person is" : `${knocks.length} people are`} waiting to be let in.`;
+  return admission ? "Nobody is waiting. Newcomers wait here until you let them in." : "Admission is off: newcomers come straight into the circle.";
 }
 
 /** Who holds the talking piece, in a sentence for this person. */

@@ -31,6 +31,7 @@ function follow(room: JoinedCircle, store: RoomStore, out: CircleFrame): () => v
   stops.push(...followAlerts(room, store));
   stops.push(followPracticeEnd(store));
   stops.push(room.onMessage("checkedIn", ({ phase }) => markCheckInCounted(store, phase)));
+  stops.push(room.onMessage("admission", ({ status }) => store.setState({ knocking: status === "knocking" })));
   stops.push(
     room.onMessage("error", ({ action, code }) => {
       // Counted before a reconnection: nothing to tell the person, the answer is in.

@@ -65,6 +65,11 @@ const CLOSED: Record<ClosedReason, ClosedMessage> = {
     body: "You can't rejoin this session. If this feels wrong, or you need support now, the help button has people you can talk to.",
     retry: false,
   },
+  declined: {
+    title: "You weren't let in this time",
+    body: "The facilitator didn't admit you to this circle. If you think that's a mistake, you can ask them, or knock again with the same code. The help button has people you can talk to now.",
+    retry: true,
+  },
   flooded: {
     title: "The connection was closed",
     body: "Your device sent more than the circle can take. Reload the page to join again.",

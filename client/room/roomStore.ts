@@ -27,6 +27,14 @@ export interface CircleSession {
   capacity: number;
 }
 
+/** Someone waiting to be let into the circle, as the facilitator's console lists them. */
+export interface Knock {
+  /** their Colyseus sessionId (what `admit` / `decline` take) */
+  id: string;
+  pseudonym: string;
+  look: Look;
+}
+
 /** The shared exercise, in server time. */
 export interface SharedPractice {
   patternId: string;
@@ -61,6 +69,7 @@ export type ClosedReason =
   | "not-signed-in"
   | "not-your-session"
   | "removed"
+  | "declined"
   | "flooded"
   | "left"
   | "lost"
@@ -147,6 +156,12 @@ export interface RoomState {
   session: CircleSession;
   /** everyone seated, by sessionId */
   people: Record<string, Person>;
+  /** this person joined while admission is on and waits to be let in (they see nobody meanwhile) */
+  knocking: boolean;
+  /** facilitators and co-facilitators: who is waiting to be let in, in the order they knocked */
+  knocks: readonly Knock[];
+  /** newcomers wait to be let in (the session's admission setting) */
+  admission: boolean;
   pieceHolder: string;
   handQueue: readonly string[];
   practice: SharedPractice;
@@ -196,6 +211,9 @@ const CIRCLE_STATE = {
   me: "",
   session: EMPTY_SESSION,
   people: {},
+  knocking: false,
+  knocks: [],
+  admission: true,
   pieceHolder: "",
   handQueue: [],
   practice: NO_PRACTICE,

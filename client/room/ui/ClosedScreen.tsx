@@ -21,6 +21,7 @@ const NEXT: Record<ClosedReason, NextStep[]> = {
   "not-signed-in": ["sign-in", "as-participant"],
   "not-your-session": ["as-participant"],
   removed: ["talk"],
+  declined: ["talk", "join-again"],
   flooded: ["reload"],
   left: ["join-again"],
   lost: ["join-again"],
