@@ -3,7 +3,8 @@
 import { spawn } from "node:child_process";
 
 const port = process.env.PORT ?? "2567";
-const env = { ...process.env, PORT: port, SKIP_CLIENT_BUILD: "1" };
+// NODE_ENV=development: unexpected server errors are logged with their stack (never sent to a browser).
+const env = { NODE_ENV: "development", ...process.env, PORT: port, SKIP_CLIENT_BUILD: "1" };
 const children = [
   spawn(process.execPath, ["--import", "tsx", "--watch", "server/index.ts"], { stdio: "inherit", env }),
   spawn(process.execPath, ["node_modules/vite/bin/vite.js", "--host"], { stdio: "inherit", env }),

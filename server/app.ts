@@ -9,7 +9,7 @@ import compression from "compression";
 import express from "express";
 import { ROOM_NAME } from "../core/protocol";
 import { TokenService } from "./auth/tokens";
-import { apiErrorHandler } from "./http/ApiError";
+import { apiErrorHandler, notFoundHandler, plainErrorHandler } from "./http/ApiError";
 import { authRoutes } from "./http/authRoutes";
 import { CodeGuesses } from "./http/codeGuesses";
 import { guardRequests } from "./http/requestGuard";
@@ -68,6 +68,8 @@ export function createApp(options: AppOptions) {
       app.use("/api", (_req, res) => void res.status(404).json({ error: "not_found", message: "no such endpoint" }));
       app.use("/api", apiErrorHandler);
       if (options.clientDir) serveClient(app, options.clientDir);
+      app.use(notFoundHandler);
+      app.use(plainErrorHandler);
     },
   });
 

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from "node:http";
 import type { ErrorRequestHandler, Request, RequestHandler, Response, NextFunction } from "express";
 import type { z } from "zod";
 
@@ -37,8 +38,36 @@ export const apiErrorHandler: ErrorRequestHandler = (err, _req, res, _next) => {
     res.status(status).json({ error: ApiErrorCode.invalidRequest, message: "malformed request" });
     return;
   }
-  console.error("unexpected API error:", (err as Error)?.message);
+  logUnexpected("unexpected API error", err);
   res.status(500).json({ error: "internal", message: "unexpected error" });
+};
+
+const inDev = () => process.env.NODE_ENV === "development";
+
+/** Log an unexpected error: its message only (a stack in development), never the request. */
+export function logUnexpected(what: string, err: unknown): void {
+  console.error(`${what}:`, inDev() ? ((err as Error)?.stack ?? String(err)) : ((err as Error)?.message ?? "unknown"));
+}
+
+/**
+ * Everything outside /api that nothing answered (express' own pages are HTML with a stack trace
+ * unless NODE_ENV is "production"): a short plain-text answer, JSON under /matchmake.
+ */
+export const notFoundHandler: RequestHandler = (req, res) => {
+  if (req.path.startsWith("/matchmake")) res.status(404).json({ error: "not_found", message: "no such matchmaking route" });
+  else res.status(404).type("text/plain").send("Not found");
+};
+
+/** Errors outside /api (static files: bad paths, missing files): status and its name, nothing more. */
+export const plainErrorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const e = err as { status?: number; statusCode?: number };
+  const given = e.status ?? e.statusCode;
+  const status = given && given >= 400 && given < 500 ? given : 500;
+  if (status === 500) logUnexpected("unexpected error", err);
+  if (res.headersSent) return void res.end();
+  const text = STATUS_CODES[status] ?? "Error";
+  if (req.path.startsWith("/matchmake")) res.status(status).json({ error: status === 500 ? "internal" : "invalid_request", message: text });
+  else res.status(status).type("text/plain").send(text);
 };
 
 /** Validate a request body against `schema`; a 400 naming every bad field otherwise. */

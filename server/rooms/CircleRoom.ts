@@ -34,6 +34,7 @@ import { VoiceFloor } from "./VoiceFloor";
 import { voiceMessages, type CircleVoice } from "./voiceMessages";
 import type { VoiceDeps } from "../voice/voiceDeps";
 import type { CodeGuesses } from "../http/codeGuesses";
+import { logUnexpected } from "../http/ApiError";
 
 export type { CircleClient } from "./circleContext";
 
@@ -276,8 +277,15 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
 export function bindCircleRoom(deps: CircleDeps) {
   return class BoundCircleRoom extends CircleRoom {
     protected override deps = deps;
-    static override onAuth(token: string, options: JoinOptions, context: AuthContext): Promise<unknown> {
-      return checkJoin(deps.store, deps.tokens, token, options, deps.guesses && { ip: context.ip, guesses: deps.guesses });
+    static override async onAuth(token: string, options: JoinOptions, context: AuthContext): Promise<unknown> {
+      try {
+        return await checkJoin(deps.store, deps.tokens, token, options, deps.guesses && { ip: context.ip, guesses: deps.guesses });
+      } catch (e) {
+        if (e instanceof ServerError) throw e;
+        // A bug's message stays in the log; the person joining gets a plain refusal.
+        logUnexpected("join check failed", e);
+        throw new ServerError(500, "unexpected error");
+      }
     }
   };
 }
