@@ -66,5 +66,7 @@ export const ActionError = {
   SLOW_MODE: "slow-mode",
   /** the sender is waiting to be admitted: nothing in the circle is theirs to do yet */
   NOT_ADMITTED: "not-admitted",
+  /** a `room.request` whose payload was invalid is rejected with this as the sender is closed (4002) */
+  INVALID_PAYLOAD: "invalid-payload",
 } as const;
 export type ActionError = (typeof ActionError)[keyof typeof ActionError];

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ROOM_NAME, payloads, type ClientMessage } from "../../core/protocol";
 import { bootApp, circle, joinOptions, sdk, serverRoom, until, type Booted, type Joined } from "./harness";
 
@@ -108,6 +108,45 @@ describe.each(Object.entries(bad))("%s", (message, cases) => {
     await until(() => !serverRoom(b, code).state.participants.has(sender.sessionId), 2000, "sender gone");
     expect(snapshot()).toBe(before);
   });
+});
+
+describe("sent as a request (room.request)", () => {
+  it.each([
+    ["voice", { mode: "sfu" }],
+    ["chat", { text: 5 }],
+    ["pose", [1, 2, 3]],
+    ["admit", { target: "a b" }],
+  ])("%s with a bad payload closes the sender with 4002, changes nothing and prints no stack trace", async (message, payload) => {
+    const printed = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const before = snapshot();
+      const sender = await sdk(b, undefined).joinOrCreate(ROOM_NAME, joinOptions(code, "Asker"));
+      sender.reconnection.enabled = false;
+      await until(() => serverRoom(b, code).state.participants.has(sender.sessionId), 2000, "asker seated");
+      const closed = new Promise<number>((resolve) => sender.onLeave((c: number) => resolve(c)));
+      void (sender.request as (t: string, m: unknown) => Promise<unknown>).call(sender, message, payload).catch(() => {});
+      expect(await closed).toBe(4002);
+      await until(() => !serverRoom(b, code).state.participants.has(sender.sessionId), 2000, "asker gone (no reconnection window)");
+      expect(snapshot()).toBe(before);
+      expect(printed.mock.calls.flat().join(" ")).not.toMatch(/\n\s+at /);
+    } finally {
+      printed.mockRestore();
+    }
+  });
+});
+
+it("a malformed send prints no stack trace either", async () => {
+  const printed = vi.spyOn(console, "error").mockImplementation(() => {});
+  try {
+    const sender = await sdk(b, undefined).joinOrCreate(ROOM_NAME, joinOptions(code, "Quiet Sender"));
+    sender.reconnection.enabled = false;
+    const closed = new Promise<number>((resolve) => sender.onLeave((c: number) => resolve(c)));
+    sender.send("react", { kind: "boo" });
+    expect(await closed).toBe(4002);
+    expect(printed.mock.calls.flat().join(" ")).not.toMatch(/\n\s+at /);
+  } finally {
+    printed.mockRestore();
+  }
 });
 
 it("a facilitator's malformed action is rejected the same way", async () => {
