@@ -11,6 +11,7 @@ import { createCircleClient, joinCircle, joinRefusal, leaveReason, type CircleCl
 import { actionNotice } from "./messages";
 import { followAlerts } from "./privateAlerts";
 import { REACTION_MS, useRoomStore, type RoomStore } from "./roomStore";
+import { followVoice } from "./voice/followVoice";
 
 let reactionKey = 0;
 
@@ -20,6 +21,7 @@ function follow(room: JoinedCircle, store: RoomStore, out: CircleFrame): () => v
   stops.push(bindCircle(room, store, out));
   stops.push(startClockSync(room));
   stops.push(followChat(room, store, useChatStore));
+  stops.push(followVoice(room));
   stops.push(
     room.onMessage("reaction", ({ from, kind }) => {
       const at = performance.now();

@@ -12,6 +12,7 @@ import { CircleWorld } from "./CircleWorld";
 import { SeatCushions } from "./SeatCushions";
 import { TalkingPiece } from "./TalkingPiece";
 import { usePoseSending } from "./usePoseSending";
+import { VoiceSpace } from "../voice/VoiceSpace";
 
 // The in-VR boards (uikit, yoga and their fonts) load only once a headset session runs.
 const RoomVrPanels = lazy(() => import("../vr/RoomVrPanels"));
@@ -61,6 +62,7 @@ export function RoomStage() {
         <Billboards />
         <TalkingPiece me={me} />
         <CircleOrb />
+        <VoiceSpace />
       </CircleWorld>
       <ContentAnchor>
         <HeadsetBoards />

@@ -10,6 +10,7 @@ import { RoomToolbar } from "./RoomToolbar";
 import { useRoomView } from "./ViewContext";
 import { NoticeBar, ReconnectingBanner } from "./StatusBars";
 import { WaitingCard } from "./WaitingCard";
+import { VoiceNote } from "../voice/VoiceControls";
 
 /** Seated in the circle (or reconnecting to it): the circle, what to do, and what happens. */
 export function InCircle() {
@@ -43,6 +44,7 @@ export function InCircle() {
       <FacilitatorConsole />
       <div className="room-dock">
         <NoticeBar />
+        <VoiceNote />
         <RoomToolbar />
       </div>
       <RoomAnnouncer />

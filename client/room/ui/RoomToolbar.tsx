@@ -10,6 +10,7 @@ import { needMoment, react, toggleAway, toggleBubble, toggleCues, toggleHand } f
 import { SHORTCUTS, useRoomShortcuts, type ToolbarPanel } from "./shortcuts";
 import { ordinal } from "../presence";
 import { useRoomView } from "./ViewContext";
+import { MicButton, VoiceSettings } from "../voice/VoiceControls";
 
 /** A toggle's state in words beside its name (its button carries aria-pressed for screen readers). */
 const OnOff = ({ on }: { on: boolean }) => (
@@ -102,6 +103,7 @@ export function RoomToolbar() {
       {open === "more" && (
         <Popover id="room-more" label="More" toggle={moreRef} onClose={close}>
           <div className="menu">
+            <VoiceSettings />
             <button type="button" className="secondary" aria-pressed={cuesSilenced} onClick={() => toggleCues(store)}>
               Silence my cues <OnOff on={cuesSilenced} />
             </button>
@@ -163,6 +165,7 @@ export function RoomToolbar() {
       )}
       <MomentStatus />
       <div className="tools">
+        <MicButton />
         <button type="button" className="secondary tool" onClick={() => toggleHand(store)}>
           <HandIcon /> {handUp ? "Lower hand" : "Raise hand"}
           {handUp && place > 0 && <span className="tool-note">{ordinal(place)} in line</span>}
