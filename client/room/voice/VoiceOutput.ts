@@ -35,6 +35,7 @@ export class VoiceOutput {
   private player: HTMLAudioElement | null = null;
   private stopLoopback: (() => void) | null = null;
   private closed = false;
+  private mixTap: AnalyserNode | null = null;
 
   constructor(
     ctx: AudioContext = new AudioContext({ latencyHint: "interactive" }),
@@ -61,6 +62,11 @@ export class VoiceOutput {
     panner.connect(this.mix);
     gate.connect(this.spatial ? panner : this.mix);
     this.voices.set(id, { element, source, gate, panner, analyser: null, audible: false });
+  }
+
+  /** Whose voices are here (a copy). */
+  ids(): string[] {
+    return [...this.voices.keys()];
   }
 
   has(id: string): boolean {
@@ -133,6 +139,15 @@ export class VoiceOutput {
       v.gate.connect(v.analyser);
     }
     return v.analyser;
+  }
+
+  /** An analyser on the whole mix this person hears, for tests and benchmarks. */
+  mixAnalyser(): AnalyserNode {
+    if (!this.mixTap) {
+      this.mixTap = new AnalyserNode(this.ctx, { fftSize: 2048, smoothingTimeConstant: 0.5 });
+      this.mix.connect(this.mixTap);
+    }
+    return this.mixTap;
   }
 
   /** Ask the browser to start sound (after a user gesture, where autoplay is restricted). */
