@@ -107,6 +107,7 @@ describe("voice in the circle (mesh)", () => {
     const context = await browser.newContext({ viewport: { width: 480, height: 640 }, locale: "en-GB" });
     await context.addInitScript(micScript(TONES[name], deny));
     const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
     page.on("pageerror", (e) => console.error(`[${name} page error] ${e.message}`));
     await page.goto(`${server.baseURL}/room/${code}`);
     await page.getByRole("button", { name: "Continue" }).click();
