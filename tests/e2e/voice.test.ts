@@ -62,7 +62,7 @@ function hearing(page: Page): Promise<Record<string, number>> {
     const w = window as unknown as { __brTest?: { voice?: { output: { ids(): string[]; analyser(id: string): AnalyserNode } | null } } };
     const out = w.__brTest?.voice?.output;
     const loudest: Record<string, number> = {};
-    for (const [name, hz] of Object.entries(tones)) loudest[name] = -Infinity;
+    for (const name of Object.keys(tones)) loudest[name] = -Infinity;
     if (!out) return loudest;
     for (const id of out.ids()) {
       const a = out.analyser(id);
@@ -83,10 +83,6 @@ async function heardBy(page: Page): Promise<string[]> {
   const dB = await hearing(page);
   return Object.keys(dB).filter((name) => dB[name]! > HEARD_DB).sort();
 }
-
-const until = async (ok: () => boolean) => {
-  for (let i = 0; i < 100 && !ok(); i++) await new Promise((r) => setTimeout(r, 50));
-};
 
 interface Person {
   name: Name;
