@@ -1,0 +1,232 @@
+import "../../server/polyfills";
+import { join } from "node:path";
+import { Client, type Room } from "@colyseus/sdk";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOM_NAME } from "../../core/protocol";
+import { startServer, type RunningServer } from "../../scripts/serveApp";
+import { ARTIFACTS, openApp, type Session } from "./browser";
+import { expectComfortable, framesPass, useInput, vrLabels, vrPress, vrTap, vrView, vrWords } from "./xrDriver";
+
+/**
+ * The group room in an emulated Meta Quest 3 (IWER, test build only), against `npm start`'s
+ * server: a participant raises a hand with the controller ray (the server sees it), asks for a
+ * moment with a hand pinch (crisis help in front of the circle, the facilitator told), and uses
+ * A and B; then a facilitator in a headset starts breathing together from the console.
+ */
+
+const EMAIL = "sam@example.org";
+const PASSWORD = "a calm and steady breath";
+const TOKEN_KEY = "breathing-room.facilitator-token";
+
+interface RoomWindow {
+  __brTest: {
+    store: { getState(): { xrMode: string | null; crisisOpen: boolean } };
+    roomStore: { getState(): { phase: string; me: string; cuesSilenced: boolean; moment: string; people: Record<string, { role: string }> } };
+    scene: { getObjectByName(name: string): { updateWorldMatrix(parents: boolean, children: boolean): void; matrixWorld: { elements: number[] } } | undefined };
+    gl: { xr: { getCamera(): { matrixWorld: { elements: number[] } } } };
+    xrDevice: unknown;
+  };
+}
+
+const app = (page: Page) => page.evaluate(() => (window as unknown as RoomWindow).__brTest.store.getState());
+const room = (page: Page) => page.evaluate(() => (window as unknown as RoomWindow).__brTest.roomStore.getState());
+const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+
+/** Where the middle of the circle (the orb's place) is in the world, m. */
+const circleCentre = (page: Page) =>
+  page.evaluate(() => {
+    const o = (window as unknown as RoomWindow).__brTest.scene.getObjectByName("circle-world")!;
+    o.updateWorldMatrix(true, false);
+    const e = o.matrixWorld.elements;
+    return { x: e[12]!, y: e[13]!, z: e[14]! };
+  });
+
+/** Where the head is in the world, m. */
+const headAt = (page: Page) =>
+  page.evaluate(() => {
+    const e = (window as unknown as RoomWindow).__brTest.gl.xr.getCamera().matrixWorld.elements;
+    return { x: e[12]!, y: e[13]!, z: e[14]! };
+  });
+
+async function api<T>(baseURL: string, path: string, body: unknown, token?: string): Promise<T> {
+  const res = await fetch(new URL(path, baseURL), {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** The room page is in the circle, then in VR with its boards up. */
+async function enterVr(page: Page, firstButton: string) {
+  await expect.poll(async () => (await room(page)).phase, { timeout: 30_000 }).toBe("in");
+  await page.getByRole("button", { name: "Enter VR" }).first().click({ timeout: 60_000 });
+  await expect.poll(async () => (await app(page)).xrMode, { timeout: 30_000 }).toBe("immersive-vr");
+  await expect.poll(() => vrLabels(page), { timeout: 60_000 }).toContain(firstButton);
+  await framesPass(page, 3);
+}
+
+describe("the group room in a headset", () => {
+  let server: RunningServer;
+  let token = "";
+  let code = "";
+  /** the facilitator, connected from Node: what the server says */
+  let lead: Room;
+  const moments: { id: string; from: string }[] = [];
+
+  // Its own server: the first account of a fresh install is the admin and needs no invite.
+  beforeAll(async () => {
+    server = await startServer();
+    ({ token } = await api<{ token: string }>(server.baseURL, "/api/auth/signup", { email: EMAIL, password: PASSWORD }));
+    ({ code } = await api<{ code: string }>(server.baseURL, "/api/sessions", { title: "Headset circle", environment: "forest", capacity: 8 }, token));
+    const client = new Client(server.baseURL.replace(/^http/, "ws"));
+    client.auth.token = token;
+    lead = await client.joinOrCreate(ROOM_NAME, { code, pseudonym: "Robin", look: "sage" });
+    lead.onMessage("moment", (m: { id: string; from: string }) => void moments.push(m));
+    for (const type of ["report", "alertSeen", "alertStatus", "reaction", "chat", "admission", "error", "pong", "time"]) lead.onMessage(type, () => undefined);
+    // Newcomers come straight in: this test is about the headset, not the door.
+    lead.send("setAdmission", { on: false });
+    lead.send("openCircle");
+    const session = () => (lead.state as { session?: { status: string; admission: boolean } }).session;
+    for (let i = 0; i < 100 && !(session()?.status === "open" && session()?.admission === false); i++) await new Promise((r) => setTimeout(r, 100));
+    if (session()?.status !== "open" || session()?.admission !== false) throw new Error("the circle did not open without admission");
+  });
+
+  afterAll(async () => {
+    await lead?.leave(true).catch(() => undefined);
+    server?.stop();
+  });
+
+  describe("a participant", () => {
+    let s: Session;
+
+    beforeAll(async () => {
+      s = await openApp(server.baseURL, `/room/${code}?xr=emulate`);
+      await s.page.waitForFunction(() => Boolean((window as unknown as Partial<RoomWindow>).__brTest?.xrDevice));
+    });
+
+    afterAll(async () => {
+      await s?.close();
+    });
+
+    it("joins by link, enters VR and sees their own board, readable and within reach", async () => {
+      const { page } = s;
+      await page.getByRole("button", { name: "Continue" }).click();
+      await page.getByLabel("I have read the agreement and the notice, and I agree to them").check();
+      await page.getByRole("button", { name: "I agree, continue" }).click();
+      await page.getByLabel("A name for this circle").fill("Calm Heron");
+      await page.getByRole("button", { name: "Enter the circle" }).click();
+      await enterVr(page, "Raise hand");
+      for (const label of ["I need a moment", "Step away", "Me too", "Silence my cues", "Personal space", "Leave the circle", "Need help now?", "Circle", "People", "Chat"]) {
+        expect(await vrLabels(page)).toContain(label);
+      }
+      expect(await vrLabels(page)).not.toContain("Console");
+      await expectComfortable(page);
+      await shot(page, "room-vr-board");
+    });
+
+    it("raises a hand with the controller ray, and the server has it raised, first in line", async () => {
+      const { page } = s;
+      const me = (await room(page)).me;
+      await vrPress(page, "Raise hand", "controller-right");
+      const state = lead.state as { participants: Map<string, { handRaised: boolean }>; handQueue: string[] };
+      await expect.poll(() => state.participants.get(me)?.handRaised, { timeout: 15_000 }).toBe(true);
+      expect([...state.handQueue]).toEqual([me]);
+      await expect.poll(() => vrWords(page), { timeout: 10_000 }).toContain("Lower hand · 1st in line");
+      await shot(page, "room-vr-hand-raised");
+    });
+
+    it("shows what is happening in the circle: the raised hands in order", async () => {
+      const { page } = s;
+      await vrPress(page, "Circle", "controller-right");
+      await expect.poll(() => vrWords(page), { timeout: 10_000 }).toContain("1. Calm Heron (you)");
+      expect(await vrWords(page)).toContain("Nobody has the talking piece.");
+      await expectComfortable(page);
+      await shot(page, "room-vr-circle");
+      await vrPress(page, "You", "controller-right");
+      await expect.poll(() => vrLabels(page), { timeout: 10_000 }).toContain("I need a moment");
+    });
+
+    it("'I need a moment' by hand pinch: crisis help in front of the circle at once, the facilitator told, and when it is seen", async () => {
+      const { page } = s;
+      const me = (await room(page)).me;
+      await useInput(page, "hand");
+      await vrPress(page, "I need a moment", "hand-right");
+      await expect.poll(async () => (await app(page)).crisisOpen, { timeout: 15_000 }).toBe(true);
+      await expect.poll(() => vrLabels(page), { timeout: 15_000 }).toContain("Next region");
+      await expect.poll(() => moments.map((m) => m.from), { timeout: 10_000 }).toContain(me);
+      await framesPass(page, 3);
+      await expectComfortable(page);
+      // Nearer than the middle of the circle: nothing of the circle is drawn over it.
+      const [centre, head, seen] = [await circleCentre(page), await headAt(page), await vrView(page)];
+      const furthest = Math.max(...seen.texts.map((t) => t.distance));
+      expect(furthest).toBeLessThan(Math.hypot(centre.x - head.x, centre.z - head.z));
+      lead.send("markSeen", { id: moments.find((x) => x.from === me)!.id });
+      await expect.poll(() => vrWords(page), { timeout: 15_000 }).toContain("A facilitator has seen that you need a moment.");
+      await shot(page, "room-vr-crisis");
+      await vrPress(page, "Close", "hand-right");
+      await expect.poll(async () => (await app(page)).crisisOpen, { timeout: 15_000 }).toBe(false);
+    });
+
+    it("A silences this person's cues and B opens crisis help, as in the calm space", async () => {
+      const { page } = s;
+      await useInput(page, "controller");
+      await vrTap(page, "a-button");
+      await expect.poll(async () => (await room(page)).cuesSilenced, { timeout: 10_000 }).toBe(true);
+      await vrTap(page, "b-button");
+      await expect.poll(async () => (await app(page)).crisisOpen, { timeout: 10_000 }).toBe(true);
+      await vrPress(page, "Close", "controller-right");
+      await expect.poll(async () => (await app(page)).crisisOpen, { timeout: 15_000 }).toBe(false);
+    });
+
+    it("asks no other origin", () => {
+      expect(s.requests.some((u) => u.includes("atkinson-hyperlegible-400") && u.endsWith(".png"))).toBe(true);
+      expect(s.thirdParty()).toEqual([]);
+    });
+  });
+
+  describe("a facilitator", () => {
+    let s: Session;
+
+    beforeAll(async () => {
+      s = await openApp(server.baseURL, "/facilitate");
+      await s.page.evaluate(([key, value]) => sessionStorage.setItem(key!, value!), [TOKEN_KEY, token]);
+      await s.page.goto(new URL(`/room/${code}?xr=emulate`, server.baseURL).href);
+      await s.page.waitForFunction(() => Boolean((window as unknown as Partial<RoomWindow>).__brTest?.xrDevice));
+    });
+
+    afterAll(async () => {
+      await s?.close();
+    });
+
+    it("enters as the facilitator and starts breathing together from the console in VR", async () => {
+      const { page } = s;
+      await page.getByRole("button", { name: "Enter as facilitator" }).click();
+      await page.getByLabel("A name for this circle").fill("Sam");
+      await page.getByRole("button", { name: "Enter the circle" }).click();
+      await enterVr(page, "Console");
+      const me = await room(page);
+      expect(me.people[me.me]?.role).toBe("facilitator");
+      await vrPress(page, "Console", "controller-right");
+      await vrPress(page, "Exercise", "controller-right");
+      await expect.poll(() => vrLabels(page), { timeout: 10_000 }).toContain("Start together");
+      await expectComfortable(page);
+      await shot(page, "room-vr-console");
+      await vrPress(page, "Start together", "controller-right");
+      const practice = () => (lead.state as { practice: { running: boolean; patternId: string } }).practice;
+      await expect.poll(() => practice().running, { timeout: 15_000 }).toBe(true);
+      expect(practice().patternId).toBe("box");
+      await expect.poll(() => vrLabels(page), { timeout: 15_000 }).toContain("Stop the group exercise");
+      // The orb in the middle of the circle breathes; fold the board to see the circle whole.
+      await vrPress(page, "Console", "controller-right");
+      await page.waitForTimeout(5000);
+      await shot(page, "room-vr-breathing");
+    });
+
+    it("asks no other origin", () => {
+      expect(s.thirdParty()).toEqual([]);
+    });
+  });
+});
