@@ -7,7 +7,7 @@ import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
 import { WebSocketTransport } from "@colyseus/ws-transport";
 import compression from "compression";
 import express from "express";
-import { ROOM_NAME } from "../core/protocol";
+import { MAX_FRAME_BYTES, ROOM_NAME } from "../core/protocol";
 import { TokenService } from "./auth/tokens";
 import { apiErrorHandler, notFoundHandler, plainErrorHandler } from "./http/ApiError";
 import { authRoutes } from "./http/authRoutes";
@@ -61,7 +61,7 @@ export function createApp(options: AppOptions) {
     ...clusterOptions(options.cluster ?? {}),
     // server/index.ts owns the signals: shut rooms down first, then close the database.
     gracefullyShutdown: false,
-    transport: new WebSocketTransport({ server: httpServer, maxPayload: 4 * 1024 }),
+    transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_FRAME_BYTES }),
     express: (app) => {
       app.disable("x-powered-by");
       app.use("/api", express.json({ limit: "16kb" }), authRoutes(store, tokens), sessionRoutes(store, tokens, hooks, guesses));

@@ -35,6 +35,8 @@ export type JoinError = (typeof JoinError)[keyof typeof JoinError];
 export const CloseCode = {
   /** left on purpose */
   CONSENTED: 4000,
+  /** a frame over MAX_FRAME_BYTES (the WebSocket's own "message too big"); no reconnection window */
+  TOO_LARGE: 1009,
   /** invalid payload or too many messages; no reconnection window */
   WITH_ERROR: 4002,
   /** removed by a facilitator; cannot rejoin with the same reconnection token */

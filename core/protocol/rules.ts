@@ -56,6 +56,12 @@ export type AlertKind = (typeof ALERT_KINDS)[number];
 export const ALERT_STATUSES = ["delivered", "waiting", "seen"] as const;
 export type AlertStatus = (typeof ALERT_STATUSES)[number];
 
+/**
+ * Largest WebSocket frame the server reads, bytes: a bigger one closes the sender with 1009
+ * (CloseCode.TOO_LARGE) before it is decoded. A full report (REPORT_MAX_EVENTS) packs to about 3 KB.
+ */
+export const MAX_FRAME_BYTES = 4 * 1024;
+
 /** Check-in moments around an exercise. */
 export const CHECK_IN_PHASES = ["before", "after"] as const;
 export type CheckInPhase = (typeof CHECK_IN_PHASES)[number];

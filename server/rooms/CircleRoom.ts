@@ -52,7 +52,24 @@ export interface CircleDeps {
 }
 
 /** Codes after which a dropped client gets no reconnection window. */
-const FINAL_CLOSES: ReadonlySet<number> = new Set([CloseCode.WITH_ERROR, CloseCode.REMOVED, CloseCode.SESSION_ENDED, CloseCode.DECLINED]);
+const FINAL_CLOSES: ReadonlySet<number> = new Set([
+  CloseCode.WITH_ERROR,
+  CloseCode.TOO_LARGE,
+  CloseCode.REMOVED,
+  CloseCode.SESSION_ENDED,
+  CloseCode.DECLINED,
+]);
+
+/**
+ * A socket error is something the client sent (a frame over MAX_FRAME_BYTES, a broken frame): the
+ * socket closes because of it (1009 for a frame too large), and the room sees only an abnormal
+ * close (1006), so the error itself is what marks the drop as final. The transport would print
+ * each one with a stack trace, which anyone could use to flood the log; nothing of it is printed.
+ */
+function onSocketError(client: CircleClient, broken: (sessionId: string) => void): void {
+  client.ref.removeAllListeners("error");
+  client.ref.on("error", () => broken(client.sessionId));
+}
 
 /**
  * A facilitator-led circle. One room per session, found by its join code (`filterBy(["code"])`).
@@ -85,6 +102,9 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   private readonly voice: CircleVoice = { floor: this.floor, config: { mode: "mesh", iceServers: [] }, sfu: null };
   private readonly chat = new ChatLog();
   private readonly admission = new Admission(this.state);
+  /** people whose socket broke on something they sent (e.g. a frame over 4 KB): their drop is final */
+  private readonly brokeTheirSocket = new Set<string>();
+  private readonly markBroken = (sessionId: string) => void this.brokeTheirSocket.add(sessionId);
 
   static override async onAuth(_token: string, _options: JoinOptions, _context: AuthContext): Promise<unknown> {
     throw new ServerError(JoinError.INVALID_OPTIONS, "CircleRoom must be bound with bindCircleRoom()");
@@ -153,6 +173,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   }
 
   override onJoin(client: CircleClient, options: JoinOptions, auth: JoinAuth): void {
+    onSocketError(client, this.markBroken);
     const info = this.state.session;
     if (info.status === SessionStatus.ended) throw new ServerError(JoinError.SESSION_ENDED, "this circle has ended");
     const role = auth?.facilitatorId && auth.facilitatorId === this.ownerId ? Role.facilitator : Role.participant;
@@ -176,7 +197,8 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
 
   override onDrop(client: CircleClient, code?: number): void {
     const p = this.state.participants.get(client.sessionId);
-    if (!p || (code !== undefined && FINAL_CLOSES.has(code))) return;
+    const broken = this.brokeTheirSocket.delete(client.sessionId);
+    if (!p || broken || (code !== undefined && FINAL_CLOSES.has(code))) return;
     p.connected = false;
     this.chat.dropped(client.sessionId);
     const seconds = p.role === Role.facilitator ? FACILITATOR_RECONNECT_SECONDS : RECONNECT_SECONDS;
@@ -185,6 +207,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   }
 
   override onReconnect(client: CircleClient): void {
+    onSocketError(client, this.markBroken);
     this.reconnecting.delete(client.sessionId);
     const p = this.state.participants.get(client.sessionId);
     if (!p) throw new Error("no longer in the circle");
@@ -197,6 +220,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   override onLeave(client: CircleClient): void {
     // Someone waiting who drops or leaves just goes: there is no seat to keep.
     this.admission.take(client.sessionId);
+    this.brokeTheirSocket.delete(client.sessionId);
     this.reconnecting.delete(client.sessionId);
     this.rates.forget(client.sessionId);
     this.alerts.forget(client.sessionId);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { MAX_MESSAGES_PER_SECOND } from "../../core/protocol";
-import { bootApp, circle, until, type Booted } from "./harness";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { CloseCode, MAX_FRAME_BYTES, MAX_MESSAGES_PER_SECOND } from "../../core/protocol";
+import { bootApp, circle, sendRaw, serverRoom, until, type Booted } from "./harness";
 
 let b: Booted;
 beforeAll(async () => { b = await bootApp(); });
@@ -33,4 +33,20 @@ it("pose beyond 20 Hz is dropped quietly, not applied, and does not cut the send
   expect(hp).toBeGreaterThanOrEqual(4);
   expect(hp).toBeLessThan(30);
   expect(lead.state.participants.get(p!.sessionId)?.connected).toBe(true);
+});
+
+it("a frame over 4 KB closes the sender with 1009 and frees the seat at once (no reconnection window)", async () => {
+  const { s, lead, people: [big, other] } = await circle(b, 2);
+  big!.reconnection.enabled = false;
+  const closed = new Promise<number>((r) => big!.onLeave((c: number) => r(c)));
+  const printed = vi.spyOn(console, "error");
+  sendRaw(big!, "chat", { text: "x".repeat(MAX_FRAME_BYTES + 100) });
+  expect(await closed).toBe(CloseCode.TOO_LARGE);
+  // Nothing of it is printed (a stack trace per oversized frame would let anyone flood the log).
+  expect(printed.mock.calls.flat().join(" ")).not.toMatch(/payload/i);
+  printed.mockRestore();
+  // Gone within a patch or two, not held as connected=false for 30 s.
+  await until(() => !serverRoom(b, s.code).state.participants.has(big!.sessionId), 1000, "seat freed");
+  await until(() => !lead.state.participants.has(big!.sessionId), 1000, "gone for the others");
+  expect(other!.connection.isOpen).toBe(true);
 });
