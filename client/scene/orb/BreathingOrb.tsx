@@ -26,10 +26,11 @@ const look = createOrbLook();
  * Everything is mutated in the frame loop; React renders it once.
  */
 export function BreathingOrb({
-  color = "#8fc2ee",
+  color,
   position = DEFAULT_POSITION,
   scale = 1,
 }: {
+  /** a fixed colour (CSS); by default the orb takes the tint of the place it is in */
   color?: string;
   /** where the orb floats in its parent, m (default: ORB_DISTANCE in front of the eyes) */
   position?: readonly [number, number, number];
@@ -60,7 +61,7 @@ export function BreathingOrb({
     // Behind crisis help the orb fades back (over about half a second) so the help stands out.
     orbUniforms.uDim.value += ((crisisOpen ? DIMMED : 1) - orbUniforms.uDim.value) * Math.min(1, delta * 5);
     orb.current?.scale.setScalar(look.radius);
-    halo.current?.scale.setScalar(look.radius * 5);
+    halo.current?.scale.setScalar(look.radius * 7);
     orbUniforms.uBrightness.value = look.brightness;
     orbUniforms.uStrength.value = look.halo;
     orbUniforms.uProgress.value = cycleProgress(frame);

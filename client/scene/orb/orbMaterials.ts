@@ -11,12 +11,21 @@ export const orbUniforms = {
   uProgress: { value: 0 },
   /** 1 normally; lower while something (crisis help) should stand in front of the orb */
   uDim: { value: 1 },
+  /** the orb's colour: each place sets its own tint (`useOrbTint`) */
+  uTint: { value: new Color("#9cc4f0") },
 };
 
-/** The orb: a soft body with a glowing rim; `uBrightness` is what reduced motion animates. */
-export function createOrbMaterial(color: string): ShaderMaterial {
+/** The tint uniform to use: the place's shared one, or a fixed colour of the caller's. */
+const tintOf = (color?: string) => (color ? { value: new Color(color) } : orbUniforms.uTint);
+
+/**
+ * The orb: a luminous body, brighter at its core, with a soft light catching its upper left
+ * and a glowing rim, so it reads as a sphere of light rather than a flat disc.
+ * `uBrightness` is what reduced motion animates. Without `color` it takes the place's tint.
+ */
+export function createOrbMaterial(color?: string): ShaderMaterial {
   return new ShaderMaterial({
-    uniforms: { uColor: { value: new Color(color) }, uBrightness: orbUniforms.uBrightness, uDim: orbUniforms.uDim },
+    uniforms: { uColor: tintOf(color), uBrightness: orbUniforms.uBrightness, uDim: orbUniforms.uDim },
     vertexShader: /* glsl */ `
       varying vec3 vNormal;
       varying vec3 vView;
@@ -33,19 +42,23 @@ export function createOrbMaterial(color: string): ShaderMaterial {
       varying vec3 vNormal;
       varying vec3 vView;
       void main() {
-        float facing = max(dot(normalize(vNormal), normalize(vView)), 0.0);
-        float rim = pow(1.0 - facing, 2.0);
-        vec3 color = uColor * (0.55 + 0.45 * facing) + vec3(1.0) * rim * 0.35;
+        vec3 n = normalize(vNormal);
+        float facing = max(dot(n, normalize(vView)), 0.0);
+        float core = pow(facing, 2.5);
+        float rim = pow(1.0 - facing, 2.5);
+        float sheen = pow(max(dot(n, normalize(vec3(-0.45, 0.6, 0.65))), 0.0), 10.0);
+        vec3 pale = mix(uColor, vec3(1.0), 0.55);
+        vec3 color = uColor * (0.42 + 0.5 * core) + pale * (rim * 0.55 + sheen * 0.22);
         gl_FragColor = vec4(color * uBrightness * uDim, 1.0);
         #include <colorspace_fragment>
       }`,
   });
 }
 
-/** A soft radial glow on a camera-facing quad behind the orb. */
-export function createHaloMaterial(color: string): ShaderMaterial {
+/** A soft radial glow on a quad behind the orb: a bloom that costs one small draw call. */
+export function createHaloMaterial(color?: string): ShaderMaterial {
   return new ShaderMaterial({
-    uniforms: { uColor: { value: new Color(color) }, uStrength: orbUniforms.uStrength, uDim: orbUniforms.uDim },
+    uniforms: { uColor: tintOf(color), uStrength: orbUniforms.uStrength, uDim: orbUniforms.uDim },
     transparent: true,
     depthWrite: false,
     blending: AdditiveBlending,
@@ -58,8 +71,10 @@ export function createHaloMaterial(color: string): ShaderMaterial {
       uniform float uDim;
       varying vec2 vUv;
       void main() {
-        float d = length(vUv - 0.5) * 2.0;
-        float a = pow(max(1.0 - d, 0.0), 2.2) * uStrength * uDim;
+        // In orb radii from the centre (the quad is 7 radii across); a tight glow and a wide one.
+        float r = length(vUv - 0.5) * 7.0;
+        float outside = max(r - 0.9, 0.0);
+        float a = (0.6 * exp(-outside * 2.6) + 0.4 * exp(-outside * 0.9)) * (1.0 - smoothstep(2.6, 3.5, r)) * uStrength * uDim;
         gl_FragColor = vec4(uColor * a, a);
       }`,
   });
