@@ -4,17 +4,18 @@ import { Motes } from "../Motes";
 import { SkyDome, type SkyLook } from "../SkyDome";
 import { createCanopyGeometry, createTrunkGeometry, layoutTrees } from "./trees";
 
-const SUN: [number, number, number] = [0.5, 0.42, -0.75];
+const SUN: [number, number, number] = [0.5, 0.6, -0.62];
+const HAZE = "#d9d8b3";
 
 const SKY: SkyLook = {
-  top: "#7fa6c4",
-  horizon: "#e6e4cc",
-  bottom: "#9fb59a",
+  top: "#5f93ad",
+  mid: "#9ebfb7",
+  horizon: "#e8dfb2",
+  haze: HAZE,
+  hazeAmount: 0.5,
   sunDirection: SUN,
-  sunColor: "#fff1cf",
-  sunSize: 0.02,
-  glow: 0.45,
-  falloff: 0.55,
+  glowColor: "#fff1c4",
+  glow: 0.55,
 };
 
 const TREE_COUNT = 140;

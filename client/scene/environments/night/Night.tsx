@@ -6,16 +6,17 @@ import { Aurora } from "./Aurora";
 import { Stars } from "./Stars";
 
 const MOON: [number, number, number] = [0.55, 0.32, -0.78];
+const HAZE = "#27324f";
 
 const SKY: SkyLook = {
-  top: "#060a1c",
-  horizon: "#1f2d4a",
-  bottom: "#0b1020",
+  top: "#050817",
+  mid: "#0d1530",
+  horizon: "#223052",
+  haze: HAZE,
+  hazeAmount: 0.55,
   sunDirection: MOON,
-  sunColor: "#e6ecff",
-  sunSize: 0.022,
-  glow: 0.22,
-  falloff: 0.35,
+  glowColor: "#6f86c4",
+  glow: 0.35,
 };
 
 const HILLS = 26;

@@ -33,20 +33,32 @@ void main() {
 }`;
 
 const fragmentShader = /* glsl */ `
-uniform vec3 uDeep, uShallow, uSky, uHorizon, uSunColor, uSunDir;
+uniform float uTime, uSandY0, uSandSlope;
+uniform vec3 uDeep, uShallow, uSky, uHorizon, uSunColor, uSunDir, uFoam;
 varying vec3 vWorld;
 varying vec3 vNormal;
 void main() {
   vec3 toEye = normalize(cameraPosition - vWorld);
-  vec3 n = normalize(vNormal);
-  float fresnel = pow(1.0 - max(dot(n, toEye), 0.0), 4.0);
   float dist = length(vWorld.xz - cameraPosition.xz);
-  vec3 body = mix(uShallow, uDeep, smoothstep(4.0, 40.0, dist));
-  vec3 color = mix(body, uSky, clamp(fresnel * 0.9, 0.0, 1.0));
-  // A soft path of sunlight on the water, broad rather than sparkling.
+  // Small, slow ripples on the swell (periods of 9 s and more), fading with distance
+  // before they are fine enough to sparkle.
+  float fine = 1.0 - smoothstep(8.0, 60.0, dist);
+  vec2 p = vWorld.xz;
+  vec2 ripple = vec2(sin(p.x * 1.7 + p.y * 0.6 + uTime * 0.7), sin(p.y * 2.3 - p.x * 0.9 - uTime * 0.55)) * 0.035 * fine;
+  vec3 n = normalize(vNormal + vec3(ripple.x, 0.0, ripple.y));
+  float fresnel = pow(1.0 - max(dot(n, toEye), 0.0), 3.0);
+  vec3 body = mix(uShallow, uDeep, smoothstep(3.0, 40.0, dist));
+  // Soft reflection of the sky: its gradient seen in the mirrored direction.
   vec3 r = reflect(-toEye, n);
-  float glint = pow(max(dot(r, normalize(uSunDir)), 0.0), 60.0);
-  color += uSunColor * glint * 0.6;
+  vec3 sky = mix(uHorizon, uSky, smoothstep(0.0, 0.9, r.y));
+  vec3 color = mix(body, sky, clamp(0.2 + fresnel * 0.8, 0.0, 1.0));
+  // A broad path of sunlight on the water, soft rather than sparkling.
+  float d = max(dot(r, normalize(uSunDir)), 0.0);
+  color += uSunColor * (pow(d, 40.0) * 0.55 + pow(d, 8.0) * 0.12);
+  // Where the water thins over the sand it lightens and leaves a soft line of foam.
+  float depth = vWorld.y - (uSandY0 + uSandSlope * vWorld.z);
+  color = mix(color, uShallow * 1.25, 1.0 - smoothstep(0.0, 0.25, depth));
+  color = mix(color, uFoam, (1.0 - smoothstep(0.0, 0.05, depth)) * 0.55);
   // Melt into the horizon colour far away.
   color = mix(color, uHorizon, smoothstep(60.0, 420.0, dist));
   gl_FragColor = vec4(color, 1.0);
@@ -57,13 +69,17 @@ void main() {
 export interface WaterLook {
   deep: string;
   shallow: string;
+  /** the sky high up, as seen reflected */
   sky: string;
   horizon: string;
   sunColor: string;
   sunDirection: [number, number, number];
+  foam: string;
+  /** the sand under the water: its height at z = 0, m, and its rise per metre of z */
+  sand: { y0: number; slope: number };
 }
 
-/** The sea: vertex-displaced swell with a soft sun path. Moves with the shared scene time. */
+/** The sea: vertex-displaced swell reflecting the sky, a soft sun path, foam where it meets the sand. */
 export function createWaterMaterial(look: WaterLook): ShaderMaterial {
   return new ShaderMaterial({
     vertexShader,
@@ -76,6 +92,9 @@ export function createWaterMaterial(look: WaterLook): ShaderMaterial {
       uHorizon: { value: new Color(look.horizon) },
       uSunColor: { value: new Color(look.sunColor) },
       uSunDir: { value: new Vector3(...look.sunDirection).normalize() },
+      uFoam: { value: new Color(look.foam) },
+      uSandY0: { value: look.sand.y0 },
+      uSandSlope: { value: look.sand.slope },
     },
   });
 }
