@@ -1,12 +1,19 @@
-import { useMemo } from "react";
-import { Object3D, type InstancedMesh } from "three";
-import { seededRandom } from "../../random";
+import { useEffect, useMemo } from "react";
+import { useOrbTint } from "../../orb/useOrbTint";
+import { createDiscGeometry } from "../discGeometry";
+import { createGroundMaterial } from "../groundMaterial";
+import { Ridges } from "../Ridges";
+import type { RidgeLayer } from "../ridges";
+import { SkyDisc } from "../SkyDisc";
 import { SkyDome, type SkyLook } from "../SkyDome";
 import { Aurora } from "./Aurora";
 import { Stars } from "./Stars";
 
-const MOON: [number, number, number] = [0.55, 0.32, -0.78];
+/** Towards the moon: up and to the left, well clear of the orb straight ahead. */
+const MOON: [number, number, number] = [-0.52, 0.21, -0.8];
 const HAZE = "#27324f";
+/** Moonlit blue. */
+const ORB_TINT = "#9cc4f0";
 
 const SKY: SkyLook = {
   top: "#050817",
@@ -19,48 +26,48 @@ const SKY: SkyLook = {
   glow: 0.35,
 };
 
-const HILLS = 26;
+const HILLS: readonly RidgeLayer[] = [
+  { radius: 300, base: -3, height: [8, 30], detail: 7, color: "#161f36", seed: 5 },
+  { radius: 170, base: -2, height: [2, 12], detail: 11, fine: { height: 2.5, detail: 90 }, color: "#10172a", seed: 9 },
+];
 
 /**
- * A night sky: still stars, a low moon, a faint aurora, a dark hill line on
- * the horizon. About 6 draw calls.
+ * A night sky: still stars, a round moon with a soft halo up to the left, two slow ribbons
+ * of aurora, hill lines fading into the haze, and a meadow faintly silvered by the moon.
+ * About 6 draw calls.
  */
 export function Night() {
-  const hills = useMemo(() => {
-    const random = seededRandom(5);
-    const o = new Object3D();
-    return Array.from({ length: HILLS }, (_, i) => {
-      const a = (i / HILLS) * Math.PI * 2 + random() * 0.2;
-      const r = 220 + random() * 60;
-      o.position.set(Math.cos(a) * r, -2, Math.sin(a) * r);
-      o.scale.set(40 + random() * 50, 6 + random() * 14, 30 + random() * 20);
-      o.rotation.set(0, -a, 0);
-      o.updateMatrix();
-      return o.matrix.clone();
-    });
-  }, []);
-  const fill = (mesh: InstancedMesh | null) => {
-    if (!mesh) return;
-    hills.forEach((m, i) => mesh.setMatrixAt(i, m));
-    mesh.instanceMatrix.needsUpdate = true;
-    mesh.computeBoundingSphere();
-  };
+  useOrbTint(ORB_TINT);
+  const ground = useMemo(
+    () =>
+      createGroundMaterial({
+        low: "#111827",
+        high: "#1c2538",
+        scale: 0.12,
+        sheen: { color: "#8795bd", direction: MOON, amount: 0.18 },
+      }),
+    [],
+  );
+  // Rings that widen with distance: small triangles near the viewer keep the ground's pattern exact.
+  const groundGeometry = useMemo(() => createDiscGeometry(320, 0.5, 1.12, 48), []);
+  useEffect(
+    () => () => {
+      ground.dispose();
+      groundGeometry.dispose();
+    },
+    [ground, groundGeometry],
+  );
   return (
     <>
       <SkyDome look={SKY} />
+      <fogExp2 attach="fog" args={[HAZE, 0.0034]} />
       <Stars />
+      <SkyDisc direction={MOON} radius={0.03} color="#eef1ff" haloColor="#7d92c9" halo={0.3} moon />
       <Aurora />
       <hemisphereLight args={["#4a5c94", "#10141f", 1.0]} />
       <directionalLight position={[MOON[0] * 40, MOON[1] * 40, MOON[2] * 40]} color="#cdd8ff" intensity={0.5} />
-      <mesh rotation-x={-Math.PI / 2} frustumCulled={false}>
-        <circleGeometry args={[300, 48]} />
-        {/* Unlit: at night a lit ground is either black or glowing; this is the faint in-between. */}
-        <meshBasicMaterial color="#141a2c" />
-      </mesh>
-      <instancedMesh ref={fill} args={[undefined, undefined, HILLS]}>
-        <sphereGeometry args={[1, 20, 8, 0, Math.PI * 2, 0, Math.PI / 2]} />
-        <meshBasicMaterial color="#121a30" />
-      </instancedMesh>
+      <mesh material={ground} geometry={groundGeometry} frustumCulled={false} />
+      <Ridges layers={HILLS} />
     </>
   );
 }

@@ -9,7 +9,9 @@ attribute float aSize;
 attribute vec3 aColor;
 varying vec3 vColor;
 void main() {
-  vColor = aColor;
+  // Stars thin out into the haze low over the horizon.
+  float up = normalize((modelMatrix * vec4(position, 1.0)).xyz).y;
+  vColor = aColor * smoothstep(-0.02, 0.22, up);
   gl_Position = projectionMatrix * modelViewMatrix * vec4(position, 1.0);
   gl_PointSize = aSize;
 }`;
