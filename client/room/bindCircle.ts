@@ -23,7 +23,9 @@ function samePerson(p: Person, s: Participant): boolean {
     p.handRaised === s.handRaised &&
     p.muted === s.muted &&
     p.away === s.away &&
-    p.connected === s.connected
+    p.connected === s.connected &&
+    p.mic === s.mic &&
+    p.speaking === s.speaking
   );
 }
 
@@ -38,6 +40,8 @@ function toPerson(id: string, s: Participant): Person {
     muted: s.muted,
     away: s.away,
     connected: s.connected,
+    mic: s.mic,
+    speaking: s.speaking,
   };
 }
 
@@ -90,6 +94,7 @@ export function bindCircle(room: PatchSource, store: RoomStore, out: CircleFrame
     if (id === me) return;
     const remote = out.people.get(id);
     if (!remote) return;
+    remote.speaking = s.speaking;
     const w = remote.words;
     w[0] = s.hp;
     w[1] = s.hq;

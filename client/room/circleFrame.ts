@@ -14,6 +14,8 @@ export interface RemotePerson {
   dim: boolean;
   /** hidden by this person (local) */
   hidden: boolean;
+  /** speaking now (from the patch): the avatar glows softly */
+  speaking: boolean;
   /**
    * Where the avatar is drawn this frame, in the circle's frame (centre at the origin), written
    * by the avatars before anything else reads it: head x y z, left hand x y z, right hand x y z.
@@ -64,6 +66,7 @@ export function addRemote(out: CircleFrame, id: string, seat: number, look: numb
       buffer: new PoseBuffer(),
       dim: false,
       hidden: false,
+      speaking: false,
       at: new Float32Array(9),
       tracked: 0,
     };

@@ -9,14 +9,15 @@ export const ordinal = (n: number) => {
 };
 
 /**
- * What someone's presence says, in the order a person would want to know it: role, the talking
- * piece, a raised hand with its place in the queue, muted, away, reconnecting. Shared by the
+ * What someone's presence says, in the order a person would want to know it: role, speaking now,
+ * the talking piece, a raised hand with its place in the queue, muted, away, reconnecting. Shared by the
  * avatar labels, the roster and the DOM circle view so they never disagree.
  */
 export function presenceWords(person: Person, state: Pick<RoomState, "pieceHolder" | "handQueue">): string[] {
   const words: string[] = [];
   if (person.role === Role.facilitator) words.push("Facilitator");
   else if (person.role === Role.cofacilitator) words.push("Co-facilitator");
+  if (person.speaking) words.push("Speaking");
   if (state.pieceHolder === person.id) words.push("Has the talking piece");
   const place = state.handQueue.indexOf(person.id);
   if (person.handRaised) words.push(place >= 0 ? `Hand raised · ${ordinal(place + 1)}` : "Hand raised");

@@ -16,6 +16,10 @@ export interface Person {
   away: boolean;
   /** false while they are in the reconnection window */
   connected: boolean;
+  /** their microphone is on (or ready for push-to-talk); absent = off */
+  mic?: boolean;
+  /** their voice-activity detector hears them (only while they may be heard); absent = not */
+  speaking?: boolean;
 }
 
 /** What the session shows in the room. */

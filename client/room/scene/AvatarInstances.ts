@@ -3,13 +3,15 @@ import { seatPlacement, seatToWorld } from "../../../core/circle";
 import { HEAD, LEFT, POSE_FLOATS, RIGHT } from "../../../core/pose";
 import { LOOKS, MAX_SEATS } from "../../../core/protocol";
 import type { CircleFrame } from "../circleFrame";
-import { addOpacity, createAvatarMaterial } from "./avatarMaterial";
+import { addGlow, addOpacity, createAvatarMaterial } from "./avatarMaterial";
 import { LOOK_COLOURS } from "../looks";
 
 /** Heads and hands closer than this to the viewer's head fade out completely, m. */
 export const BUBBLE_INNER = 0.45;
 /** ...and start fading here (the personal-space bubble, ~0.6 m). */
 export const BUBBLE_OUTER = 0.6;
+/** How fast the speaking glow eases in and out, 1/s. */
+const GLOW_RATE = 5;
 /** Opacity of someone who stepped away or is reconnecting. */
 const DIM = 0.35;
 
@@ -47,6 +49,9 @@ export class AvatarInstances {
   private readonly material: ShaderMaterial;
   private readonly opacity: { heads: InstancedBufferAttribute; bodies: InstancedBufferAttribute; hands: InstancedBufferAttribute };
   private coloured = -1;
+  /** the heads' speaking glow (bodies and hands keep 0) */
+  private readonly glow: InstancedBufferAttribute;
+  private lastNow = -1;
 
   constructor(private readonly circle: CircleFrame) {
     this.material = createAvatarMaterial();
@@ -64,6 +69,9 @@ export class AvatarInstances {
       mesh.frustumCulled = false;
     }
     this.opacity = { heads: addOpacity(this.heads, MAX_SEATS), bodies: addOpacity(this.bodies, MAX_SEATS), hands: addOpacity(this.hands, MAX_SEATS * 2) };
+    this.glow = addGlow(this.heads, MAX_SEATS);
+    addGlow(this.bodies, MAX_SEATS);
+    addGlow(this.hands, MAX_SEATS * 2);
   }
 
   /** Place everyone for local time `now`; `frame` is the object holding the meshes (the circle's frame). */
@@ -81,6 +89,24 @@ export class AvatarInstances {
       }
       for (const mesh of this.meshes) if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
     }
+    // The speaking glow eases towards each person's flag (a soft change, never a blink).
+    const step = this.lastNow < 0 ? 1 : Math.min(1, ((now - this.lastNow) / 1000) * GLOW_RATE);
+    this.lastNow = now;
+    const glow = this.glow;
+    let glowing = false;
+    for (let i = 0; i < list.length; i++) {
+      const current = glow.getX(i);
+      const target = list[i]!.speaking && !list[i]!.hidden ? 1 : 0;
+      if (current === target) continue;
+      const next = Math.abs(target - current) < 0.01 ? target : current + (target - current) * step;
+      glow.setX(i, next);
+      glowing = true;
+    }
+    for (let i = list.length; i < MAX_SEATS && glow.getX(i) !== 0; i++) {
+      glow.setX(i, 0);
+      glowing = true;
+    }
+    if (glowing) glow.needsUpdate = true;
     // The viewer's head in the circle's frame, for the personal-space bubble.
     camera.getWorldPosition(viewer);
     frame.worldToLocal(viewer);

@@ -10,7 +10,10 @@ function PersonRow({ person, holdPiece, onReport }: { person: Person; holdPiece:
   const name = person.pseudonym;
   return (
     <li>
-      <span className="person-name">{name}</span>
+      <span className={person.speaking ? "person-name speaking" : "person-name"}>
+        {name}
+        {person.speaking && <span className="hint"> · Speaking</span>}
+      </span>
       <span className="row-actions">
         <button
           type="button"

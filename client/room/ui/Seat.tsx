@@ -17,7 +17,7 @@ export function Seat({ person, angle, isMe }: { person: Person; angle: number; i
   const reaction = useRoom((s) => (hidden ? undefined : s.reactions.findLast((r) => r.from === person.id)));
   const states = presenceWords(person, { pieceHolder, handQueue });
   if (hidden) states.push("Hidden by you");
-  const classes = ["seat", isMe && "me", holdsPiece && "holds-piece", (person.away || !person.connected) && "dim", hidden && "hidden-person"];
+  const classes = ["seat", isMe && "me", person.speaking && "speaking", holdsPiece && "holds-piece", (person.away || !person.connected) && "dim", hidden && "hidden-person"];
   const ReactionIcon = reaction ? REACTION_ICONS[reaction.kind] : null;
   return (
     <li className={classes.filter(Boolean).join(" ")} style={{ "--x": Math.cos(angle).toFixed(4), "--y": Math.sin(angle).toFixed(4) } as CSSProperties}>
