@@ -26,6 +26,8 @@ export const newCircleRates = () =>
     signal: { perSecond: SIGNAL_PER_SECOND, burst: SIGNAL_BURST },
     speaking: { perSecond: SPEAKING_PER_SECOND, burst: 6 },
     other: { perSecond: 5, burst: 10 },
+    /** facilitator actions and passPiece: refused with rate-limited past it (each may write the database) */
+    action: { perSecond: 5, burst: 10 },
   });
 export type CircleRates = ReturnType<typeof newCircleRates>;
 

@@ -27,10 +27,20 @@ export class Guards {
     if (p && this.ctx.rates.allow(client.sessionId, "other")) change(p);
   }
 
-  /** Run a facilitator action if the sender's role allows it; `run` may return a refusal. */
+  /** Within "everything else 5/s" for actions (facilitator actions, passPiece); refused `rate-limited` past it. */
+  withinRate(client: CircleClient, action: ClientMessage): boolean {
+    if (this.ctx.rates.allow(client.sessionId, "action")) return true;
+    this.refuse(client, action, ActionError.RATE_LIMITED);
+    return false;
+  }
+
+  /**
+   * Run a facilitator action if the sender's role allows it; `run` may return a refusal. The rate
+   * comes first, so nobody (allowed or not) gets more than 5 answers a second out of it.
+   */
   lead(client: CircleClient, action: ClientMessage, run: (sender: Participant) => Outcome): void {
     const sender = this.member(client);
-    if (!sender) return;
+    if (!sender || !this.withinRate(client, action)) return;
     if (!mayPerform(sender.role as Role, action)) return this.refuse(client, action, ActionError.FORBIDDEN);
     const refusal = run(sender);
     if (refusal) this.refuse(client, action, refusal);

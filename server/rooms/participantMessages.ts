@@ -35,7 +35,7 @@ export function participantMessages(ctx: CircleContext, guard: Guards) {
       if (!ctx.alerts.raise(client, "report", report)) guard.refuse(client, "report", ActionError.RATE_LIMITED);
     }),
     passPiece: validate(payloads.passPiece, (client, m) => {
-      if (!guard.member(client)) return;
+      if (!guard.member(client) || !guard.withinRate(client, "passPiece")) return;
       if (state.pieceHolder !== client.sessionId) return guard.refuse(client, "passPiece", ActionError.INVALID_STATE);
       if (!state.participants.has(m.to)) return guard.refuse(client, "passPiece", ActionError.NO_SUCH_PARTICIPANT);
       state.pieceHolder = m.to;

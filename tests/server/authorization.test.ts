@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FacilitatorMessage, RESERVED_FOR_FACILITATOR, type FacilitatorMessage as Action } from "../../core/protocol";
-import { bootApp, circle, sendRaw, serverRoom, until, type Booted, type Joined } from "./harness";
+import { bootApp, circle, freshRates, sendRaw, serverRoom, until, type Booted, type Joined } from "./harness";
 
 /**
  * Every facilitator action, tried by someone who may not take it, is refused with
@@ -34,6 +34,7 @@ function payloadFor(action: Action): unknown {
 
 async function expectRefused(sender: Joined, action: Action): Promise<void> {
   const before = snapshot();
+  freshRates(b, code, sender.sessionId);
   const reply = sender.waitForMessage("error", 2000);
   sendRaw(sender, action, payloadFor(action));
   expect(await reply).toEqual({ action, code: "forbidden" });
