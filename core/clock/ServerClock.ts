@@ -2,7 +2,7 @@ import { estimateOffset, isValidSample, type ClockSample } from "./offset";
 
 /**
  * A client's view of the server clock: collects the last `window` samples and maps local time to
- * server time with the estimate from the lowest-RTT ones.
+ * server time with the range most of them agree on (see `estimateOffset`).
  */
 export class ServerClock {
   /** current estimate, server − client, ms (0 until the first sample) */
@@ -11,11 +11,12 @@ export class ServerClock {
   rtt = Number.POSITIVE_INFINITY;
   private readonly samples: ClockSample[] = [];
 
+  /** largest possible error of the estimate, ms (Infinity until the first sample) */
+  bound = Number.POSITIVE_INFINITY;
+
   constructor(
-    /** samples kept (older ones drop off, so drift is followed) @default 8 */
-    private readonly window = 8,
-    /** lowest-RTT samples used for the estimate @default 3 */
-    private readonly keep = 3,
+    /** samples kept (older ones drop off, so drift is followed) @default 16 */
+    private readonly window = 16,
   ) {}
 
   /** Whether at least one sample has arrived. */
@@ -28,10 +29,11 @@ export class ServerClock {
     if (!isValidSample(sample)) return;
     this.samples.push(sample);
     if (this.samples.length > this.window) this.samples.shift();
-    const est = estimateOffset(this.samples, this.keep);
+    const est = estimateOffset(this.samples);
     if (est) {
       this.offset = est.offset;
       this.rtt = est.rtt;
+      this.bound = est.bound;
     }
   }
 

@@ -26,11 +26,19 @@ describe("estimateOffset", () => {
       1000,
     ],
     [
-      "median of the kept ones resists one outlier among them",
+      "a sample that contradicts the others (a 50 ms wrong stamp) is outvoted",
       [
         { t0: 0, t1: 1010, t2: 20 },
         { t0: 100, t1: 1110, t2: 120 },
         { t0: 200, t1: 1260, t2: 220 }, // same rtt, 50 ms off
+      ],
+      1000,
+    ],
+    [
+      "delays on different legs pin the offset tighter than either sample (each alone is 100 ms off)",
+      [
+        { t0: 0, t1: 1200, t2: 200 }, // the request took 200 ms, the reply none
+        { t0: 1000, t1: 2000, t2: 1200 }, // the request none, the reply 200 ms
       ],
       1000,
     ],
@@ -39,11 +47,16 @@ describe("estimateOffset", () => {
     if (expected === null) expect(est).toBeNull();
     else expect(est!.offset).toBeCloseTo(expected, 0);
   });
+
+  it("says how far off the estimate can be: half the range the samples agree on", () => {
+    expect(estimateOffset([{ t0: 0, t1: 1010, t2: 20 }])!.bound).toBe(10);
+    expect(estimateOffset([{ t0: 0, t1: 1200, t2: 200 }, { t0: 1000, t1: 2000, t2: 1200 }])!.bound).toBe(0);
+  });
 });
 
 describe("ServerClock", () => {
   it("maps local time to server time and drops old samples past its window", () => {
-    const clock = new ServerClock(3, 1);
+    const clock = new ServerClock(3);
     expect(clock.synced).toBe(false);
     clock.add({ t0: 0, t1: 5010, t2: 20 }); // offset 5000, rtt 20
     expect(clock.serverNow(100)).toBe(5100);
@@ -58,7 +71,7 @@ describe("ServerClock", () => {
     const trueOffset = 123_456;
     let seed = 1;
     const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    const clock = new ServerClock(8, 3);
+    const clock = new ServerClock(8);
     let t = 0;
     for (let i = 0; i < 8; i++) {
       const up = 5 + rand() * 60;
