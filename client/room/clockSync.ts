@@ -18,12 +18,17 @@ export const SYNC_LATER_MS = [3_000, 10_000] as const;
 export const SYNC_LATER_BURST = 3;
 /** One more ping this often afterwards, so a drifting clock is followed, ms. */
 export const SYNC_EVERY_MS = 30_000;
+/** Until the estimate is known to within this many ms either way… */
+export const SYNC_GOOD_BOUND_MS = 10;
+/** …a ping this often (well within the server's `time` rate), ms. */
+export const SYNC_UNSURE_EVERY_MS = 2_000;
 
 /** The circle's view of the server clock (the shared breathing practice runs on it). */
 export const roomClock = new ServerClock();
 
 /**
- * Keep `clock` mapped to the server's: a burst of `time` pings on joining, then one now and then.
+ * Keep `clock` mapped to the server's: a burst of `time` pings on joining, smaller ones soon after,
+ * then one every 2 s while the estimate may be more than 10 ms off and every 30 s once it is not.
  * `ServerClock` narrows its estimate with every sample. Returns the cleanup.
  */
 export function startClockSync(room: TimeChannel, clock: ServerClock = roomClock, now: () => number = () => performance.now()): () => void {
@@ -42,12 +47,22 @@ export function startClockSync(room: TimeChannel, clock: ServerClock = roomClock
       for (let i = 0; i < SYNC_LATER_BURST; i++) setTimeout(ping, i * SYNC_BURST_GAP_MS);
     }, at),
   );
-  const steady = setInterval(ping, SYNC_EVERY_MS);
+  let steady: ReturnType<typeof setTimeout>;
+  const next = () => {
+    steady = setTimeout(
+      () => {
+        ping();
+        next();
+      },
+      clock.bound > SYNC_GOOD_BOUND_MS ? SYNC_UNSURE_EVERY_MS : SYNC_EVERY_MS,
+    );
+  };
+  next();
   return () => {
     live = false;
     off();
     clearInterval(burst);
     later.forEach(clearTimeout);
-    clearInterval(steady);
+    clearTimeout(steady);
   };
 }
