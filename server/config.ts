@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { iceServerSchema, type IceServer } from "../core/protocol";
+import { MIN_SECRET_LENGTH } from "./auth/tokens";
 
 /** Process settings from the environment (and `--https` on the command line). */
 export interface Config {
@@ -54,12 +55,28 @@ export function readConfig(env = process.env, argv = process.argv): Config {
   };
 }
 
-/** JWT_SECRET from the environment, else one generated on first run and kept in the data directory. */
+/**
+ * JWT_SECRET from the environment (at least MIN_SECRET_LENGTH characters, or the server refuses to
+ * start), else one generated on first run (64 random base64url characters) and kept in the data
+ * directory, readable by this user only.
+ */
 export function jwtSecret(dataDir: string, env = process.env): string {
-  if (env.JWT_SECRET) return env.JWT_SECRET;
+  if (env.JWT_SECRET !== undefined) {
+    if (env.JWT_SECRET.length < MIN_SECRET_LENGTH) {
+      throw new Error(
+        `JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters (it has ${env.JWT_SECRET.length}). ` +
+          "Make one with `openssl rand -base64 48`, or leave JWT_SECRET unset to have one generated in DATA_DIR.",
+      );
+    }
+    return env.JWT_SECRET;
+  }
   fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, "jwt-secret");
-  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  if (fs.existsSync(file)) {
+    const kept = fs.readFileSync(file, "utf8").trim();
+    if (kept.length < MIN_SECRET_LENGTH) throw new Error(`${file} holds a secret shorter than ${MIN_SECRET_LENGTH} characters; delete it to have a new one generated (everyone signs in again)`);
+    return kept;
+  }
   const secret = randomBytes(48).toString("base64url");
   fs.writeFileSync(file, secret, { mode: 0o600 });
   return secret;

@@ -1,4 +1,5 @@
 import "./polyfills";
+import { installProcessPolicy, orExit, setShutdown } from "./processPolicy";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureClientBuilt } from "./clientBuild";
@@ -7,7 +8,9 @@ import { createApp } from "./app";
 import { lanAddresses, selfSignedCertificate } from "./tls";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const config = readConfig();
+installProcessPolicy();
+const config = await orExit("settings", () => readConfig());
+const secret = await orExit("JWT_SECRET", () => jwtSecret(config.dataDir));
 
 if (!config.skipClientBuild && !config.clientDir) await ensureClientBuilt(root);
 const tls = config.https ? await selfSignedCertificate(config.dataDir) : undefined;
@@ -15,13 +18,15 @@ const app = createApp({
   dataDir: config.dataDir,
   databaseUrl: config.databaseUrl,
   cluster: { redisUrl: config.redisUrl, publicAddress: config.publicAddress },
-  jwtSecret: jwtSecret(config.dataDir),
+  jwtSecret: secret,
   clientDir: config.clientDir ?? path.join(root, "dist", "client"),
   tls,
   voice: { iceServers: config.iceServers },
 });
 
-await app.server.listen(config.port, config.host);
+setShutdown(() => app.close());
+
+await orExit(`listening on ${config.host}:${config.port}`, () => app.server.listen(config.port, config.host));
 const scheme = tls ? "https" : "http";
 console.log(`Breathing Room listening on ${scheme}://${config.host}:${config.port}`);
 if (config.host === "0.0.0.0") {

@@ -9,6 +9,7 @@ import { useChatStore } from "./chat/chatStore";
 import { startClockSync } from "./clockSync";
 import { createCircleClient, joinCircle, joinRefusal, leaveReason, type CircleClient, type JoinedCircle } from "./connection";
 import { actionNotice } from "./messages";
+import { fetchRoomToken } from "./roomToken";
 import { followAlerts } from "./privateAlerts";
 import { REACTION_MS, useRoomStore, type RoomStore } from "./roomStore";
 import { followVoice } from "./voice/followVoice";
@@ -52,14 +53,21 @@ function follow(room: JoinedCircle, store: RoomStore, out: CircleFrame): () => v
  */
 export async function enterCircle(
   store: RoomStore = useRoomStore,
-  { token, client, out = circleFrame }: { token?: string; client?: CircleClient; out?: CircleFrame } = {},
+  { token, client, out = circleFrame, fetchFn }: { token?: string; client?: CircleClient; out?: CircleFrame; fetchFn?: typeof fetch } = {},
 ): Promise<void> {
   const { code, pseudonym, look, asFacilitator } = store.getState();
   store.setState({ phase: "joining", closedReason: null, closedDetail: "", notice: "" });
   const options: JoinOptions = asFacilitator ? { code, pseudonym, look } : { code, pseudonym, look, agreementVersion: AGREEMENT_VERSION };
+  // `token` is the facilitator's sign-in; the room gets a minutes-long room token instead.
+  let roomToken: string | undefined;
+  if (token && !client) {
+    const traded = await fetchRoomToken(token, fetchFn);
+    if ("refused" in traded) return store.getState().close(traded.refused);
+    roomToken = traded.token;
+  }
   let room: JoinedCircle;
   try {
-    room = await joinCircle(client ?? createCircleClient(location.origin, token), options);
+    room = await joinCircle(client ?? createCircleClient(location.origin, roomToken), options);
   } catch (error) {
     store.getState().close(joinRefusal(error), error instanceof Error ? error.message : "");
     return;

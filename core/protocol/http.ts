@@ -54,6 +54,13 @@ export type FacilitatorView = z.infer<typeof facilitatorView>;
 export const authResponse = z.object({ token: z.string(), facilitator: facilitatorView });
 export type AuthResponse = z.infer<typeof authResponse>;
 /** `GET /api/auth/me`. */
+/** How long a room token lasts, seconds: long enough to join, short enough not to matter if an URL leaks. */
+export const ROOM_TOKEN_TTL_SECONDS = 10 * 60;
+
+/** `POST /api/auth/room-token`: a minutes-long token for joining one's circles (the SDK's `auth.token`). */
+export const roomTokenResponse = z.object({ token: z.string(), expiresAt: z.number() });
+export type RoomTokenResponse = z.infer<typeof roomTokenResponse>;
+
 export const meResponse = z.object({ facilitator: facilitatorView });
 export type MeResponse = z.infer<typeof meResponse>;
 /** `POST /api/invites` (201): the invite is shown this once; `id` names it in the list; expiresAt in epoch ms. */

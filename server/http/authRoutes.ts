@@ -5,6 +5,7 @@ import { AttemptLimiter } from "../auth/attemptLimiter";
 import type { TokenService } from "../auth/tokens";
 import {
   INVITE_LIST_DAYS,
+  ROOM_TOKEN_TTL_SECONDS,
   inviteBody,
   signInBody,
   signUpBody,
@@ -14,6 +15,7 @@ import {
   type InvitesResponse,
   type InviteView,
   type MeResponse,
+  type RoomTokenResponse,
 } from "../../core/protocol";
 import { EmailTakenError, type Invite, type Store } from "../store/types";
 import { ApiError, ApiErrorCode, handle, parse } from "./ApiError";
@@ -54,8 +56,8 @@ export function authRoutes(store: Store, tokens: TokenService): express.Router {
   const signUpsByIp = new AttemptLimiter(20, 15 * 60_000);
   const ipOf = (req: Request) => req.socket.remoteAddress ?? "unknown";
 
-  const issue = async (f: FacilitatorView): Promise<AuthResponse> => ({
-    token: await tokens.issue({ sub: f.id, admin: f.isAdmin }),
+  const issue = async (f: FacilitatorView & { tokenVersion: number }): Promise<AuthResponse> => ({
+    token: await tokens.issue({ sub: f.id, admin: f.isAdmin, v: f.tokenVersion }),
     facilitator: { id: f.id, email: f.email, isAdmin: f.isAdmin },
   });
 
@@ -101,7 +103,7 @@ export function authRoutes(store: Store, tokens: TokenService): express.Router {
         if (!first) store.invites.markUsed(hashInvite(body.invite!), now);
         return first;
       });
-      res.status(201).json(await issue({ id, email: body.email, isAdmin }));
+      res.status(201).json(await issue({ id, email: body.email, isAdmin, tokenVersion: 0 }));
     }),
   );
 
@@ -137,6 +139,27 @@ export function authRoutes(store: Store, tokens: TokenService): express.Router {
     handle((_req, res) => {
       const f = facilitatorOf(res.locals);
       res.json({ facilitator: { id: f.id, email: f.email, isAdmin: f.isAdmin } } satisfies MeResponse);
+    }),
+  );
+
+  // Sign out everywhere: this token and every other one issued before (API and room tokens) stop working.
+  router.post(
+    "/auth/signout",
+    requireFacilitator(store, tokens),
+    handle((_req, res) => {
+      store.facilitators.revokeTokens(facilitatorOf(res.locals).id);
+      res.status(204).end();
+    }),
+  );
+
+  // A minutes-long token for joining one's own circles (see TokenKind in server/auth/tokens).
+  router.post(
+    "/auth/room-token",
+    requireFacilitator(store, tokens),
+    handle(async (_req, res) => {
+      const f = facilitatorOf(res.locals);
+      const token = await tokens.issueRoom({ sub: f.id, admin: f.isAdmin, v: f.tokenVersion });
+      res.json({ token, expiresAt: Date.now() + ROOM_TOKEN_TTL_SECONDS * 1000 } satisfies RoomTokenResponse);
     }),
   );
 

@@ -3,7 +3,10 @@ import type { TokenService } from "../auth/tokens";
 import type { Facilitator, Store } from "../store/types";
 import { ApiError, ApiErrorCode } from "./ApiError";
 
-/** Require `Authorization: Bearer <jwt>` of an existing facilitator; puts it in res.locals.facilitator. */
+/**
+ * Require `Authorization: Bearer <jwt>`: an API token (not a room token) of an existing facilitator,
+ * issued since their last sign-out; puts the facilitator in res.locals.facilitator.
+ */
 export function requireFacilitator(store: Store, tokens: TokenService): RequestHandler {
   return (req, res, next) => {
     const header = req.get("authorization") ?? "";
@@ -19,6 +22,7 @@ export function requireFacilitator(store: Store, tokens: TokenService): RequestH
       }
       const f = store.facilitators.byId(check.claims.sub);
       if (!f) return next(new ApiError(401, ApiErrorCode.unauthenticated, "account not found"));
+      if (check.claims.v !== f.tokenVersion) return next(new ApiError(401, ApiErrorCode.unauthenticated, "signed out; sign in again"));
       res.locals.facilitator = f;
       next();
     }, next);

@@ -52,8 +52,11 @@ export async function checkJoin(
   }
   const session = origin ? origin.guesses.lookUp(origin.ip ?? "unknown", () => sessionForCode(store, opts.code), tooManyGuesses) : sessionForCode(store, opts.code);
   if (token) {
-    const check = await tokens.verify(token);
+    // Room tokens only (minutes-long, from POST /api/auth/room-token): the SDK sends this one in the URL.
+    const check = await tokens.verify(token, "room");
     if (!check.ok) throw new ServerError(JoinError.BAD_TOKEN, check.reason === "expired" ? "sign-in expired" : "invalid token");
+    const f = store.facilitators.byId(check.claims.sub);
+    if (!f || f.tokenVersion !== check.claims.v) throw new ServerError(JoinError.BAD_TOKEN, "signed out");
     if (check.claims.sub !== session.facilitatorId) throw new ServerError(JoinError.NOT_YOUR_SESSION, "this is another facilitator's circle");
     return { facilitatorId: check.claims.sub };
   }

@@ -101,6 +101,7 @@ export function openPgStore(url: string): Store {
         }
       },
       setPasswordHash: (fid, passwordHash) => void q("UPDATE facilitators SET password_hash = $1 WHERE id = $2", passwordHash, fid),
+      revokeTokens: (fid) => void q("UPDATE facilitators SET token_version = token_version + 1 WHERE id = $1", fid),
     },
     sessions: {
       create: (s) =>

@@ -25,6 +25,7 @@ export const toFacilitator = (r: Row): Facilitator => ({
   passwordHash: r.password_hash as string,
   isAdmin: r.is_admin === 1,
   createdAt: r.created_at as number,
+  tokenVersion: Number(r.token_version ?? 0),
 });
 
 export const toSession = (r: Row): SessionRow => ({
@@ -85,6 +86,7 @@ export function openSqliteStore(dataDir: string): Store {
       "INSERT INTO facilitators (id, email, password_hash, is_admin, created_at) VALUES (?, ?, ?, ?, ?)",
     ),
     facSetHash: db.prepare("UPDATE facilitators SET password_hash = ? WHERE id = ?"),
+    facRevoke: db.prepare("UPDATE facilitators SET token_version = token_version + 1 WHERE id = ?"),
     sesInsert: db.prepare(
       `INSERT INTO sessions (id, facilitator_id, code, title, environment, capacity, scheduled_at, status, created_at, ended_at, admission)
        VALUES (@id, @facilitatorId, @code, @title, @environment, @capacity, @scheduledAt, @status, @createdAt, @endedAt, @admission)`,
@@ -140,6 +142,7 @@ export function openSqliteStore(dataDir: string): Store {
         }
       },
       setPasswordHash: (id, passwordHash) => void q.facSetHash.run(passwordHash, id),
+      revokeTokens: (id) => void q.facRevoke.run(id),
     },
     sessions: {
       create: (s) => void q.sesInsert.run({ ...s, admission: s.admission === false ? 0 : 1 }),

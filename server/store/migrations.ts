@@ -58,6 +58,10 @@ export const MIGRATIONS: readonly Migration[] = [
   `
   ALTER TABLE sessions ADD COLUMN admission INTEGER NOT NULL DEFAULT 1;
   `,
+  // 4: a facilitator's token version: signing out raises it, and every token issued before stops working
+  `
+  ALTER TABLE facilitators ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 /** The SQL of step `index` (0-based) for one database. */

@@ -13,16 +13,23 @@ export interface Facilitator {
   passwordHash: string;
   isAdmin: boolean;
   createdAt: number;
+  /** raised by signing out: tokens carry the version they were issued at, and older ones are refused */
+  tokenVersion: number;
 }
+
+/** A new account (its token version starts at 0). */
+export type NewFacilitator = Omit<Facilitator, "tokenVersion">;
 
 export interface FacilitatorRepo {
   count(): number;
   byEmail(email: string): Facilitator | undefined;
   byId(id: string): Facilitator | undefined;
   /** Throws EmailTakenError if the email exists. */
-  create(f: Facilitator): void;
+  create(f: NewFacilitator): void;
   /** Replace the stored password hash (a re-hash with today's parameters). */
   setPasswordHash(id: string, passwordHash: string): void;
+  /** Raise the token version (sign-out): every token issued before stops working. */
+  revokeTokens(id: string): void;
 }
 
 /** A stored session's lifecycle (the HTTP API's `status`). */

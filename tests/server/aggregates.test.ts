@@ -47,14 +47,14 @@ async function aggregate(token: string, id: string) {
 describe("check-in aggregates", () => {
   it("are hidden when fewer than 5 answered", async () => {
     const c = await runSession([[3, 5], [4, 6], [2, 2], [7, 8]]);
-    expect(await aggregate(c.f.token, c.s.id)).toEqual({ available: false, minimum: 5 });
+    expect(await aggregate(c.f.apiToken, c.s.id)).toEqual({ available: false, minimum: 5 });
   });
 
   it("are shown with correct means from 5 up, to the owner only", async () => {
     const c = await runSession([[3, 5], [4, 6], [2, 2], [7, 8], [4, 9]]);
-    expect(await aggregate(c.f.token, c.s.id)).toEqual({ available: true, n: 5, meanBefore: 4, meanAfter: 6 });
+    expect(await aggregate(c.f.apiToken, c.s.id)).toEqual({ available: true, n: 5, meanBefore: 4, meanAfter: 6 });
     const other = await circle(b, 0, { open: false });
-    const res = await fetch(`${b.url}/api/sessions/${c.s.id}/aggregate`, { headers: { authorization: `Bearer ${other.f.token}` } });
+    const res = await fetch(`${b.url}/api/sessions/${c.s.id}/aggregate`, { headers: { authorization: `Bearer ${other.f.apiToken}` } });
     expect(res.status).toBe(404);
   });
 });
@@ -69,10 +69,10 @@ describe("check-ins counted in a circle that closes before the session ends", ()
     await closed(c.s.code);
     // Not while the session can still gather answers: figures read before and after one more
     // person's answer would give it away.
-    expect(await aggregate(c.f.token, c.s.id)).toEqual({ available: false, minimum: 5 });
-    const ended = await fetch(`${b.url}/api/sessions/${c.s.id}/end`, { method: "POST", headers: { authorization: `Bearer ${c.f.token}` } });
+    expect(await aggregate(c.f.apiToken, c.s.id)).toEqual({ available: false, minimum: 5 });
+    const ended = await fetch(`${b.url}/api/sessions/${c.s.id}/end`, { method: "POST", headers: { authorization: `Bearer ${c.f.apiToken}` } });
     expect(ended.status).toBe(200);
-    expect(await aggregate(c.f.token, c.s.id)).toEqual({ available: true, n: 5, meanBefore: 4, meanAfter: 6 });
+    expect(await aggregate(c.f.apiToken, c.s.id)).toEqual({ available: true, n: 5, meanBefore: 4, meanAfter: 6 });
   });
 
   it("a circle opened again for the same session adds to the first one's counts; a reconnection counts once", async () => {
@@ -102,7 +102,7 @@ describe("check-ins counted in a circle that closes before the session ends", ()
     lead.send("endSession");
     await until(() => b.app.store.sessions.byId(c.s.id)?.status === "ended", 3000, "ended");
     // before: (2 + 6 + 1 + 5 + 6) / 5; after: (4 + 7 + 3 + 9 + 7) / 5 — the refused 10 is not in it
-    expect(await aggregate(c.f.token, c.s.id)).toEqual({ available: true, n: 5, meanBefore: 4, meanAfter: 6 });
+    expect(await aggregate(c.f.apiToken, c.s.id)).toEqual({ available: true, n: 5, meanBefore: 4, meanAfter: 6 });
   });
 });
 

@@ -30,7 +30,7 @@ describe("sessions expire", () => {
     for (const s of [lateScheduled, oldUnscheduled]) {
       expect((await preview(s.code)).status).toBe(410);
       expect(await matchmake(s.code)).toBe(JoinError.SESSION_ENDED);
-      const own = await fetch(`${b.url}/api/sessions/${s.id}`, { headers: { authorization: `Bearer ${f.token}` } });
+      const own = await fetch(`${b.url}/api/sessions/${s.id}`, { headers: { authorization: `Bearer ${f.apiToken}` } });
       expect(await own.json()).toMatchObject({ status: "ended", endedAt: expect.any(Number) });
     }
     for (const s of [stillScheduled, stillUnscheduled]) {
@@ -43,7 +43,7 @@ describe("sessions expire", () => {
   it("a session listed after its expiry shows as ended", async () => {
     const f = await facilitator(b);
     const s = session(b, f.id, { scheduledAt: Date.now() - 2 * DAY });
-    const res = await fetch(`${b.url}/api/sessions`, { headers: { authorization: `Bearer ${f.token}` } });
+    const res = await fetch(`${b.url}/api/sessions`, { headers: { authorization: `Bearer ${f.apiToken}` } });
     const { sessions } = (await res.json()) as { sessions: { id: string; status: string }[] };
     expect(sessions.find((x) => x.id === s.id)?.status).toBe("ended");
   });

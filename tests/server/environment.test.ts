@@ -18,23 +18,23 @@ async function call(method: string, url: string, token: string, body?: unknown) 
 describe("a session's environment is one of the calm environments", () => {
   it.each(ENVIRONMENT_IDS.map((id) => [id]))("a session can be created in %s", async (environment) => {
     const f = await facilitator(b);
-    const r = await call("POST", "/api/sessions", f.token, { title: "Circle", environment });
+    const r = await call("POST", "/api/sessions", f.apiToken, { title: "Circle", environment });
     expect(r).toMatchObject({ status: 201, body: { environment } });
   });
 
   it("a new session without one starts on the shore", async () => {
     const f = await facilitator(b);
-    expect((await call("POST", "/api/sessions", f.token, { title: "Circle" })).body.environment).toBe("shore");
+    expect((await call("POST", "/api/sessions", f.apiToken, { title: "Circle" })).body.environment).toBe("shore");
   });
 
   it.each([["desert"], ["Forest"], ["forest-dawn"], [""], ["toString"]])("%j is refused on create and on edit, and nothing changes", async (environment) => {
     const f = await facilitator(b);
-    expect((await call("POST", "/api/sessions", f.token, { title: "Circle", environment })).status).toBe(400);
-    expect((await call("GET", "/api/sessions", f.token)).body.sessions).toEqual([]);
-    const made = await call("POST", "/api/sessions", f.token, { title: "Circle", environment: "night" });
-    const edit = await call("PATCH", `/api/sessions/${made.body.id as string}`, f.token, { environment });
+    expect((await call("POST", "/api/sessions", f.apiToken, { title: "Circle", environment })).status).toBe(400);
+    expect((await call("GET", "/api/sessions", f.apiToken)).body.sessions).toEqual([]);
+    const made = await call("POST", "/api/sessions", f.apiToken, { title: "Circle", environment: "night" });
+    const edit = await call("PATCH", `/api/sessions/${made.body.id as string}`, f.apiToken, { environment });
     expect(edit).toMatchObject({ status: 400, body: { error: "invalid_request" } });
-    expect((await call("GET", `/api/sessions/${made.body.id as string}`, f.token)).body.environment).toBe("night");
+    expect((await call("GET", `/api/sessions/${made.body.id as string}`, f.apiToken)).body.environment).toBe("night");
   });
 });
 

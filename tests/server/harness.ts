@@ -50,12 +50,16 @@ export async function bootApp(opts: { clientDir?: string; voice?: VoiceDeps } = 
   };
 }
 
-/** A facilitator row plus a token, straight through the store (HTTP has its own tests). */
+/**
+ * A facilitator row, straight through the store (HTTP has its own tests), with a room token for
+ * joining circles (`token`, as the SDK's auth token) and an API token (`apiToken`, for /api).
+ */
 export async function facilitator(b: Booted, email = `f-${randomUUID()}@example.org`) {
   const id = randomUUID();
   b.app.store.facilitators.create({ id, email, passwordHash: "x", isAdmin: false, createdAt: Date.now() });
-  const token = await b.app.tokens.issue({ sub: id, admin: false });
-  return { id, email, token };
+  const token = await b.app.tokens.issueRoom({ sub: id, admin: false });
+  const apiToken = await b.app.tokens.issue({ sub: id, admin: false });
+  return { id, email, token, apiToken };
 }
 
 /**

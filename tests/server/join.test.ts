@@ -43,7 +43,7 @@ describe("join errors, each with its own code", () => {
     const other = await facilitator(b);
     const s = session(b, f.id);
     expect(await attempt(s.code, {}, "not-a-jwt")).toBe(JoinError.BAD_TOKEN);
-    const expired = await b.app.tokens.issue({ sub: f.id, admin: false }, -10);
+    const expired = await b.app.tokens.issueRoom({ sub: f.id, admin: false }, -10);
     expect(await attempt(s.code, {}, expired)).toBe(JoinError.BAD_TOKEN);
     expect(await attempt(s.code, {}, other.token)).toBe(JoinError.NOT_YOUR_SESSION);
   });

@@ -95,7 +95,7 @@ describe("editing", () => {
     const { f, people: [p], s } = await circle(b, 2);
     const res = await fetch(`${b.url}/api/sessions/${s.id}`, {
       method: "PATCH",
-      headers: { authorization: `Bearer ${f.token}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${f.apiToken}`, "content-type": "application/json" },
       body: JSON.stringify({ title: "Renamed", environment: "night", capacity: 2 }),
     });
     expect(res.status).toBe(200);
@@ -117,7 +117,7 @@ describe("ending", () => {
   it("ending the session over HTTP ends the live circle too", async () => {
     const { f, people: [p], s } = await circle(b, 1);
     const closed = new Promise<number>((r) => p!.onLeave((c: number) => r(c)));
-    const res = await fetch(`${b.url}/api/sessions/${s.id}/end`, { method: "POST", headers: { authorization: `Bearer ${f.token}` } });
+    const res = await fetch(`${b.url}/api/sessions/${s.id}/end`, { method: "POST", headers: { authorization: `Bearer ${f.apiToken}` } });
     expect(res.status).toBe(200);
     expect(await closed).toBe(CloseCode.SESSION_ENDED);
   });

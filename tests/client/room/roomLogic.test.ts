@@ -1,11 +1,38 @@
 import { describe, expect, it } from "vitest";
 import { followPracticeEnd, markCheckInCounted } from "../../../client/room/checkIns";
 import { fetchJoinPreview } from "../../../client/room/joinPreview";
+import { fetchRoomToken } from "../../../client/room/roomToken";
 import { createRoomStore } from "../../../client/room/roomStore";
 import { ServerClock } from "../../../core/clock";
 import { fakeLink } from "./helpers";
 
 const answer = (status: number, body: unknown = {}) => (async () => new Response(JSON.stringify(body), { status })) as unknown as typeof fetch;
+
+describe("fetchRoomToken", () => {
+  it("trades the sign-in for a room token at this origin's /api/auth/room-token", async () => {
+    let asked: [string, RequestInit | undefined] = ["", undefined];
+    const fetchFn = (async (url: string, init?: RequestInit) => {
+      asked = [url, init];
+      return new Response(JSON.stringify({ token: "room.jwt", expiresAt: 5 }), { status: 200 });
+    }) as unknown as typeof fetch;
+    expect(await fetchRoomToken("api.jwt", fetchFn)).toEqual({ token: "room.jwt" });
+    expect(asked[0]).toBe("/api/auth/room-token");
+    expect(asked[1]).toMatchObject({ method: "POST", headers: { authorization: "Bearer api.jwt" } });
+  });
+
+  it.each([
+    [401, "not-signed-in"],
+    [500, "unreachable"],
+  ] as const)("answers %s as %s", async (status, refused) => {
+    expect(await fetchRoomToken("api.jwt", answer(status))).toEqual({ refused });
+  });
+
+  it("an unreadable answer or no network is unreachable", async () => {
+    expect(await fetchRoomToken("api.jwt", answer(200, { token: 3 }))).toEqual({ refused: "unreachable" });
+    const offline = (async () => { throw new TypeError("offline"); }) as unknown as typeof fetch;
+    expect(await fetchRoomToken("api.jwt", offline)).toEqual({ refused: "unreachable" });
+  });
+});
 
 describe("fetchJoinPreview", () => {
   it("reads the title and place from this origin's /api/join", async () => {

@@ -57,17 +57,18 @@ export async function startCluster(): Promise<Cluster> {
   };
 }
 
-/** A facilitator (with a token) and a scheduled session, straight into the shared database. */
+/** A facilitator (a room token `token` and an API token `apiToken`) and a scheduled session, straight into the shared database. */
 export async function facilitatorSession(c: Cluster, over: Partial<SessionRow> = {}) {
   const id = randomUUID();
   c.store.facilitators.create({ id, email: `${id}@example.org`, passwordHash: "x", isAdmin: false, createdAt: Date.now() });
-  const token = await c.tokens.issue({ sub: id, admin: false });
+  const token = await c.tokens.issueRoom({ sub: id, admin: false });
+  const apiToken = await c.tokens.issue({ sub: id, admin: false });
   const s: SessionRow = {
     id: randomUUID(), facilitatorId: id, code: newJoinCode(), title: "Evening circle", environment: "shore", capacity: 12,
     scheduledAt: null, status: "scheduled", createdAt: Date.now(), endedAt: null, ...over,
   };
   c.store.sessions.create(s);
-  return { id, token, s };
+  return { id, token, apiToken, s };
 }
 
 export function joinOptions(code: string, pseudonym: string, extra: Partial<JoinOptions> = {}): JoinOptions {

@@ -29,7 +29,7 @@ describe.skipIf(Boolean(servicesMissing))("two processes on one Redis and one Po
   };
 
   it("a person joining through the other process sits in the circle; an edit and the end over HTTP there reach it", async () => {
-    const { token, s } = await facilitatorSession(c);
+    const { token, apiToken, s } = await facilitatorSession(c);
     // Colyseus creates a room on the least busy process, whichever one was asked.
     const lead = await joinThrough(a, s.code, "Facilitator", token);
     lead.send("openCircle");
@@ -43,7 +43,7 @@ describe.skipIf(Boolean(servicesMissing))("two processes on one Redis and one Po
     expect([...person.state.participants.values()].map((p) => p.pseudonym).sort()).toEqual(["Facilitator", "Quiet Heron"]);
     expect(await homeOf(s.code)).toEqual(homes);
 
-    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    const headers = { authorization: `Bearer ${apiToken}`, "content-type": "application/json" };
     const edit = await fetch(`${other.url}/api/sessions/${s.id}`, { method: "PATCH", headers, body: JSON.stringify({ title: "Thursday circle" }) });
     expect(edit.status).toBe(200);
     await until(() => person.state.session.title === "Thursday circle", 5000, "title refreshed in the circle on its home process");

@@ -83,13 +83,16 @@ describe.each(backends)("repository on %s", (_name, make, skip) => {
     const before = store.facilitators.count();
     const f = facilitator(true);
     expect(store.facilitators.count()).toBe(before + 1);
-    expect(store.facilitators.byEmail(f.email)).toEqual(f);
-    expect(store.facilitators.byId(f.id)).toEqual(f);
+    expect(store.facilitators.byEmail(f.email)).toEqual({ ...f, tokenVersion: 0 });
+    expect(store.facilitators.byId(f.id)).toEqual({ ...f, tokenVersion: 0 });
     expect(store.facilitators.byId("nobody")).toBeUndefined();
     expect(() => store.facilitators.create({ ...f, id: randomUUID() })).toThrow(EmailTakenError);
     expect(store.facilitators.count()).toBe(before + 1);
     store.facilitators.setPasswordHash(f.id, "scrypt$y");
-    expect(store.facilitators.byId(f.id)).toEqual({ ...f, passwordHash: "scrypt$y" });
+    expect(store.facilitators.byId(f.id)).toEqual({ ...f, passwordHash: "scrypt$y", tokenVersion: 0 });
+    store.facilitators.revokeTokens(f.id);
+    store.facilitators.revokeTokens(f.id);
+    expect(store.facilitators.byId(f.id)?.tokenVersion).toBe(2);
   });
 
   it.skipIf(skip)("keeps sessions: by id and code, newest first, partial edits, status", () => {
