@@ -12,7 +12,7 @@ import {
 } from "../../../core/protocol";
 
 describe("mayPerform", () => {
-  const reserved = ["promote", "demote", "endSession"];
+  const reserved = ["promote", "demote", "endSession", "setAdmission"];
 
   it.each(Object.values(FacilitatorMessage))("%s: facilitator yes, participant no", (action) => {
     expect(mayPerform(Role.facilitator, action)).toBe(true);
