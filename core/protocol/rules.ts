@@ -109,6 +109,8 @@ export const MAX_MESSAGES_PER_SECOND = 40;
  * one person's answer can be read from a mean.
  */
 export const MIN_AGGREGATE_N = 5;
+/** A check-in mean as the facilitator sees it: to the nearest 0.5 (a 0–10 scale needs no more, and it gives less away). */
+export const roundMean = (mean: number | null): number | null => (mean === null ? null : Math.round(mean * 2) / 2);
 /** Session titles, characters. */
 export const MAX_TITLE_LENGTH = 80;
 

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import express from "express";
 import {
   MIN_AGGREGATE_N,
+  roundMean,
   createSessionBody,
   joinPath,
   normalizeJoinCode,
@@ -139,7 +140,7 @@ export function sessionRoutes(store: Store, tokens: TokenService, live: LiveRoom
       res.json({ available: false, minimum: MIN_AGGREGATE_N } satisfies AggregateResponse);
       return;
     }
-    res.json({ available: true, n: a.n, meanBefore: a.meanBefore, meanAfter: a.meanAfter } satisfies AggregateResponse);
+    res.json({ available: true, n: a.n, meanBefore: roundMean(a.meanBefore), meanAfter: roundMean(a.meanAfter) } satisfies AggregateResponse);
   }));
 
   return router;

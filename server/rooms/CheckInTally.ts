@@ -2,39 +2,57 @@ import type { CheckInPhase } from "../../core/protocol";
 import type { CheckInTotals } from "../store/types";
 
 /**
- * Check-in answers of one circle, kept as counts and sums only. The only per-person memory is
- * *whether* someone has answered a phase (so nobody counts twice, also after a reconnection, which
- * keeps the Colyseus session id), never what they answered, and it lives in memory for the life of
- * the room.
+ * Check-in answers of one circle, counted as before/after pairs of the same seat (the n ≥ 5 rule
+ * counts people who answered both, so four known answers and an unpaired fifth reveal nothing).
+ * Only two things are kept per person, in memory for the life of the room: *whether* they have
+ * answered each phase (so nobody counts twice, also after a reconnection, which keeps the Colyseus
+ * session id), and their "before" value until their "after" arrives — then only the pair's sums
+ * remain. An unpaired "before" is forgotten when its person leaves for good, and never counted.
  */
 export class CheckInTally {
-  private readonly count = { before: 0, after: 0 };
-  private readonly sum = { before: 0, after: 0 };
+  private pairs = 0;
+  private sumBefore = 0;
+  private sumAfter = 0;
   private readonly answered = new Set<string>();
+  /** "before" values still waiting for the same person's "after" */
+  private readonly waiting = new Map<string, number>();
 
   /** Add an answer; false if `who` already answered this phase in this room. */
   add(who: string, phase: CheckInPhase, value: number): boolean {
     const key = `${phase}:${who}`;
     if (this.answered.has(key)) return false;
     this.answered.add(key);
-    this.count[phase]++;
-    this.sum[phase] += value;
+    if (phase === "before") {
+      this.waiting.set(who, value);
+      return true;
+    }
+    const before = this.waiting.get(who);
+    if (before === undefined) return true;
+    this.waiting.delete(who);
+    this.pairs++;
+    this.sumBefore += before;
+    this.sumAfter += value;
     return true;
   }
 
+  /** `who` left for good: an answer of theirs still waiting for its pair goes with them. */
+  forget(who: string): void {
+    this.waiting.delete(who);
+  }
+
   get empty(): boolean {
-    return this.count.before === 0 && this.count.after === 0;
+    return this.pairs === 0;
   }
 
   /**
-   * The counts and sums gathered since the last call, for the store to add to the session's running
-   * aggregate; null if there is nothing new. The counts start again from zero, so calling this on
-   * both "end" and "dispose" never adds an answer twice; who already answered is still remembered.
+   * The pairs gathered since the last call (as counts and sums, both counts = pairs), for the store
+   * to add to the session's running aggregate; null if there is nothing new. The counts start again
+   * from zero, so calling this on both "end" and "dispose" never adds a pair twice.
    */
   take(): CheckInTotals | null {
     if (this.empty) return null;
-    const totals = { countBefore: this.count.before, sumBefore: this.sum.before, countAfter: this.count.after, sumAfter: this.sum.after };
-    this.count.before = this.count.after = this.sum.before = this.sum.after = 0;
+    const totals = { countBefore: this.pairs, sumBefore: this.sumBefore, countAfter: this.pairs, sumAfter: this.sumAfter };
+    this.pairs = this.sumBefore = this.sumAfter = 0;
     return totals;
   }
 }

@@ -223,6 +223,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     this.brokeTheirSocket.delete(client.sessionId);
     this.reconnecting.delete(client.sessionId);
     this.rates.forget(client.sessionId);
+    this.tally.forget(client.sessionId);
     this.alerts.forget(client.sessionId);
     this.voice.sfu?.forget(client.sessionId);
     this.chat.forget(client.sessionId);

@@ -1,5 +1,5 @@
 import { validate } from "@colyseus/core";
-import { ActionError, payloads } from "../../core/protocol";
+import { ActionError, Role, payloads } from "../../core/protocol";
 import * as act from "./circleActions";
 import type { CircleContext } from "./circleContext";
 import type { Guards } from "./guards";
@@ -41,7 +41,10 @@ export function participantMessages(ctx: CircleContext, guard: Guards) {
       state.pieceHolder = m.to;
     }),
     checkIn: validate(payloads.checkIn, (client, m) => {
-      if (!guard.member(client) || !rates.allow(client.sessionId, "other")) return;
+      const p = guard.member(client);
+      if (!p || !rates.allow(client.sessionId, "other")) return;
+      // Only participants' answers count (n ≥ 5 rule): a facilitator's known answers would give others' away.
+      if (p.role !== Role.participant) return guard.refuse(client, "checkIn", ActionError.FORBIDDEN);
       if (!tally.add(client.sessionId, m.phase, m.value)) return guard.refuse(client, "checkIn", ActionError.ALREADY_CHECKED_IN);
       client.send("checkedIn", { phase: m.phase });
     }),

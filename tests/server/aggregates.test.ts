@@ -59,6 +59,60 @@ describe("check-in aggregates", () => {
   });
 });
 
+describe("the n ≥ 5 rule cannot be defeated from inside the circle", () => {
+  async function answer(p: Joined, phase: "before" | "after", value: number) {
+    const ack = p.waitForMessage("checkedIn", 2000);
+    p.send("checkIn", { phase, value });
+    await ack;
+  }
+  const end = async (c: Awaited<ReturnType<typeof circle>>) => {
+    c.lead.send("endSession");
+    await until(() => b.app.store.sessions.byId(c.s.id)?.status === "ended", 3000, "ended");
+  };
+
+  it("the facilitator and co-facilitators cannot check in (forbidden): four participants stay hidden", async () => {
+    const c = await circle(b, 5);
+    c.lead.send("promote", { target: c.people[4]!.sessionId });
+    await until(() => c.lead.state.participants.get(c.people[4]!.sessionId)?.role === "cofacilitator", 2000, "promoted");
+    await checkIns(c.people.slice(0, 4), [[3, 5], [4, 6], [2, 2], [7, 8]]);
+    for (const lead of [c.lead, c.people[4]!]) {
+      const refused = lead.waitForMessage("error", 2000);
+      lead.send("checkIn", { phase: "before", value: 5 });
+      expect(await refused).toEqual({ action: "checkIn", code: "forbidden" });
+    }
+    await end(c);
+    expect(await aggregate(c.f.apiToken, c.s.id)).toEqual({ available: false, minimum: 5 });
+  });
+
+  it("only before/after pairs of the same person count: five befores and five afters from six people are n = 4", async () => {
+    const c = await circle(b, 6);
+    await checkIns(c.people.slice(0, 4), [[3, 5], [4, 6], [2, 2], [7, 8]]);
+    await answer(c.people[4]!, "before", 9);
+    await answer(c.people[5]!, "after", 1);
+    await end(c);
+    expect(await aggregate(c.f.apiToken, c.s.id)).toEqual({ available: false, minimum: 5 });
+  });
+
+  it("a 'before' whose person leaves for good is not counted, even if they come back as someone new", async () => {
+    const c = await circle(b, 5);
+    await checkIns(c.people.slice(0, 4), [[3, 5], [4, 6], [2, 2], [7, 8]]);
+    await answer(c.people[4]!, "before", 9);
+    await c.people[4]!.leave();
+    const again = await join(b, c.s.code, "Someone New");
+    await answer(again, "after", 1);
+    await end(c);
+    expect(await aggregate(c.f.apiToken, c.s.id)).toEqual({ available: false, minimum: 5 });
+  });
+
+  it("means are shown to the nearest 0.5", async () => {
+    // before: 22 / 5 = 4.4 → 4.5; after: 31 / 5 = 6.2 → 6
+    const c = await circle(b, 5);
+    await checkIns(c.people, [[3, 5], [4, 6], [2, 3], [7, 8], [6, 9]]);
+    await end(c);
+    expect(await aggregate(c.f.apiToken, c.s.id)).toEqual({ available: true, n: 5, meanBefore: 4.5, meanAfter: 6 });
+  });
+});
+
 describe("check-ins counted in a circle that closes before the session ends", () => {
   const closed = (code: string) => until(() => !b.app.live.has(code), 5000, "circle closed");
 

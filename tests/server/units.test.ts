@@ -53,7 +53,7 @@ describe("AttemptLimiter", () => {
 });
 
 describe("CheckInTally", () => {
-  it("counts each person once per phase, and hands each answer over once", () => {
+  it("counts before/after pairs of the same person, each person once per phase, and hands each pair over once", () => {
     const t = new CheckInTally();
     expect(t.empty).toBe(true);
     expect(t.take()).toBeNull();
@@ -61,12 +61,22 @@ describe("CheckInTally", () => {
     expect(t.add("a", "before", 9)).toBe(false);
     t.add("b", "before", 4);
     t.add("a", "after", 7);
-    expect(t.take()).toEqual({ countBefore: 2, sumBefore: 6, countAfter: 1, sumAfter: 7 });
+    // b has no "after" yet: only a's pair counts.
+    expect(t.take()).toEqual({ countBefore: 1, sumBefore: 2, countAfter: 1, sumAfter: 7 });
     expect(t.take()).toBeNull();
     // Still remembered after the hand-over: "a" cannot answer "before" again in this room.
     expect(t.add("a", "before", 1)).toBe(false);
     expect(t.add("b", "after", 5)).toBe(true);
-    expect(t.take()).toEqual({ countBefore: 0, sumBefore: 0, countAfter: 1, sumAfter: 5 });
+    expect(t.take()).toEqual({ countBefore: 1, sumBefore: 4, countAfter: 1, sumAfter: 5 });
+  });
+
+  it("an unpaired answer never counts: an 'after' alone, or a 'before' whose person left", () => {
+    const t = new CheckInTally();
+    expect(t.add("c", "after", 3)).toBe(true);
+    t.add("c", "before", 8);
+    t.add("d", "before", 6);
+    t.forget("d");
+    expect(t.take()).toBeNull();
   });
 });
 
