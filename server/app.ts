@@ -34,7 +34,7 @@ export interface AppOptions {
   /** built client to serve; omitted → no static files (API and rooms only) */
   clientDir?: string;
   /** serve HTTPS with this key pair */
-  tls?: { key: string; cert: string };
+  tls?: { key: string; cert: string; /** a certificate of the operator's own (TLS_CERT), not the self-signed one: HSTS is sent */ real?: boolean };
   /** ICE servers and the SFU for voice (none and no SFU by default: a mesh that works on a LAN) */
   voice?: VoiceDeps;
 }
@@ -52,7 +52,8 @@ export function createApp(options: AppOptions) {
   const hooks = circleCalls(live);
 
   const httpServer = options.tls ? https.createServer(options.tls) : http.createServer();
-  guardRequests(httpServer);
+  // HSTS only with a certificate browsers trust: after a self-signed one it would lock people out.
+  guardRequests(httpServer, { hsts: options.tls?.real === true });
   const server = defineServer({
     rooms: {
       [ROOM_NAME]: defineRoom(bindCircleRoom({ store, tokens, live, voice: options.voice, guesses })).filterBy(["code"]),
@@ -75,6 +76,8 @@ export function createApp(options: AppOptions) {
 
   return {
     server,
+    /** the HTTP(S) server (index.ts swaps in a renewed certificate with setSecureContext) */
+    httpServer,
     store,
     tokens,
     live,

@@ -11,6 +11,8 @@ export interface Config {
   host: string;
   dataDir: string;
   https: boolean;
+  /** a certificate of your own (TLS_CERT and TLS_KEY: PEM file paths); HTTPS with HSTS */
+  tlsFiles: { cert: string; key: string } | undefined;
   skipClientBuild: boolean;
   /** built client to serve (CLIENT_DIR), default dist/client */
   clientDir: string | undefined;
@@ -38,6 +40,15 @@ export function parseIceServers(raw: string | undefined): IceServer[] {
   return parsed.data;
 }
 
+/** TLS_CERT and TLS_KEY: both or neither. */
+function tlsFiles(env: NodeJS.ProcessEnv): Config["tlsFiles"] {
+  const cert = env.TLS_CERT || undefined;
+  const key = env.TLS_KEY || undefined;
+  if (!cert && !key) return undefined;
+  if (!cert || !key) throw new Error("TLS_CERT and TLS_KEY go together: the certificate (PEM, with its chain) and its private key");
+  return { cert: path.resolve(cert), key: path.resolve(key) };
+}
+
 export function readConfig(env = process.env, argv = process.argv): Config {
   const port = Number(env.PORT ?? 2567);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, got ${env.PORT}`);
@@ -46,6 +57,7 @@ export function readConfig(env = process.env, argv = process.argv): Config {
     host: env.HOST ?? "0.0.0.0",
     dataDir: path.resolve(env.DATA_DIR ?? "data"),
     https: argv.includes("--https") || env.HTTPS === "1",
+    tlsFiles: tlsFiles(env),
     skipClientBuild: env.SKIP_CLIENT_BUILD === "1",
     clientDir: env.CLIENT_DIR ? path.resolve(env.CLIENT_DIR) : undefined,
     iceServers: parseIceServers(env.ICE_SERVERS),

@@ -1,11 +1,12 @@
 import "./polyfills";
 import { installProcessPolicy, orExit, setShutdown } from "./processPolicy";
+import type https from "node:https";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { ensureClientBuilt } from "./clientBuild";
 import { jwtSecret, readConfig } from "./config";
 import { createApp } from "./app";
-import { lanAddresses, selfSignedCertificate } from "./tls";
+import { certificateFiles, keepSelfSignedFresh, lanAddresses, selfSignedCertificate } from "./tls";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 installProcessPolicy();
@@ -13,7 +14,12 @@ const config = await orExit("settings", () => readConfig());
 const secret = await orExit("JWT_SECRET", () => jwtSecret(config.dataDir));
 
 if (!config.skipClientBuild && !config.clientDir) await ensureClientBuilt(root);
-const tls = config.https ? await selfSignedCertificate(config.dataDir) : undefined;
+// A certificate of your own (TLS_CERT / TLS_KEY) gets HSTS; the self-signed one never does.
+const tls = config.tlsFiles
+  ? { ...(await orExit("TLS_CERT / TLS_KEY", () => certificateFiles(config.tlsFiles!))), real: true }
+  : config.https
+    ? await selfSignedCertificate(config.dataDir)
+    : undefined;
 const app = createApp({
   dataDir: config.dataDir,
   databaseUrl: config.databaseUrl,
@@ -25,6 +31,7 @@ const app = createApp({
 });
 
 setShutdown(() => app.close());
+if (tls && !("real" in tls)) keepSelfSignedFresh(app.httpServer as https.Server, config.dataDir);
 
 await orExit(`listening on ${config.host}:${config.port}`, () => app.server.listen(config.port, config.host));
 const scheme = tls ? "https" : "http";

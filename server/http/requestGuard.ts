@@ -14,7 +14,12 @@ export interface GuardOptions {
   maxBody?: number;
   maxConcurrent?: number;
   bodyTimeoutMs?: number;
+  /** send Strict-Transport-Security (HTTPS with a trusted certificate only) */
+  hsts?: boolean;
 }
+
+/** Half a year; no includeSubDomains, since other hosts under the same name are not ours to decide. */
+export const HSTS = "max-age=15552000";
 
 /** The address a request came from (the socket's; forwarded-for headers are not trusted). */
 export const addressOf = (req: http.IncomingMessage): string => req.socket.remoteAddress ?? "unknown";
@@ -43,6 +48,7 @@ export function guardRequests(server: http.Server, options: GuardOptions = {}): 
   const bodyTimeoutMs = options.bodyTimeoutMs ?? MATCHMAKE_BODY_TIMEOUT_MS;
   const inFlight = new Map<string, number>();
   const headers = securityHeaderValues();
+  if (options.hsts) headers.push(["Strict-Transport-Security", HSTS]);
 
   const emit = server.emit.bind(server) as (event: string | symbol, ...args: unknown[]) => boolean;
   // Wrapping emit (rather than adding a listener) puts this ahead of listeners Colyseus prepends later.

@@ -169,6 +169,8 @@ describe("security headers on every response", () => {
     for (const res of answers) {
       expect(res.headers.get("content-security-policy"), res.url).toMatch(/default-src '(self|none)'/);
       expect(res.headers.get("x-content-type-options"), res.url).toBe("nosniff");
+      // plain HTTP: no HSTS (it is only sent over HTTPS with a certificate of one's own)
+      expect(res.headers.get("strict-transport-security"), res.url).toBeNull();
       await res.arrayBuffer();
     }
   });

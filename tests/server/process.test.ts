@@ -1,9 +1,13 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import https from "node:https";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort } from "../../scripts/freePort";
+import { certificateExpiry, selfSignedCertificate } from "../../server/tls";
+
+const DAY = 24 * 3600 * 1000;
 
 const root = path.resolve(import.meta.dirname, "../..");
 const started: ChildProcess[] = [];
@@ -24,8 +28,9 @@ interface Run {
 }
 
 /** `npm start` as a child process (no client build), with `env` on top of a clean one. */
-async function start(env: Record<string, string | undefined>, imports: string[] = []): Promise<Run> {
+async function start(env: Record<string, string | undefined>, imports: string[] = [], prepare?: (dataDir: string) => void): Promise<Run> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "breathing-room-proc-"));
+  prepare?.(dataDir);
   const clientDir = fs.mkdtempSync(path.join(os.tmpdir(), "breathing-room-proc-client-"));
   dirs.push(dataDir, clientDir);
   const port = await freePort();
@@ -76,6 +81,26 @@ describe("JWT_SECRET", () => {
     r.child.kill("SIGTERM");
     expect(await r.exited).toBe(0);
   }, 60_000);
+});
+
+describe("HTTPS=1 (the self-signed certificate)", () => {
+  it("a kept certificate about to expire is renewed at start; no HSTS with a self-signed certificate", async () => {
+    const soon = await selfSignedCertificate(fs.mkdtempSync(path.join(os.tmpdir(), "breathing-room-proc-cert-")), Date.now() - 350 * DAY);
+    const r = await start({ HTTPS: "1" }, [], (dataDir) => {
+      fs.writeFileSync(path.join(dataDir, "cert.pem"), soon.cert);
+      fs.writeFileSync(path.join(dataDir, "key.pem"), soon.key);
+    });
+    await listening(r);
+    expect(certificateExpiry(fs.readFileSync(path.join(r.dataDir, "cert.pem"), "utf8")) - Date.now()).toBeGreaterThan(300 * DAY);
+    const headers = await new Promise<Record<string, unknown>>((resolve, reject) => {
+      https.get({ host: "127.0.0.1", port: r.port, path: "/api/join/AAA-AAA-AAA", rejectUnauthorized: false }, (res) => {
+        res.resume();
+        resolve(res.headers);
+      }).on("error", reject);
+    });
+    expect(headers["content-security-policy"]).toBeTruthy();
+    expect(headers["strict-transport-security"]).toBeUndefined();
+  }, 90_000);
 });
 
 describe("errors nobody caught", () => {
