@@ -1,4 +1,4 @@
-import { Room, ServerError, type AuthContext, type Client, type Deferred } from "@colyseus/core";
+import { Deferred, Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
 import type { EnvironmentId } from "../../core/environments";
 import {
   ActionError,
@@ -203,7 +203,11 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     this.chat.dropped(client.sessionId);
     const seconds = p.role === Role.facilitator ? FACILITATOR_RECONNECT_SECONDS : RECONNECT_SECONDS;
     const pending = this.allowReconnection(client, seconds);
-    this.reconnecting.set(client.sessionId, pending);
+    // A window that closes without a reconnection (timeout, removal, the end) rejects: that is expected.
+    pending.catch(() => {});
+    // Rejected at once — the room is disposing, or the client never finished joining — it is a
+    // plain promise, not a window: nothing to wait for, and Colyseus goes on to onLeave.
+    if (pending instanceof Deferred) this.reconnecting.set(client.sessionId, pending);
   }
 
   override onReconnect(client: CircleClient): void {
