@@ -1,8 +1,10 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { App } from "../../../client/app/App";
 import { tickPractice } from "../../../client/practice/ticker";
 import { useAppStore } from "../../../client/state/store";
+import { resetKeyboardHint, showKeyboardHint } from "../../../client/ui/screens/keyboardHint";
+import { IDLE_MS } from "../../../client/ui/screens/useFadeWhenIdle";
 
 function practise(exerciseId = "box") {
   useAppStore.getState().chooseExercise(exerciseId);
@@ -132,5 +134,42 @@ describe("practice screen", () => {
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("5-4-3-2-1 grounding");
     expect(screen.getByRole("status").textContent).toContain("Settle where you are");
     expect(screen.getByText("1:00 left")).toBeTruthy();
+  });
+});
+
+describe("practice screen, quiet when left alone", () => {
+  it("fades its controls after a few seconds without input and brings them back on any key, pointer or touch", () => {
+    vi.useFakeTimers();
+    try {
+      practise();
+      const section = document.querySelector("section.practice")!;
+      const pause = screen.getByRole("button", { name: "Pause" });
+      expect(section.classList.contains("idle")).toBe(false);
+      act(() => vi.advanceTimersByTime(IDLE_MS + 10));
+      expect(section.classList.contains("idle")).toBe(true);
+      // Faded, not gone: still a button a screen reader and the keyboard can reach.
+      expect(screen.getByRole("button", { name: "Pause" })).toBe(pause);
+      for (const wake of [() => fireEvent.keyDown(window, { key: "Tab" }), () => fireEvent.pointerMove(window), () => fireEvent.touchStart(window)]) {
+        act(() => vi.advanceTimersByTime(IDLE_MS + 10));
+        expect(section.classList.contains("idle")).toBe(true);
+        wake();
+        expect(section.classList.contains("idle")).toBe(false);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("shows the keyboard hint on a device's first practice only", () => {
+    const storage = new Map<string, string>();
+    const fake = { getItem: (k: string) => storage.get(k) ?? null, setItem: (k: string, v: string) => void storage.set(k, v) } as Storage;
+    resetKeyboardHint();
+    expect(showKeyboardHint(fake)).toBe(true);
+    // The same page keeps its decision (no hint vanishing mid-practice)…
+    expect(showKeyboardHint(fake)).toBe(true);
+    // …and the next visit does not show it again.
+    resetKeyboardHint();
+    expect(showKeyboardHint(fake)).toBe(false);
+    resetKeyboardHint();
   });
 });
