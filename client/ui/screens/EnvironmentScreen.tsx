@@ -4,7 +4,7 @@ import { JoinCircleForm } from "../JoinCircleForm";
 import { NotTherapyNote } from "../NotTherapyNote";
 import { ScreenHeading } from "../ScreenHeading";
 
-/** One line under each name; the 3D scene renders the chosen place behind this overlay. */
+/** One line under each name; the 3D scene renders the chosen place behind this overlay, and each button has a preview. */
 const DESCRIPTIONS: Record<EnvironmentId, string> = {
   shore: "Slow waves under a warm evening sky",
   forest: "Soft light through the trees, a light breeze",
@@ -26,7 +26,9 @@ export function EnvironmentScreen() {
       <ul className="choices" role="list">
         {ENVIRONMENT_IDS.map((id) => (
           <li key={id}>
-            <button type="button" className="choice" aria-pressed={current === id} aria-describedby={`env-${id}-desc`} onClick={() => choose(id)}>
+            <button type="button" className="choice place-choice" aria-pressed={current === id} aria-describedby={`env-${id}-desc`} onClick={() => choose(id)}>
+              {/* A small painted preview of the place (CSS only: nothing to fetch, no 3D needed). */}
+              <span className={`place-preview ${id}`} aria-hidden="true" />
               {ENVIRONMENT_NAMES[id]}
             </button>
             <span id={`env-${id}-desc`} className="choice-description">
