@@ -1,0 +1,260 @@
+// Voice in the circle, peer to peer (mesh): what each person sends and receives on the wire, and what
+// one page spends receiving 8 voices. Real pages in Debian's Chromium (DOM view, no WebGL), each with
+// a microphone that "talks" (a tone switched on 1.6 s, off 1 s: Opus DTX sends almost nothing in the
+// pauses), against `npm start` on loopback. Wire bytes are the transports' (RTP, RTCP, SRTP, STUN).
+import "../server/polyfills";
+import { readFileSync, readdirSync } from "node:fs";
+import { Client, type Room } from "@colyseus/sdk";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { ROOM_NAME } from "../core/protocol";
+import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/chromium";
+import { buildTestClient, startServer, type RunningServer } from "../scripts/serveApp";
+import { machine, writeBenchmark } from "./report";
+
+const quick = process.env.BENCH_MODE === "quick" || process.env.BENCH_MODE === "tiny";
+const MEASURE_S = quick ? 4 : 12;
+const SETTLE_S = quick ? 3 : 5;
+
+const ARGS = [
+  ...CHROMIUM_ARGS,
+  "--autoplay-policy=no-user-gesture-required",
+  "--allow-loopback-in-peer-connection",
+  "--disable-features=WebRtcHideLocalIpsWithMdns",
+  "--use-fake-ui-for-media-stream",
+  "--use-fake-device-for-media-stream",
+  "--disable-3d-apis",
+];
+
+/** A microphone that talks: a tone gated on and off like speech with pauses (see tests/e2e/voice.test.ts for why a fake). */
+const talkingMic = (hz: number) => `
+  (() => {
+    const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    const granted = real({ audio: true }).then((s) => s.getTracks().forEach((t) => t.stop()));
+    navigator.mediaDevices.getUserMedia = async () => {
+      await granted;
+      const ctx = new AudioContext();
+      const osc = new OscillatorNode(ctx, { frequency: ${hz} });
+      const gate = new GainNode(ctx, { gain: 0 });
+      const out = ctx.createMediaStreamDestination();
+      osc.connect(gate).connect(out);
+      osc.start();
+      let on = false;
+      const flip = () => { on = !on; gate.gain.setTargetAtTime(on ? 0.3 : 0, ctx.currentTime, 0.02); setTimeout(flip, on ? 1600 : 1000); };
+      flip();
+      return out.stream;
+    };
+  })();`;
+
+interface Wire {
+  sent: number;
+  received: number;
+}
+
+/** Wire bytes of every voice connection of this page (not its own loopback pair). */
+function wireBytes(page: Page): Promise<Wire> {
+  return page.evaluate(async () => {
+    const w = window as unknown as { __brTest?: { voice?: { mesh: { connections(): IterableIterator<{ pc: RTCPeerConnection }> } | null } } };
+    const total = { sent: 0, received: 0 };
+    for (const link of w.__brTest?.voice?.mesh?.connections() ?? []) {
+      const stats = await link.pc.getStats();
+      stats.forEach((s: { type: string; bytesSent?: number; bytesReceived?: number }) => {
+        if (s.type !== "transport") return;
+        total.sent += s.bytesSent ?? 0;
+        total.received += s.bytesReceived ?? 0;
+      });
+    }
+    return total;
+  });
+}
+
+async function api(server: RunningServer, path: string, body: unknown, token?: string) {
+  const r = await fetch(`${server.baseURL}/api${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  return (await r.json()) as Record<string, unknown>;
+}
+
+/** A new circle with its facilitator connected through the SDK (no voice of their own), admission off. */
+async function openCircle(server: RunningServer, token: string, capacity: number): Promise<{ code: string; lead: Room }> {
+  const { code } = (await api(server, "/sessions", { title: "Voice bench", environment: "shore", capacity }, token)) as { code: string };
+  const client = new Client(server.baseURL.replace(/^http/, "ws"));
+  client.auth.token = token;
+  const lead = await client.joinOrCreate(ROOM_NAME, { code, pseudonym: "Lead", look: "sage" });
+  for (let i = 0; i < 100 && !lead.state?.session; i++) await new Promise((r) => setTimeout(r, 50));
+  lead.send("openCircle");
+  lead.send("setAdmission", { on: false });
+  for (let i = 0; i < 100 && lead.state.session.admission !== false; i++) await new Promise((r) => setTimeout(r, 50));
+  return { code, lead };
+}
+
+async function seat(browser: Browser, server: RunningServer, code: string, name: string, hz: number | null): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 480, height: 640 } });
+  if (hz !== null) await context.addInitScript(talkingMic(hz));
+  const page = await context.newPage();
+  page.setDefaultTimeout(90_000);
+  await page.goto(`${server.baseURL}/room/${code}`);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("checkbox").check();
+  await page.getByRole("button", { name: "I agree, continue" }).click();
+  await page.getByLabel("A name for this circle").fill(name);
+  await page.getByRole("button", { name: "Enter the circle" }).click();
+  await page.getByRole("button", { name: "Microphone off" }).waitFor();
+  if (hz !== null) await page.getByRole("button", { name: "Microphone off" }).click();
+  return page;
+}
+
+const sleep = (s: number) => new Promise((r) => setTimeout(r, s * 1000));
+const kbit = (bytes: number, s: number) => (bytes * 8) / 1000 / s;
+
+/** Per person, kbit/s up and down over MEASURE_S, everyone speaking. */
+async function measureMesh(pages: Page[]): Promise<{ up: number; down: number }[]> {
+  await sleep(SETTLE_S);
+  const before = await Promise.all(pages.map(wireBytes));
+  await sleep(MEASURE_S);
+  const after = await Promise.all(pages.map(wireBytes));
+  return pages.map((_, i) => ({ up: kbit(after[i]!.sent - before[i]!.sent, MEASURE_S), down: kbit(after[i]!.received - before[i]!.received, MEASURE_S) }));
+}
+
+/** CPU seconds used so far by a process and all its descendants (Linux /proc). */
+function treeCpuSeconds(root: number): number {
+  const children = new Map<number, number[]>();
+  const cpu = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const ppid = Number(fields[1]);
+      cpu.set(Number(entry), Number(fields[11]) + Number(fields[12]));
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let ticks = 0;
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    ticks += cpu.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return ticks / 100;
+}
+
+/** The pid of the Chromium that `browser` drives (the newest chromium process started after `since`). */
+function newestChromium(known: Set<number>): number {
+  const pids = readdirSync("/proc").filter((e) => /^\d+$/.test(e)).map(Number).filter((pid) => !known.has(pid));
+  for (const pid of pids.sort((a, b) => a - b)) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
+      if (/chromium/.test(cmd) && !/--type=/.test(cmd) && !/crashpad/.test(cmd)) return pid;
+    } catch {
+      // gone
+    }
+  }
+  return -1;
+}
+const allPids = () => new Set(readdirSync("/proc").filter((e) => /^\d+$/.test(e)).map(Number));
+
+export async function run(): Promise<void> {
+  await buildTestClient();
+  const server = await startServer();
+  const browsers: Browser[] = [];
+  const leads: Room[] = [];
+  try {
+    const { token } = (await api(server, "/auth/signup", { email: "bench@example.org", password: "slow breath, long walk" })) as { token: string };
+    // 1. Circles of 4 everyone speaking: measured per person.
+    const speakers = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browsers.push(speakers);
+    const four = await openCircle(server, token, 8);
+    leads.push(four.lead);
+    const pages: Page[] = [];
+    for (let i = 0; i < 4; i++) pages.push(await seat(speakers, server, four.code, `Speaker ${i + 1}`, 300 + 110 * i));
+    const mesh4 = await measureMesh(pages);
+    const perStream = mesh4.reduce((sum, p) => sum + p.up, 0) / mesh4.length / 3;
+    const up4 = mesh4.reduce((s, p) => s + p.up, 0) / 4;
+    const down4 = mesh4.reduce((s, p) => s + p.down, 0) / 4;
+    // 1b. The same circle in talking-piece mode: one speaker, three listeners.
+    four.lead.send("setPieceMode", { on: true });
+    const holder = [...four.lead.state.participants.entries()].find(([, p]) => p.pseudonym === "Speaker 1")![0];
+    four.lead.send("givePiece", { to: holder });
+    const piece = await measureMesh(pages);
+    for (const page of pages) await page.context().close();
+    const f = (n: number) => n.toFixed(1);
+    const row = (n: number, mesh: { up: string; down: string }, sfu: { up: string; down: string }) => `| ${n} | ${mesh.up} | ${mesh.down} | ${sfu.up} | ${sfu.down} |`;
+    const meshAll = (n: number) => ({ up: f(perStream * (n - 1)), down: f(perStream * (n - 1)) });
+    const sfuAll = (n: number) => ({ up: f(perStream), down: f(perStream * (n - 1)) });
+    writeBenchmark(
+      "Voice",
+      "Audio per person, mesh (and what an SFU would carry)",
+      `Command: \`npm run bench -- voice\` (${machine()}; Debian Chromium, ${MEASURE_S} s per figure)
+
+Each page's microphone "talks" (a tone 1.6 s on, 1 s off; Opus with DTX sends next to nothing in the
+pauses). Wire bytes of the voice connections (RTP + RTCP + SRTP + STUN, from the transports' stats).
+
+**Measured** — a circle of 4, everyone speaking: up ${f(up4)} kbit/s and down ${f(down4)} kbit/s per
+person, so **${f(perStream)} kbit/s per voice stream**. The same 4 in talking-piece mode: the holder
+sends ${f(piece[0]!.up)} kbit/s (to 3 listeners) and receives ${f(piece[0]!.down)}; each listener
+receives ${f((piece[1]!.down + piece[2]!.down + piece[3]!.down) / 3)} kbit/s and sends ${f((piece[1]!.up + piece[2]!.up + piece[3]!.up) / 3)}
+(RTCP only: listeners are not linked to each other).
+
+**Everyone speaking** (worst case), per person, kbit/s — mesh figures for 8 and 16 are the measured
+per-stream rate × (n − 1): a mesh is exactly linear, one stream per linked person each way. The SFU
+columns are what Janus would carry (one stream up, n − 1 down), **computed, not yet measured**:
+
+| people | mesh up | mesh down | SFU up | SFU down |
+|---|---|---|---|---|
+${row(4, { up: f(up4), down: f(down4) }, sfuAll(4))}
+${row(8, meshAll(8), sfuAll(8))}
+${row(16, meshAll(16), sfuAll(16))}
+
+With the talking piece, a mesh costs the holder one stream per listener (${f(perStream * 15)} kbit/s up
+in a circle of 16) and each listener one stream down; a phone or a Quest on a weak uplink is where
+the SFU pays off: its upstream stays at one stream whatever the circle's size.
+`,
+    );
+    console.log({ up4, down4, perStream, piece });
+    if (process.env.VOICE_PARTS === "mesh") return;
+
+    // 2. One page (its own browser, so its whole process tree is its cost) receiving 8 voices.
+    const eight = await openCircle(server, token, 12);
+    leads.push(eight.lead);
+    const others: Page[] = [];
+    for (let i = 0; i < 8; i++) others.push(await seat(speakers, server, eight.code, `Voice ${i + 1}`, 300 + 90 * i));
+    const known = allPids();
+    const listenerBrowser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browsers.push(listenerBrowser);
+    const root = newestChromium(known);
+    const listener = await seat(listenerBrowser, server, eight.code, "Listener", null);
+    await sleep(SETTLE_S);
+    const [wire] = [await wireBytes(listener)];
+    const cpu0 = treeCpuSeconds(root);
+    const t0 = performance.now();
+    await sleep(MEASURE_S);
+    const cpu1 = treeCpuSeconds(root);
+    const wall = (performance.now() - t0) / 1000;
+    const wireAfter = await wireBytes(listener);
+    const voices = await listener.evaluate(() => (window as unknown as { __brTest: { voice: { output: { ids(): string[] } } } }).__brTest.voice.output.ids().length);
+    const cpuPercent = ((cpu1 - cpu0) / wall) * 100;
+    const down8 = kbit(wireAfter.received - wire.received, wall);
+
+    writeBenchmark(
+      "Voice",
+      "One page receiving 8 voices (mesh)",
+      `Command: \`npm run bench -- voice\` (${machine()}; Debian Chromium, ${MEASURE_S} s)
+
+**One page receiving ${voices} voices** (its own Chromium, every process of it counted: renderer,
+audio and network services; DOM view, HRTF panners, the loopback mix): **${f(cpuPercent)} % of one
+core** over ${f(wall)} s, ${f(down8)} kbit/s down. Measured on a shared 2-core machine under other
+load; the figure is CPU time, not wall time.
+`,
+    );
+    console.log({ cpuPercent, down8, voices });
+  } finally {
+    for (const lead of leads) await lead.leave().catch(() => {});
+    for (const b of browsers) await b.close().catch(() => {});
+    server.stop();
+  }
+}
