@@ -1,60 +1,14 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import https from "node:https";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { freePort } from "../../scripts/freePort";
+import { cleanUp, start, until, type Run } from "./childServer";
 import { certificateExpiry, selfSignedCertificate } from "../../server/tls";
 
 const DAY = 24 * 3600 * 1000;
 
-const root = path.resolve(import.meta.dirname, "../..");
-const started: ChildProcess[] = [];
-const dirs: string[] = [];
-
-afterEach(() => {
-  for (const child of started.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-interface Run {
-  child: ChildProcess;
-  port: number;
-  dataDir: string;
-  out: () => string;
-  err: () => string;
-  exited: Promise<number | null>;
-}
-
-/** `npm start` as a child process (no client build), with `env` on top of a clean one. */
-async function start(env: Record<string, string | undefined>, imports: string[] = [], prepare?: (dataDir: string) => void): Promise<Run> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "breathing-room-proc-"));
-  prepare?.(dataDir);
-  const clientDir = fs.mkdtempSync(path.join(os.tmpdir(), "breathing-room-proc-client-"));
-  dirs.push(dataDir, clientDir);
-  const port = await freePort();
-  const childEnv: Record<string, string> = {};
-  for (const [k, v] of Object.entries({ ...process.env, NODE_ENV: undefined, JWT_SECRET: undefined, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, CLIENT_DIR: clientDir, SKIP_CLIENT_BUILD: "1", ...env })) {
-    if (v !== undefined) childEnv[k] = v;
-  }
-  const child = spawn(process.execPath, ["--import", "tsx", ...imports.flatMap((m) => ["--import", m]), "server/index.ts"], { cwd: root, env: childEnv });
-  started.push(child);
-  let out = "";
-  let err = "";
-  child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
-  child.stderr!.on("data", (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return { child, port, dataDir, out: () => out, err: () => err, exited };
-}
-
-async function until(what: string, predicate: () => boolean, ms = 30_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+afterEach(cleanUp);
 
 const listening = (r: Run) => until("listening", () => r.out().includes("listening on"));
 const noInternals = (text: string) => {
