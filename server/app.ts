@@ -18,6 +18,8 @@ import { sessionRoutes } from "./http/sessionRoutes";
 import { bindCircleRoom, type LiveRooms } from "./rooms/CircleRoom";
 import { circleCalls } from "./cluster/circleCalls";
 import { clusterOptions, type ClusterConfig } from "./cluster/clusterOptions";
+import { SeatTokens } from "./cluster/SeatTokens";
+import { redisSink, storeSink } from "./cluster/snapshotSinks";
 import { openStore } from "./store/openStore";
 import type { Store } from "./store/types";
 import type { VoiceDeps } from "./voice/voiceDeps";
@@ -50,13 +52,16 @@ export function createApp(options: AppOptions) {
   const live: LiveRooms = new Map();
   const guesses = new CodeGuesses();
   const hooks = circleCalls(live);
+  // Circles outlive their process: seat tokens signed with the server secret, state in Redis or the database.
+  const seats = new SeatTokens(options.jwtSecret);
+  const snapshots = options.cluster?.redisUrl ? redisSink(options.cluster.redisUrl) : storeSink(store);
 
   const httpServer = options.tls ? https.createServer(options.tls) : http.createServer();
   // HSTS only with a certificate browsers trust: after a self-signed one it would lock people out.
   guardRequests(httpServer, { hsts: options.tls?.real === true });
   const server = defineServer({
     rooms: {
-      [ROOM_NAME]: defineRoom(bindCircleRoom({ store, tokens, live, voice: options.voice, guesses })).filterBy(["code"]),
+      [ROOM_NAME]: defineRoom(bindCircleRoom({ store, tokens, live, voice: options.voice, guesses, seats, snapshots })).filterBy(["code"]),
     },
     greet: false,
     ...clusterOptions(options.cluster ?? {}),
@@ -84,6 +89,7 @@ export function createApp(options: AppOptions) {
     /** Dispose every room (sessions stay scheduled: people can come back after a restart), then close the database. */
     async close() {
       await server.gracefullyShutdown(false);
+      await snapshots.close();
       store.close();
     },
   };

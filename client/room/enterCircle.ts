@@ -13,6 +13,7 @@ import { fetchRoomToken } from "./roomToken";
 import { followAlerts } from "./privateAlerts";
 import { REACTION_MS, useRoomStore, type RoomStore } from "./roomStore";
 import { followVoice } from "./voice/followVoice";
+import { stayInCircle } from "./stayInCircle";
 
 let reactionKey = 0;
 
@@ -66,26 +67,50 @@ export async function enterCircle(
     roomToken = traded.token;
   }
   let room: JoinedCircle;
+  const sdk = client ?? createCircleClient(location.origin, roomToken);
   try {
-    room = await joinCircle(client ?? createCircleClient(location.origin, roomToken), options);
+    room = await joinCircle(sdk, options);
   } catch (error) {
     store.getState().close(joinRefusal(error), error instanceof Error ? error.message : "");
     return;
   }
-  const stop = follow(room, store, out);
-  store.setState({
-    phase: "in",
-    me: room.sessionId,
-    link: { sessionId: room.sessionId, send: (type, payload) => room.send(type as never, payload as never), leave: () => void room.leave(true) },
-  });
+  let stop = follow(room, store, out);
+  const enter = (r: JoinedCircle) => {
+    room = r;
+    store.setState({
+      phase: "in",
+      me: r.sessionId,
+      link: { sessionId: r.sessionId, send: (type, payload) => r.send(type as never, payload as never), leave: () => void r.leave(true) },
+    });
+  };
+  enter(room);
   // Tests try a removed person's token from outside the page; nothing is exposed in production.
   const unexpose = exposeTestHooks({ reconnectionToken: () => room.reconnectionToken });
-  room.onDrop(() => store.setState({ phase: "reconnecting" }));
-  room.onReconnect(() => store.setState({ phase: "in" }));
-  room.onLeave((closeCode) => {
-    stop();
-    unexpose();
-    store.getState().close(leaveReason(closeCode));
+  // A moved or restarted server brings the circle back; the seat token takes this person to the same seat.
+  stayInCircle(room, {
+    rejoin: async (seatToken) => {
+      // A room token lasts minutes: a facilitator trades their sign-in for a fresh one to come back.
+      if (token && !client) {
+        const traded = await fetchRoomToken(token, fetchFn);
+        if ("token" in traded) sdk.auth.token = traded.token;
+      }
+      return joinCircle(sdk, { ...options, seatToken });
+    },
+    onRoom: (next) => {
+      stop();
+      stop = follow(next, store, out);
+      enter(next);
+    },
+    onMoving: () => store.setState({ phase: "reconnecting", moving: true }),
+    onDrop: () => store.setState({ phase: "reconnecting", moving: false }),
+    onBack: () => store.setState({ phase: "in", moving: false }),
+    onClosed: (code, detail) => {
+      stop();
+      unexpose();
+      store.setState({ moving: false });
+      // A close code, or the refusal of the rejoin (an HTTP-like status: ended, unknown…).
+      store.getState().close(code >= 1000 ? leaveReason(code) : joinRefusal({ code }), detail);
+    },
   });
 }
 

@@ -145,6 +145,8 @@ export interface RoomState {
   /** canonical join code, "" until the route gives one */
   code: string;
   phase: RoomPhase;
+  /** while reconnecting: the server said the circle is moving (redeploy), or it went away and we rejoin it elsewhere */
+  moving: boolean;
   closedReason: ClosedReason | null;
   /** what the server said, if anything, for a refusal we do not know */
   closedDetail: string;
@@ -237,6 +239,7 @@ export function createRoomStore() {
   return create<RoomState>()((set, get) => ({
     code: "",
     phase: "preview",
+    moving: false,
     closedReason: null,
     closedDetail: "",
     preview: null,

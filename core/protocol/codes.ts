@@ -45,6 +45,11 @@ export const CloseCode = {
   SESSION_ENDED: 4101,
   /** a facilitator did not let this person in (they were waiting to be admitted) */
   DECLINED: 4102,
+  /**
+   * the server is shutting down or redeploying: the circle is moving; rejoin at once with the seat
+   * token (through the same address: another process takes it, or this one after its restart)
+   */
+  MOVING: 4200,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

@@ -150,11 +150,15 @@ export const joinOptionsSchema = z.strictObject({
   look: z.enum(LOOKS),
   /** version of the group agreement the person accepted (see core/care AGREEMENT_VERSION) */
   agreementVersion: z.number().int().optional(),
+  /** the signed seat token this person was given in this circle, to come back to the same seat and role */
+  seatToken: z.string().max(1024).optional(),
 });
 export type JoinOptions = z.input<typeof joinOptionsSchema>;
 
 /** Payloads of server → client messages (see ServerMessage). */
 export interface ServerMessages extends VoiceServerMessages {
+  /** this person's signed seat token (again whenever their role changes): keep it to rejoin the same seat */
+  seat: { token: string };
   /** reply to `time`: the client's t0 echoed and the server time t1 (ms) */
   time: { t0: number; t1: number };
   /** someone asked privately for a moment (facilitators and co-facilitators only) */

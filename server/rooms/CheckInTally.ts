@@ -17,8 +17,16 @@ export class CheckInTally {
   /** "before" values still waiting for the same person's "after" */
   private readonly waiting = new Map<string, number>();
 
+  /**
+   * @param identify who a sender is for counting (the room passes their opaque seat id, so an
+   *   answer still counts once, and still pairs, after the circle moved to another process)
+   *   @default the id itself
+   */
+  constructor(private readonly identify: (who: string) => string = (who) => who) {}
+
   /** Add an answer; false if `who` already answered this phase in this room. */
-  add(who: string, phase: CheckInPhase, value: number): boolean {
+  add(sender: string, phase: CheckInPhase, value: number): boolean {
+    const who = this.identify(sender);
     const key = `${phase}:${who}`;
     if (this.answered.has(key)) return false;
     this.answered.add(key);
@@ -36,8 +44,29 @@ export class CheckInTally {
   }
 
   /** `who` left for good: an answer of theirs still waiting for its pair goes with them. */
-  forget(who: string): void {
-    this.waiting.delete(who);
+  forget(sender: string): void {
+    this.waiting.delete(this.identify(sender));
+  }
+
+  /**
+   * What a moved circle needs to go on counting: pairs not yet handed over, who answered (as
+   * `phase:seatId`), and "before" values still waiting for their pair, by opaque seat id.
+   */
+  save(): TallySave {
+    return {
+      counts: { countBefore: this.pairs, sumBefore: this.sumBefore, countAfter: this.pairs, sumAfter: this.sumAfter },
+      answered: [...this.answered],
+      waiting: [...this.waiting],
+    };
+  }
+
+  /** Take over a saved tally (a circle re-created after its process was gone). */
+  restore(saved: TallySave): void {
+    this.pairs = saved.counts.countBefore;
+    this.sumBefore = saved.counts.sumBefore;
+    this.sumAfter = saved.counts.sumAfter;
+    for (const key of saved.answered) this.answered.add(key);
+    for (const [who, value] of saved.waiting) this.waiting.set(who, value);
   }
 
   get empty(): boolean {
@@ -55,4 +84,11 @@ export class CheckInTally {
     this.pairs = this.sumBefore = this.sumAfter = 0;
     return totals;
   }
+}
+
+/** A tally as saved with a circle's state (see CheckInTally.save). */
+export interface TallySave {
+  counts: CheckInTotals;
+  answered: string[];
+  waiting: [string, number][];
 }

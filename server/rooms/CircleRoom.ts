@@ -35,6 +35,9 @@ import { voiceMessages, type CircleVoice } from "./voiceMessages";
 import type { VoiceDeps } from "../voice/voiceDeps";
 import type { CodeGuesses } from "../http/codeGuesses";
 import { logUnexpected } from "../http/ApiError";
+import { DurableCircle } from "../cluster/DurableCircle";
+import type { SeatTokens } from "../cluster/SeatTokens";
+import type { SnapshotSink } from "../cluster/snapshotSinks";
 
 export type { CircleClient } from "./circleContext";
 
@@ -49,6 +52,9 @@ export interface CircleDeps {
   voice?: VoiceDeps;
   /** per-address limit on unknown join codes (shared with GET /api/join/:code) */
   guesses?: CodeGuesses;
+  /** seat tokens and where circles' state is saved, so a circle outlives its process (server/cluster) */
+  seats: SeatTokens;
+  snapshots: SnapshotSink;
 }
 
 /** Codes after which a dropped client gets no reconnection window. */
@@ -91,7 +97,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   private ownerId = "";
   private code = "";
   /** check-in counts (see CheckInTally) */
-  private readonly tally = new CheckInTally();
+  private readonly tally = new CheckInTally((sessionId) => this.durable.seatIdOf(sessionId));
   /** per-person message rates */
   private readonly rates = newCircleRates();
   private readonly practice = new PracticeTimer(this.state.practice, (fn, ms) => this.clock.setTimeout(fn, ms));
@@ -105,6 +111,19 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   /** people whose socket broke on something they sent (e.g. a frame over 4 KB): their drop is final */
   private readonly brokeTheirSocket = new Set<string>();
   private readonly markBroken = (sessionId: string) => void this.brokeTheirSocket.add(sessionId);
+  /** seat ids, seat tokens and the saved state that let this circle outlive its process */
+  private readonly durable: DurableCircle = new DurableCircle({
+    state: this.state,
+    tally: this.tally,
+    practice: this.practice,
+    sink: () => this.deps.snapshots,
+    tokens: () => this.deps.seats,
+    code: () => this.code,
+    session: () => this.sessionRowId,
+    clientOf: this.clientOf,
+    displace: (sessionId) => this.displace(sessionId),
+    later: (fn, ms) => void this.clock.setTimeout(fn, ms),
+  });
 
   static override async onAuth(_token: string, _options: JoinOptions, _context: AuthContext): Promise<unknown> {
     throw new ServerError(JoinError.INVALID_OPTIONS, "CircleRoom must be bound with bindCircleRoom()");
@@ -136,16 +155,16 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   private readonly guards = new Guards(this.context);
 
   override messages = atTheDoor(
-    {
+    this.durable.watch({
       ...participantMessages(this.context, this.guards),
       ...facilitatorMessages(this.context, this.guards),
       ...voiceMessages(this.context, this.guards),
       ...chatMessages(this.context, this.guards),
-    },
+    }),
     { knocking: (id) => this.admission.knocking(id), refuse: (client, action, code) => this.guards.refuse(client, action, code) },
   );
 
-  override onCreate(options: JoinOptions): void {
+  override async onCreate(options: JoinOptions): Promise<void> {
     const session = sessionForCode(this.deps.store, options.code);
     if (this.deps.live.has(session.code)) throw new ServerError(JoinError.INVALID_OPTIONS, "circle already open");
     this.sessionRowId = session.id;
@@ -154,11 +173,14 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     this.deps.live.set(this.code, this);
     this.refresh();
     this.voice.config.iceServers = this.deps.voice?.iceServers ?? [];
+    // A circle whose process went away comes back as it was (see DurableCircle).
+    await this.durable.restore();
   }
 
   /** Voice follows the state: whoever may no longer be heard stops speaking, and the SFU is told. */
   override onBeforePatch(): void {
     this.floor.sync();
+    this.durable.beforePatch();
   }
 
   /** Show the stored session's title, environment and capacity (after an edit over HTTP). */
@@ -177,6 +199,14 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     const info = this.state.session;
     if (info.status === SessionStatus.ended) throw new ServerError(JoinError.SESSION_ENDED, "this circle has ended");
     const role = auth?.facilitatorId && auth.facilitatorId === this.ownerId ? Role.facilitator : Role.participant;
+    // Back with a seat token (the circle moved): their own seat and role, past lock, capacity and admission.
+    const back = this.durable.seatReturning(client, options, role === Role.facilitator);
+    if (back) {
+      this.admission.seat(client, back);
+      this.durable.joined(client);
+      this.alerts.catchUp(client);
+      return;
+    }
     if (role === Role.participant) {
       if (info.locked) throw new ServerError(JoinError.LOCKED, "the circle is closed to new people for now");
       if (act.participantCount(this.state) >= info.capacity) throw new ServerError(JoinError.FULL, "the circle is full");
@@ -192,6 +222,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   private seat(client: CircleClient, person: { pseudonym: string; look: string; role: Role }): void {
     act.seatPerson(this.state, client.sessionId, person);
     this.admission.seat(client, person.role);
+    this.durable.joined(client);
     this.alerts.catchUp(client);
   }
 
@@ -232,14 +263,18 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     this.voice.sfu?.forget(client.sessionId);
     this.chat.forget(client.sessionId);
     act.unseat(this.state, client.sessionId);
+    this.durable.left(client.sessionId);
   }
 
   override onDispose(): void {
     this.practice.stop();
     if (this.deps.live.get(this.code) === this) this.deps.live.delete(this.code);
-    // Everyone left (or the process is shutting down) before the session ended: keep the counts,
-    // so a later circle for the same session, or an end over HTTP, still has them.
+    // Handed over to the circle's next room (shutdown): its saved state carries the counts.
+    if (this.durable.movedOn) return;
+    // Everyone left before the session ended: keep the counts, so a later circle for the same
+    // session, or an end over HTTP, still has them; nothing to bring back.
     this.saveCheckIns();
+    this.durable.forgetCircle();
   }
 
   /** End the session for everyone: stored as ended, aggregates saved, all disconnected. */
@@ -250,6 +285,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     const row = this.deps.store.sessions.byId(this.sessionRowId);
     if (row?.status === "scheduled") this.deps.store.sessions.setStatus(this.sessionRowId, "ended", Date.now());
     this.saveCheckIns();
+    this.durable.forgetCircle();
     for (const pending of this.reconnecting.values()) pending.reject(false);
     this.broadcastPatch();
     void this.disconnect(CloseCode.SESSION_ENDED);
@@ -295,10 +331,19 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   /** Take someone out for good: seat freed, connection closed with 4100, no reconnection. Admission comes back on, so they cannot walk straight back in. */
   private removePerson(sessionId: string): void {
     if (!this.state.session.admission) this.setAdmission(true);
+    this.durable.removedPerson(sessionId);
     act.unseat(this.state, sessionId);
     this.reconnecting.get(sessionId)?.reject(false);
     this.reconnecting.delete(sessionId);
     this.clients.getById(sessionId)?.leave(CloseCode.REMOVED);
+  }
+
+  /** Another connection took this seat (the same person, back through a moved circle): close the old one quietly. */
+  private displace(sessionId: string): void {
+    act.unseat(this.state, sessionId);
+    this.reconnecting.get(sessionId)?.reject(false);
+    this.reconnecting.delete(sessionId);
+    this.clients.getById(sessionId)?.leave(CloseCode.MOVING);
   }
 }
 

@@ -41,6 +41,23 @@ export class PracticeTimer {
     }, PRACTICE_LEAD_MS + cycles * cycleMs(getPattern(patternId)));
   }
 
+  /** Go on with an exercise that started at `startedAt` (server ms) elsewhere; false if it is already over. */
+  resume(patternId: BuiltInPatternId, cycles: number, startedAt: number): boolean {
+    const left = startedAt + cycles * cycleMs(getPattern(patternId)) - this.now();
+    if (left <= 0) return false;
+    const p = this.practice;
+    p.patternId = patternId;
+    p.cycles = cycles;
+    p.startedAt = startedAt;
+    p.running = true;
+    this.autoEnd?.clear();
+    this.autoEnd = this.schedule(() => {
+      this.autoEnd = undefined;
+      p.running = false;
+    }, left);
+    return true;
+  }
+
   stop(): void {
     this.autoEnd?.clear();
     this.autoEnd = undefined;

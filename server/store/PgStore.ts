@@ -175,6 +175,19 @@ export function openPgStore(url: string): Store {
         q("SELECT * FROM invites WHERE created_at >= $1 ORDER BY created_at DESC LIMIT 200", since).map(toInvite),
       withdraw: (hash) => changed("DELETE FROM invites WHERE token_hash = $1 AND used_at IS NULL", hash) === 1,
     },
+    circles: {
+      save: (code, data, savedAt) =>
+        void q(
+          `INSERT INTO circle_snapshots (code, data, saved_at) VALUES ($1, $2, $3)
+           ON CONFLICT (code) DO UPDATE SET data = excluded.data, saved_at = excluded.saved_at`,
+          code, data, savedAt,
+        ),
+      load: (code) => {
+        const r = one(q("SELECT data, saved_at FROM circle_snapshots WHERE code = $1", code));
+        return r && { data: r.data as string, savedAt: r.saved_at as number };
+      },
+      remove: (code) => void q("DELETE FROM circle_snapshots WHERE code = $1", code),
+    },
     transaction,
     close: () => void run({ op: "close", id }),
   };

@@ -118,6 +118,12 @@ export function openSqliteStore(dataDir: string): Store {
     invUse: db.prepare("UPDATE invites SET used_at = ? WHERE token_hash = ? AND used_at IS NULL"),
     invList: db.prepare("SELECT * FROM invites WHERE created_at >= ? ORDER BY created_at DESC LIMIT 200"),
     invWithdraw: db.prepare("DELETE FROM invites WHERE token_hash = ? AND used_at IS NULL"),
+    circleSave: db.prepare(
+      `INSERT INTO circle_snapshots (code, data, saved_at) VALUES (?, ?, ?)
+       ON CONFLICT(code) DO UPDATE SET data = excluded.data, saved_at = excluded.saved_at`,
+    ),
+    circleLoad: db.prepare("SELECT data, saved_at FROM circle_snapshots WHERE code = ?"),
+    circleRemove: db.prepare("DELETE FROM circle_snapshots WHERE code = ?"),
   };
 
   const columns = { title: "title", environment: "environment", capacity: "capacity", scheduledAt: "scheduled_at", admission: "admission" } as const;
@@ -188,6 +194,14 @@ export function openSqliteStore(dataDir: string): Store {
       markUsed: (hash, at) => q.invUse.run(at, hash).changes === 1,
       listSince: (since) => (q.invList.all(since) as Row[]).map(toInvite),
       withdraw: (hash) => q.invWithdraw.run(hash).changes === 1,
+    },
+    circles: {
+      save: (code, data, savedAt) => void q.circleSave.run(code, data, savedAt),
+      load: (code) => {
+        const r = q.circleLoad.get(code) as Row | undefined;
+        return r && { data: r.data as string, savedAt: r.saved_at as number };
+      },
+      remove: (code) => void q.circleRemove.run(code),
     },
     transaction: (fn) => db.transaction(fn)(),
     close: () => db.close(),

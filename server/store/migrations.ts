@@ -62,6 +62,15 @@ export const MIGRATIONS: readonly Migration[] = [
   `
   ALTER TABLE facilitators ADD COLUMN token_version INTEGER NOT NULL DEFAULT 0;
   `,
+  // 5: running circles' saved state (status, roles by opaque seat id, piece, practice, check-in
+  // counts), so a circle outlives its process when no Redis is configured. No pseudonyms.
+  `
+  CREATE TABLE circle_snapshots (
+    code TEXT PRIMARY KEY,
+    data TEXT NOT NULL,
+    saved_at INTEGER NOT NULL
+  );
+  `,
 ];
 
 /** The SQL of step `index` (0-based) for one database. */

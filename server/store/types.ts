@@ -116,11 +116,23 @@ export interface InviteRepo {
   withdraw(hash: string): boolean;
 }
 
+/**
+ * The last saved state of running circles, by join code, so a circle outlives its process (see
+ * server/cluster/CircleSnapshot): opaque JSON holding no pseudonym and nothing anyone said.
+ * Used when no Redis is configured.
+ */
+export interface CircleSnapshotRepo {
+  save(code: string, data: string, savedAt: number): void;
+  load(code: string): { data: string; savedAt: number } | undefined;
+  remove(code: string): void;
+}
+
 export interface Store {
   facilitators: FacilitatorRepo;
   sessions: SessionRepo;
   aggregates: AggregateRepo;
   invites: InviteRepo;
+  circles: CircleSnapshotRepo;
   /** Run `fn` atomically. */
   transaction<T>(fn: () => T): T;
   close(): void;

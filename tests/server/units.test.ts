@@ -137,7 +137,7 @@ describe("migrations", () => {
       const db = new Database(path.join(dir, DB_FILE), { readonly: true });
       expect(db.prepare("SELECT version FROM schema_version").all()).toEqual([{ version: MIGRATIONS.length }]);
       const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
-      expect(tables).toEqual(["aggregates", "facilitators", "invites", "schema_version", "sessions"]);
+      expect(tables).toEqual(["aggregates", "circle_snapshots", "facilitators", "invites", "schema_version", "sessions"]);
       db.close();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

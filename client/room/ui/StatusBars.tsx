@@ -4,9 +4,15 @@ import { useRoom, useRoomServices } from "./RoomContext";
 /** While the connection is down and the SDK is trying again: visible, and announced once. */
 export function ReconnectingBanner() {
   const reconnecting = useRoom((s) => s.phase === "reconnecting");
+  const moving = useRoom((s) => s.moving);
   return (
     <div className="room-banner" role="status">
-      {reconnecting && (
+      {reconnecting && moving && (
+        <p>
+          <strong>Moving you to another room…</strong> Same circle, same seat; nothing to do.
+        </p>
+      )}
+      {reconnecting && !moving && (
         <p>
           <strong>Reconnecting…</strong> Your seat is kept for {RECONNECT_SECONDS} seconds.
         </p>

@@ -97,3 +97,77 @@ export async function until(predicate: () => boolean | Promise<boolean>, ms: num
 export function closeCode(room: Joined): Promise<number> {
   return new Promise((resolve) => room.onLeave((code) => resolve(code)));
 }
+
+/**
+ * A person in a circle kept there by the client's own stayInCircle: when their circle moves they
+ * rejoin with their seat token through `via()` (a live process, as a reverse proxy would pick).
+ */
+export interface Member {
+  name: string;
+  room: Joined;
+  /** Date.now() when they were last back in after a move (0 = never moved) */
+  backAt: number;
+  moves: number;
+  closed: number | null;
+  /** messages of `type` received since joining (any room) */
+  got: Record<string, unknown[]>;
+}
+
+export async function member(
+  first: ServerProcess,
+  via: () => ServerProcess,
+  code: string,
+  name: string,
+  token?: string,
+  extra: Partial<JoinOptions> = {},
+): Promise<Member> {
+  const { stayInCircle } = await import("../../../client/room/stayInCircle");
+  const client = new Client<never>(first.ws);
+  if (token) client.auth.token = token;
+  const room = await client.joinOrCreate<CircleRoom>(ROOM_NAME, joinOptions(code, name, extra));
+  const m: Member = { name, room, backAt: 0, moves: 0, closed: null, got: {} };
+  const listen = (r: Joined) => {
+    for (const type of ["error", "checkedIn", "seat"] as const) {
+      r.onMessage(type, (payload: unknown) => void (m.got[type] ??= []).push(payload));
+    }
+  };
+  listen(room);
+  stayInCircle(room, {
+    rejoin: async (seatToken) => {
+      const client = new Client<never>(via().ws);
+      if (token) client.auth.token = token;
+      return client.joinOrCreate<CircleRoom>(ROOM_NAME, joinOptions(code, name, { ...extra, seatToken }));
+    },
+    onRoom: (r) => {
+      m.room = r;
+      m.moves++;
+      listen(r);
+    },
+    onMoving: () => {},
+    onDrop: () => {},
+    onBack: () => {
+      if (m.moves > 0) m.backAt = Date.now();
+    },
+    onClosed: (code) => void (m.closed = code),
+  });
+  await until(() => Boolean(room.state?.participants?.get(room.sessionId)), 5000, "first state");
+  // The seat token comes right after the join.
+  await until(() => (m.got.seat?.length ?? 0) > 0, 5000, `${name}'s seat token`);
+  return m;
+}
+
+/** What a person sees of their circle, by pseudonym (sessionIds change when a circle moves). */
+export function seen(room: Joined) {
+  const s = room.state;
+  const name = (sid: string) => s.participants.get(sid)?.pseudonym ?? "?";
+  const people: Record<string, { seat: number; role: string; muted: boolean }> = {};
+  s.participants.forEach((p) => void (people[p.pseudonym] = { seat: p.seat, role: p.role, muted: p.muted }));
+  return {
+    people,
+    status: s.session.status,
+    locked: s.session.locked,
+    piece: s.pieceHolder ? name(s.pieceHolder) : "",
+    hands: [...s.handQueue].map(name),
+    practice: { patternId: s.practice.patternId, cycles: s.practice.cycles, startedAt: s.practice.startedAt, running: s.practice.running },
+  };
+}

@@ -173,6 +173,17 @@ describe.each(backends)("repository on %s", (_name, make, skip) => {
     expect(store.sessions.listFor(f.id).map((s) => s.id)).toEqual([kept]);
   });
 
+  it.skipIf(skip)("keeps the last saved state of a running circle by code, replaces it, and removes it", () => {
+    expect(store.circles.load("AAA-BBB-CCC")).toBeUndefined();
+    store.circles.save("AAA-BBB-CCC", '{"v":1}', T0);
+    store.circles.save("AAA-BBB-CCC", '{"v":2}', T0 + 5);
+    store.circles.save("DDD-EEE-FFF", '{"v":9}', T0);
+    expect(store.circles.load("AAA-BBB-CCC")).toEqual({ data: '{"v":2}', savedAt: T0 + 5 });
+    store.circles.remove("AAA-BBB-CCC");
+    expect(store.circles.load("AAA-BBB-CCC")).toBeUndefined();
+    expect(store.circles.load("DDD-EEE-FFF")?.data).toBe('{"v":9}');
+  });
+
   it.skipIf(skip)("migrates once: a second process (or a restart) sees the same rows and adds to the same totals", () => {
     const s = session(facilitator().id);
     const other = backend.open();
