@@ -61,7 +61,7 @@ export async function startServerProcess(o: ServerProcessOptions = {}): Promise<
   child.stderr?.on("data", keep);
   const exited = new Promise<number | string>((resolve) => child.once("exit", (code, sig) => resolve(code ?? sig ?? "?")));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 30 s:\n${out}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start in 90 s:\n${out}`)), 90_000);
     const check = () => {
       if (out.includes("listening on")) {
         clearTimeout(timer);

@@ -15,7 +15,7 @@ describe.skipIf(Boolean(servicesMissing))("two processes on one Redis and one Po
     c = await startCluster();
     [a, b] = await Promise.all([c.start(), c.start()]);
     redis = new Redis(c.redis.url);
-  }, 60_000);
+  }, 200_000);
   afterAll(async () => {
     redis?.disconnect();
     await c?.stop();
