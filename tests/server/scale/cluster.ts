@@ -136,7 +136,10 @@ export async function member(
     rejoin: async (seatToken) => {
       const client = new Client<never>(via().ws);
       if (token) client.auth.token = token;
-      return client.joinOrCreate<CircleRoom>(ROOM_NAME, joinOptions(code, name, { ...extra, seatToken }));
+      return client.joinOrCreate<CircleRoom>(ROOM_NAME, joinOptions(code, name, { ...extra, seatToken })).catch((e: unknown) => {
+        (m.got.rejoinErrors ??= []).push(`${(e as { code?: number }).code} ${(e as Error).message}`);
+        throw e;
+      });
     },
     onRoom: (r) => {
       m.room = r;
