@@ -33,6 +33,8 @@ export function followVoice(room: VoiceRoom, voice: VoiceStore = useVoiceStore, 
   const me = room.sessionId;
   let config: VoiceConfig | null = null;
   let asking = false;
+  /** performance.now() of the last `voice` request: a refused one is asked again at most every 5 s */
+  let askedAt = -Infinity;
   let live = true;
   let mesh: VoiceMesh | null = null;
   let output: VoiceOutput | null = null;
@@ -91,9 +93,11 @@ export function followVoice(room: VoiceRoom, voice: VoiceStore = useVoiceStore, 
     if (!member) {
       member = true;
       config = null;
+      askedAt = -Infinity;
     }
-    if (!config && !asking) {
+    if (!config && !asking && performance.now() - askedAt > 5000) {
       asking = true;
+      askedAt = performance.now();
       room.request("voice").then(
         (c) => {
           asking = false;
