@@ -3,7 +3,9 @@
 // a microphone that "talks" (a tone switched on 1.6 s, off 1 s: Opus DTX sends almost nothing in the
 // pauses), against `npm start` on loopback. Wire bytes are the transports' (RTP, RTCP, SRTP, STUN).
 import "../server/polyfills";
+import { execFileSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
+import { cpus } from "node:os";
 import { Client, type Room } from "@colyseus/sdk";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { ROOM_NAME } from "../core/protocol";
@@ -94,7 +96,7 @@ async function seat(browser: Browser, server: RunningServer, code: string, name:
   if (hz !== null) await context.addInitScript(talkingMic(hz));
   const page = await context.newPage();
   page.setDefaultTimeout(90_000);
-  await page.goto(`${server.baseURL}/room/${code}`);
+  await page.goto(`${server.baseURL}/room/${code}`, { waitUntil: "domcontentloaded" });
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("checkbox").check();
   await page.getByRole("button", { name: "I agree, continue" }).click();
@@ -159,6 +161,9 @@ function newestChromium(known: Set<number>): number {
 const allPids = () => new Set(readdirSync("/proc").filter((e) => /^\d+$/.test(e)).map(Number));
 
 export async function run(): Promise<void> {
+  // The harness pins itself to the bots' core; these pages are the system under test, so Chromium
+  // (which inherits this process's affinity) gets every core.
+  execFileSync("taskset", ["-a", "-pc", `0-${cpus().length - 1}`, String(process.pid)], { stdio: "ignore" });
   await buildTestClient();
   const server = await startServer();
   const browsers: Browser[] = [];
