@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { ARTIFACTS, openApp, type Session } from "./browser";
+import { expectComfortable, framesPass, vrLabels as labels, vrPress as press, vrTap as tap, vrView as view } from "./xrDriver";
 
 /**
  * A headset visitor on an emulated Meta Quest 3 (IWER, test build only):
  * enters VR, chooses with the controller ray and with a hand pinch, sees the
  * pacer run, and opens crisis help from inside VR.
  */
-type Device = "controller-right" | "hand-right";
-
 interface TestWindow {
   __brTest: {
     xrDevice: {
@@ -36,97 +35,6 @@ interface TestWindow {
 }
 
 const state = (page: Page) => page.evaluate(() => (window as unknown as TestWindow).__brTest.store.getState());
-
-/** Wait until the renderer has drawn `n` more frames (bounded: 15 s). */
-async function framesPass(page: Page, n: number): Promise<void> {
-  const start = await page.evaluate(() => (window as unknown as TestWindow).__brTest.gl.info.render.frame);
-  await page.waitForFunction((target) => (window as unknown as TestWindow).__brTest.gl.info.render.frame >= target, start + n, { timeout: 15_000 });
-}
-
-/** Where the in-VR button labelled `label` is now, or null while it is not shown. */
-const targetOf = (page: Page, label: string) =>
-  page.evaluate((l) => (window as unknown as TestWindow).__brTest.vrTargets().find((t) => t.label === l)?.position ?? null, label);
-
-/**
- * Aim `device` at the in-VR button labelled `label` and select it (trigger or pinch).
- * The emulated headset draws 2–4 frames a second here, so wait for the panel to settle
- * (it is re-anchored in front of the viewer on entry) and for the ray's hover to register.
- */
-async function press(page: Page, label: string, device: Device): Promise<void> {
-  let position: [number, number, number] | null = null;
-  let steady = 0;
-  for (let i = 0; i < 60 && steady < 3; i++) {
-    const now = await targetOf(page, label);
-    steady = now && position && now.every((v, k) => Math.abs(v - position![k]!) < 1e-4) ? steady + 1 : 0;
-    position = now;
-    await page.waitForTimeout(300);
-  }
-  expect(position, `in-VR button "${label}" shown`).not.toBeNull();
-  const [x, y, z] = position!;
-  await page.evaluate(
-    ({ device, target }) => (window as unknown as TestWindow).__brTest.xrDevice.remote.dispatch("look_at", { device, target }),
-    { device, target: { x, y, z } },
-  );
-  await framesPass(page, 4);
-  // iwer applies press and release within one frame update when a frame outlasts the
-  // duration, so the press must span several of this machine's slow frames.
-  await page.evaluate((device) => (window as unknown as TestWindow).__brTest.xrDevice.remote.dispatch("select", { device, duration: 0.6 }), device);
-}
-
-/** Press and release a controller button, spanning a few slow emulated frames. */
-async function tap(page: Page, button: string): Promise<void> {
-  await page.evaluate((b) => (window as unknown as TestWindow).__brTest.xrDevice.controllers.right.updateButtonValue(b, 1), button);
-  await framesPass(page, 3);
-  await page.evaluate((b) => (window as unknown as TestWindow).__brTest.xrDevice.controllers.right.updateButtonValue(b, 0), button);
-  await framesPass(page, 2);
-}
-
-/**
- * What the person sees from where their head is: each in-VR button's direction (degrees right of
- * and above straight ahead) and each text's visual angle (degrees).
- */
-async function view(page: Page) {
-  return page.evaluate(() => {
-    const t = (window as unknown as TestWindow).__brTest;
-    const m = t.gl.xr.getCamera().matrixWorld.elements;
-    const head = [m[12]!, m[13]!, m[14]!];
-    // Heading of the head's forward (-z) axis, level.
-    const yaw = Math.atan2(m[8]!, m[10]!);
-    const toDeg = 180 / Math.PI;
-    const local = (p: [number, number, number]) => {
-      const [dx, dy, dz] = [p[0] - head[0]!, p[1] - head[1]!, p[2] - head[2]!];
-      // Into the head's level frame: x right, -z forward.
-      const x = dx * Math.cos(yaw) - dz * Math.sin(yaw);
-      const z = dx * Math.sin(yaw) + dz * Math.cos(yaw);
-      return { right: Math.atan2(x, -z) * toDeg, up: Math.atan2(dy, Math.hypot(x, z)) * toDeg, distance: Math.hypot(dx, dy, dz) };
-    };
-    return {
-      targets: t.vrTargets().map((b) => ({ label: b.label, ...local(b.position) })),
-      texts: t.vrTexts().map((x) => ({ text: x.text, role: x.role, degrees: 2 * Math.atan(x.size / 2 / local(x.position).distance) * toDeg })),
-    };
-  });
-}
-
-/**
- * Legible and reachable: body text at least ~1° of visual angle, headings clearly larger than
- * body text, and every button within a comfortable cone (no turning, no craning: 35° either side,
- * 25° up, 40° down) so nothing is cut off at the edge of the view.
- */
-async function expectComfortable(page: Page) {
-  const { targets, texts } = await view(page);
-  expect(targets.length).toBeGreaterThan(0);
-  expect(texts.length).toBeGreaterThan(0);
-  for (const t of texts) expect(t.degrees, `"${t.text}" (${t.role})`).toBeGreaterThanOrEqual(1);
-  const body = Math.max(...texts.filter((t) => t.role === "body").map((t) => t.degrees));
-  for (const h of texts.filter((t) => t.role === "h1")) expect(h.degrees, `heading "${h.text}"`).toBeGreaterThan(body * 1.3);
-  for (const b of targets) {
-    expect(Math.abs(b.right), `"${b.label}" left/right`).toBeLessThanOrEqual(35);
-    expect(b.up, `"${b.label}" above`).toBeLessThanOrEqual(25);
-    expect(b.up, `"${b.label}" below`).toBeGreaterThanOrEqual(-40);
-  }
-}
-
-const labels = (page: Page) => page.evaluate(() => (window as unknown as TestWindow).__brTest.vrTargets().map((t) => t.label));
 
 describe("calm space in a headset", () => {
   let s: Session;

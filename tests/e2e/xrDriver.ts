@@ -123,3 +123,14 @@ export async function expectComfortable(page: Page): Promise<void> {
     expect(b.up, `"${b.label}" below`).toBeGreaterThanOrEqual(-40);
   }
 }
+
+/**
+ * A screenshot of what the headset shows: the page's DOM (which stays on the monitor, never in
+ * the headset) is hidden for the moment of the shot, so the canvas IWER draws into is all there is.
+ */
+export async function vrScreenshot(page: Page, path: string): Promise<void> {
+  const style = await page.addStyleTag({ content: ".overlay { visibility: hidden !important; }" });
+  await page.waitForTimeout(100);
+  await page.screenshot({ path });
+  await style.evaluate((el) => (el as Element).remove());
+}

@@ -55,7 +55,7 @@ export function VrConfirm({
   const [asking, setAsking] = useState(false);
   if (!asking) return <VrButton label={label} {...(text ? { text } : {})} variant="destructive" disabled={disabled} onSelect={() => setAsking(true)} />;
   return (
-    <Container flexDirection="column" gap={space("sm")} flexShrink={0} width={BOARD_INNER}>
+    <Container flexDirection="column" gap={space("sm")} flexShrink={0} width={BOARD_INNER - space("lg")}>
       <VrText bold>{question}</VrText>
       <VrRow justify="flex-start">
         <VrButton
