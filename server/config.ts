@@ -24,6 +24,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** how other processes and clients reach this one directly (PUBLIC_ADDRESS, e.g. node1.example.org/p1) */
   publicAddress: string | undefined;
+  /** longest a SIGTERM waits for circles to move before the process exits anyway (SHUTDOWN_GRACE_MS), ms */
+  shutdownGraceMs: number;
 }
 
 /** ICE_SERVERS: a JSON array like `[{"urls":"stun:stun.example.org:3478"}]`; empty or unset → none. */
@@ -50,6 +52,8 @@ function tlsFiles(env: NodeJS.ProcessEnv): Config["tlsFiles"] {
 }
 
 export function readConfig(env = process.env, argv = process.argv): Config {
+  const shutdownGraceMs = Number(env.SHUTDOWN_GRACE_MS ?? 10_000);
+  if (!Number.isFinite(shutdownGraceMs) || shutdownGraceMs < 0) throw new Error(`SHUTDOWN_GRACE_MS must be a number of ms, got ${env.SHUTDOWN_GRACE_MS}`);
   const port = Number(env.PORT ?? 2567);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be 0–65535, got ${env.PORT}`);
   return {
@@ -64,6 +68,7 @@ export function readConfig(env = process.env, argv = process.argv): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     publicAddress: env.PUBLIC_ADDRESS || undefined,
+    shutdownGraceMs,
   };
 }
 

@@ -41,6 +41,12 @@ if (config.host === "0.0.0.0") {
 }
 
 const stop = () => {
+  // Rooms save their circles and tell everyone they are moving (4200); a room that does not empty in
+  // time (a reconnection window still open) does not hold the process: it exits after the grace anyway.
+  setTimeout(() => {
+    console.error(`shutdown took longer than ${config.shutdownGraceMs} ms; exiting`);
+    process.exit(0);
+  }, config.shutdownGraceMs).unref();
   app.close().then(
     () => process.exit(0),
     (e: unknown) => {

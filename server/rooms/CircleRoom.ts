@@ -177,6 +177,16 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     await this.durable.restore();
   }
 
+  /**
+   * The process is shutting down (SIGTERM, a redeploy): save the circle for its next room, counts
+   * included, and tell everyone it is moving (4200) so their client rejoins with its seat token at once,
+   * instead of Colyseus' 4001, from which the SDK does not reconnect.
+   */
+  override onBeforeShutdown(): void {
+    this.durable.handOver();
+    void this.disconnect(CloseCode.MOVING).catch(() => {});
+  }
+
   /** Voice follows the state: whoever may no longer be heard stops speaking, and the SFU is told. */
   override onBeforePatch(): void {
     this.floor.sync();

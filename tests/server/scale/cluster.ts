@@ -108,6 +108,8 @@ export interface Member {
   /** Date.now() when they were last back in after a move (0 = never moved) */
   backAt: number;
   moves: number;
+  /** times the client showed "moving you to another room…" */
+  movingShown: number;
   closed: number | null;
   /** messages of `type` received since joining (any room) */
   got: Record<string, unknown[]>;
@@ -125,7 +127,7 @@ export async function member(
   const client = new Client<never>(first.ws);
   if (token) client.auth.token = token;
   const room = await client.joinOrCreate<CircleRoom>(ROOM_NAME, joinOptions(code, name, extra));
-  const m: Member = { name, room, backAt: 0, moves: 0, closed: null, got: {} };
+  const m: Member = { name, room, backAt: 0, moves: 0, movingShown: 0, closed: null, got: {} };
   const listen = (r: Joined) => {
     for (const type of ["error", "checkedIn", "seat"] as const) {
       r.onMessage(type, (payload: unknown) => void (m.got[type] ??= []).push(payload));
@@ -146,7 +148,7 @@ export async function member(
       m.moves++;
       listen(r);
     },
-    onMoving: () => {},
+    onMoving: () => void m.movingShown++,
     onDrop: () => {},
     onBack: () => {
       if (m.moves > 0) m.backAt = Date.now();

@@ -86,7 +86,61 @@ describe.skipIf(Boolean(servicesMissing))("a circle outlives its process", () =>
     expect(c.store.sessions.byId(s.id)?.status).toBe("ended");
     console.log(`kill -9 → everyone back in ${back} ms`);
   }, 60_000);
+
+  it("SIGTERM: everyone is told the circle is moving and is back in it on the other process, nobody sees an error, and the process exits within its grace", async () => {
+    // Two processes again (the last test killed one).
+    while (c.procs.filter(isRunning).length < 2) await c.start();
+    const [p1, p2] = c.procs.filter(isRunning) as [ServerProcess, ServerProcess];
+    const { token, apiToken, s } = await facilitatorSession(c, { admission: false });
+    let home: ServerProcess = p1;
+    const via = () => (home === p1 ? p2 : p1);
+    const lead = await member(p1, via, s.code, "Facilitator", token);
+    home = await homeProcess(c, s.code, [p1, p2]);
+    lead.room.send("openCircle");
+    await until(() => lead.room.state.session.status === SessionStatus.open, 5000, "circle open");
+    const [holder, other] = await Promise.all(["Warm Stone", "Quiet Heron"].map((n) => member(via(), via, s.code, n)));
+    const people = [lead, holder!, other!];
+    await until(() => lead.room.state?.participants?.size === 3, 5000, "three seated");
+    lead.room.send("givePiece", { to: holder!.room.sessionId });
+    holder!.room.send("checkIn", { phase: "before", value: 4 });
+    lead.room.send("startPractice", { patternId: "478", cycles: 8 });
+    await until(() => lead.room.state.practice.running && (holder!.got.checkedIn?.length ?? 0) === 1 && lead.room.state.pieceHolder !== "", 5000, "set up");
+    const before = seen(lead.room);
+
+    const termAt = Date.now();
+    home.signal("SIGTERM");
+    const exit = await home.exited;
+    const exitedAfter = Date.now() - termAt;
+    await until(() => people.every((m) => m.backAt > 0), 15_000, "everyone back").catch((e: unknown) => {
+      throw new Error(`${(e as Error).message}: ${JSON.stringify(people.map((m) => ({ n: m.name, moves: m.moves, closed: m.closed, errors: m.got.rejoinErrors })))}`);
+    });
+    expect(exit).toBe(0);
+    expect(exitedAfter).toBeLessThan(10_000 + 2000);
+    expect(people.map((m) => m.closed)).toEqual([null, null, null]);
+    expect(people.map((m) => m.got.error ?? [])).toEqual([[], [], []]);
+    expect(people.every((m) => m.movingShown === 1 && m.moves === 1)).toBe(true);
+    await until(() => people.every((m) => m.room.state?.participants?.size === 3), 5000, "everyone sees everyone");
+    for (const m of people) expect(seen(m.room)).toEqual(before);
+    console.log(`SIGTERM → process exited in ${exitedAfter} ms, everyone back in ${Math.max(...people.map((m) => m.backAt)) - termAt} ms`);
+
+    // The "before" given before the move pairs with the "after" given after it, once.
+    holder!.room.send("checkIn", { phase: "after", value: 9 });
+    await until(() => (holder!.got.checkedIn?.length ?? 0) === 2, 5000, "after check-in");
+    const end = await fetch(`${via().url}/api/sessions/${s.id}/end`, { method: "POST", headers: { authorization: `Bearer ${apiToken}` } });
+    expect(end.status).toBe(200);
+    await until(() => people.every((m) => m.closed !== null), 5000, "circle ended");
+    expect(c.store.aggregates.get(s.id)).toMatchObject({ n: 1, meanBefore: 4, meanAfter: 9 });
+  }, 90_000);
 });
+
+function isRunning(p: ServerProcess): boolean {
+  try {
+    process.kill(p.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** The process whose address the circle's listing names. */
 async function homeProcess(c: Cluster, code: string, procs: ServerProcess[]): Promise<ServerProcess> {
