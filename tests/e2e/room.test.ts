@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seatPlacement, seatToWorld } from "../../core/circle";
 import { startServer, type RunningServer } from "../../scripts/serveApp";
 import { DESKTOP, type Device } from "./browser";
+import { vrPress } from "./xrDriver";
 import { idOf, joinAsParticipant, launchBrowser, openPerson, planSession, roomValue, shot, signUp, waitSeated, type Person } from "./roomHelpers";
 
 /**
@@ -98,13 +99,19 @@ describe("a circle in three windows: a facilitator, a desktop participant and a 
     await expect.poll(() => roomValue(page, (s) => s.session.status)).toBe("open");
   });
 
-  it("a desktop participant and a headset participant join by link, in any spelling of the code", async () => {
+  it("a desktop participant and a headset participant join by link, in any spelling of the code, and wait until the facilitator lets them in", async () => {
     // Lower case, spaces instead of dashes: the page still finds the circle.
     ash = await openPerson(browser, server.baseURL, `/room/${code.toLowerCase().replaceAll("-", " ")}`, DESKTOP);
     await joinAsParticipant(ash.page, ASH);
+    await ash.page.getByRole("heading", { name: "Waiting to be let in" }).waitFor({ timeout: 30_000 });
+    await shot(ash.page, "room-waiting-to-be-let-in");
+    // Nobody in the circle is shown to someone still at the door.
+    expect(await ash.page.getByText(LEAD).count()).toBe(0);
+    await lead.page.getByRole("button", { name: `Admit ${ASH}` }).click();
     await waitSeated(ash.page);
     river = await openPerson(browser, server.baseURL, `/room/${code}?xr=emulate`, DESKTOP);
     await joinAsParticipant(river.page, RIVER);
+    await lead.page.getByRole("button", { name: `Admit ${RIVER}` }).click({ timeout: 30_000 });
     await waitSeated(river.page);
     ashId = await idOf(lead.page, ASH);
     riverId = await idOf(lead.page, RIVER);
@@ -120,7 +127,7 @@ describe("a circle in three windows: a facilitator, a desktop participant and a 
 
   it("the headset person enters VR, and their head and right hand move their avatar on the desktop screen", async () => {
     const { page } = river;
-    await page.getByRole("button", { name: "Enter VR" }).click();
+    await page.getByRole("button", { name: "Enter VR" }).first().click();
     await expect.poll(() => page.evaluate(() => (window as unknown as { __brTest: { store: { getState(): { xrMode: string | null } } } }).__brTest.store.getState().xrMode), { timeout: 30_000 }).toBe("immersive-vr");
 
     // Move, then wait until the desktop's avatar has moved and come to rest (poses arrive at the
@@ -165,6 +172,18 @@ describe("a circle in three windows: a facilitator, a desktop participant and a 
       expect(Math.abs(b.at[6 + i]! - a.at[6 + i]! - handMoved[i]!)).toBeLessThan(0.03);
     }
     await shot(page, "room-headset");
+  });
+
+  it("the headset person raises a hand and opens crisis help from the in-VR board", async () => {
+    const { page } = river;
+    await vrPress(page, "Raise hand");
+    await expect.poll(() => roomValue(lead.page, (s) => s.handQueue), { timeout: 20_000 }).toEqual([riverId]);
+    await lead.page.locator(".console").getByText(RIVER).first().waitFor();
+    await vrPress(page, "Need help now?");
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __brTest: { store: { getState(): { crisisOpen: boolean } } } }).__brTest.store.getState().crisisOpen), { timeout: 20_000 }).toBe(true);
+    await shot(page, "room-headset-crisis");
+    await vrPress(page, "Close");
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __brTest: { store: { getState(): { crisisOpen: boolean } } } }).__brTest.store.getState().crisisOpen), { timeout: 20_000 }).toBe(false);
   });
 
   it("the facilitator starts box breathing and all three pacers show the same moment", async () => {
