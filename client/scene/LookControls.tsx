@@ -9,11 +9,35 @@ const RAD_PER_PX = 0.0045;
 const MIN_PITCH = -0.7;
 const MAX_PITCH = 0.9;
 
-/** The desktop/phone view direction; mutated by pointer drags, read per frame. */
+/** Radians turned per arrow-key press (held keys repeat). */
+const KEY_YAW = 0.12;
+const KEY_PITCH = 0.08;
+
+/**
+ * Arrow keys look around while nothing that uses them has focus (a form control, a radio group, a
+ * menu): only when the page itself or the scene is the target. Up and down tilt the view only when
+ * the page has nothing to scroll, so they never take scrolling away from a keyboard user.
+ * @returns whether the key turned the view
+ */
+export function arrowLook(e: KeyboardEvent): boolean {
+  if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey) return false;
+  const t = e.target;
+  if (t !== document.body && t !== document.documentElement && !(t instanceof HTMLCanvasElement)) return false;
+  const yaw = e.key === "ArrowLeft" ? 1 : e.key === "ArrowRight" ? -1 : 0;
+  const scrolls = document.documentElement.scrollHeight > window.innerHeight;
+  const pitch = scrolls ? 0 : e.key === "ArrowUp" ? 1 : e.key === "ArrowDown" ? -1 : 0;
+  if (!yaw && !pitch) return false;
+  look.yaw += yaw * KEY_YAW;
+  look.pitch = Math.min(MAX_PITCH, Math.max(MIN_PITCH, look.pitch + pitch * KEY_PITCH));
+  look.dirty = true;
+  return true;
+}
+
+/** The desktop/phone view direction; mutated by pointer drags and arrow keys, read per frame. */
 export const look = { yaw: 0, pitch: 0.05, dirty: true };
 
 /**
- * Look around by dragging (mouse or touch). The viewer stays where they are:
+ * Look around by dragging (mouse or touch) or with the arrow keys. The viewer stays where they are:
  * no zoom, no pan, no walking — only yaw and a limited pitch, like turning
  * one's head. In a headset the XR camera takes over and this does nothing.
  */
@@ -54,6 +78,14 @@ export function LookControls() {
       element.removeEventListener("pointercancel", up);
     };
   }, [element]);
+
+  useEffect(() => {
+    const key = (e: KeyboardEvent) => {
+      if (arrowLook(e)) e.preventDefault();
+    };
+    window.addEventListener("keydown", key);
+    return () => window.removeEventListener("keydown", key);
+  }, []);
 
   useEffect(() => {
     look.dirty = true;
