@@ -1,0 +1,190 @@
+import "../../server/polyfills";
+import { Client, type Room } from "@colyseus/sdk";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOM_NAME } from "../../core/protocol";
+import { startServer, type RunningServer } from "../../scripts/serveApp";
+import { accessibilityProblems } from "./axe";
+import { PHONE } from "./browser";
+import { launchBrowser, openPerson, roomValue, shot, type Person } from "./roomHelpers";
+
+/**
+ * A participant on a phone: no mouse, no keyboard shortcuts, a small screen. Every step of joining
+ * and every action in the circle is a tap on something they can see (Playwright's tap refuses a
+ * target that is covered or off-screen), the page never scrolls sideways, and the facilitator
+ * (connected from Node) sees each action arrive.
+ */
+
+interface LeadState {
+  participants: Map<string, { pseudonym: string; handRaised: boolean; away: boolean }>;
+  session: { status: string; admission: boolean };
+}
+
+async function api<T>(baseURL: string, path: string, body: unknown, token?: string): Promise<T> {
+  const res = await fetch(new URL(path, baseURL), {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** The page is exactly as wide as the phone: nothing pokes out sideways. */
+const noSideways = async (page: Page) => {
+  const { doc, view } = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+  expect(doc, "document width").toBeLessThanOrEqual(view);
+};
+
+describe("a circle on a phone, by touch", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let lead: Room;
+  let phone: Person;
+  let me = "";
+  const reactions: { from: string; kind: string }[] = [];
+  const chat: { text: string }[] = [];
+  const moments: { from: string }[] = [];
+  const state = () => lead.state as unknown as LeadState;
+
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const { token } = await api<{ token: string }>(server.baseURL, "/api/auth/signup", { email: "lee@example.org", password: "in for four, out for six" });
+    const { code } = await api<{ code: string }>(server.baseURL, "/api/sessions", { title: "Lunchtime circle", environment: "shore", capacity: 8 }, token);
+    const client = new Client(server.baseURL.replace(/^http/, "ws"));
+    client.auth.token = token;
+    lead = await client.joinOrCreate(ROOM_NAME, { code, pseudonym: "Lee", look: "sage" });
+    lead.onMessage("reaction", (m: { from: string; kind: string }) => void reactions.push(m));
+    lead.onMessage("chat", (m: { text: string }) => void chat.push(m));
+    lead.onMessage("moment", (m: { from: string }) => void moments.push(m));
+    for (const type of ["report", "alertSeen", "alertStatus", "admission", "error", "pong", "time", "checkedIn", "chatHistory", "chatDeleted", "mayNeedSupport"]) lead.onMessage(type, () => undefined);
+    lead.send("openCircle");
+    phone = await openPerson(browser, server.baseURL, `/room/${code}`, PHONE);
+  });
+
+  afterAll(async () => {
+    await lead?.leave(true).catch(() => undefined);
+    await browser?.close();
+    server?.stop();
+  });
+
+  it("joins with taps alone, then waits at the door until let in", async () => {
+    const { page } = phone;
+    await noSideways(page);
+    await page.getByRole("button", { name: "Continue" }).tap();
+    await noSideways(page);
+    await page.getByLabel("I have read the agreement and the notice, and I agree to them").tap();
+    await page.getByRole("button", { name: "I agree, continue" }).tap();
+    await page.getByRole("button", { name: "Suggest one" }).tap();
+    expect(await page.getByLabel("A name for this circle").inputValue()).toMatch(/^\S+ \S+$/);
+    await page.getByLabel("A name for this circle").fill("Small Fern");
+    await noSideways(page);
+    await page.getByRole("button", { name: "Enter the circle" }).tap();
+    await page.getByRole("heading", { name: "Waiting to be let in" }).waitFor({ timeout: 30_000 });
+    await noSideways(page);
+    await shot(page, "room-phone-waiting");
+    await expect.poll(() => [...state().participants.values()].some((p) => p.pseudonym === "Small Fern") || (lead.state as { knocking?: Map<string, unknown> }).knocking?.size).toBeTruthy();
+    // The facilitator lets everyone in by turning admission off.
+    lead.send("setAdmission", { on: false });
+    await page.getByRole("region", { name: "Your actions" }).waitFor({ timeout: 30_000 });
+    me = await roomValue(page, (s) => s.me);
+    await noSideways(page);
+    await shot(page, "room-phone");
+    expect(await accessibilityProblems(page)).toEqual([]);
+  });
+
+  it("raises and lowers a hand", async () => {
+    const { page } = phone;
+    await page.getByRole("button", { name: "Raise hand" }).tap();
+    await expect.poll(() => state().participants.get(me)?.handRaised).toBe(true);
+    await page.getByRole("button", { name: /Lower hand/ }).tap();
+    await expect.poll(() => state().participants.get(me)?.handRaised).toBe(false);
+  });
+
+  it("reacts", async () => {
+    const { page } = phone;
+    await page.getByRole("button", { name: "React" }).tap();
+    await noSideways(page);
+    await page.getByRole("button", { name: "Me too" }).tap();
+    await expect.poll(() => reactions.some((r) => r.from === me && r.kind === "metoo")).toBe(true);
+  });
+
+  it("steps away and comes back", async () => {
+    const { page } = phone;
+    await page.getByRole("button", { name: "Step away" }).tap();
+    await expect.poll(() => state().participants.get(me)?.away).toBe(true);
+    await page.getByRole("button", { name: "I'm back" }).tap();
+    await expect.poll(() => state().participants.get(me)?.away).toBe(false);
+  });
+
+  it("writes in the chat", async () => {
+    const { page } = phone;
+    await page.getByRole("button", { name: /^Chat/ }).tap();
+    await page.getByLabel("Write to the circle").fill("glad to be here");
+    await noSideways(page);
+    await page.getByRole("button", { name: "Send", exact: true }).tap();
+    await expect.poll(() => chat.some((m) => m.text === "glad to be here")).toBe(true);
+    await shot(page, "room-phone-chat");
+    await page.getByRole("button", { name: /^Chat/ }).tap();
+  });
+
+  it("sees the people in the circle, and can hide someone", async () => {
+    const { page } = phone;
+    await page.getByRole("button", { name: "People" }).tap();
+    await noSideways(page);
+    await page.getByRole("button", { name: "Hide Lee" }).tap();
+    await expect.poll(() => roomValue(page, (s) => Object.keys(s.hidden).length)).toBe(1);
+    await page.getByRole("button", { name: "Hide Lee" }).tap();
+    await expect.poll(() => roomValue(page, (s) => Object.keys(s.hidden).length)).toBe(0);
+    await page.getByRole("button", { name: "People" }).tap();
+  });
+
+  it("answers the check-in when the facilitator starts breathing together", async () => {
+    const { page } = phone;
+    lead.send("startPractice", { patternId: "box", cycles: 2 });
+    await page.getByText("Before we breathe together").waitFor({ timeout: 30_000 });
+    await page.getByRole("radio", { name: /^6/ }).tap();
+    await page.getByRole("button", { name: "Answer" }).tap();
+    await expect.poll(() => roomValue(page, (s) => s.checkIns.before.state)).toBe("counted");
+    await noSideways(page);
+  });
+
+  it("asks for a moment: crisis help opens at once, and the facilitator is told", async () => {
+    const { page } = phone;
+    await page.getByRole("button", { name: "I need a moment" }).tap();
+    await page.getByRole("dialog").getByRole("heading").first().waitFor();
+    await expect.poll(() => moments.some((m) => m.from === me)).toBe(true);
+    await noSideways(page);
+    await shot(page, "room-phone-crisis");
+    await page.getByRole("button", { name: "Close" }).tap();
+    // And crisis help on its own is one tap away from the circle.
+    await page.getByRole("button", { name: "Need help now?" }).tap();
+    await page.getByRole("dialog").getByRole("heading").first().waitFor();
+    await page.getByRole("button", { name: "Close" }).tap();
+  });
+
+  it("turns personal space off and on, and uses the simple view", async () => {
+    const { page } = phone;
+    await page.getByRole("button", { name: "More" }).tap();
+    await page.getByRole("button", { name: /Personal space/ }).tap();
+    await expect.poll(() => roomValue(page, (s) => s.bubble)).toBe(false);
+    await page.getByRole("button", { name: /Personal space/ }).tap();
+    await expect.poll(() => roomValue(page, (s) => s.bubble)).toBe(true);
+    await page.getByRole("button", { name: /Simple view/ }).tap();
+    await expect.poll(() => roomValue(page, (s) => s.simpleView)).toBe(true);
+    await noSideways(page);
+    await shot(page, "room-phone-simple");
+  });
+
+  it("leaves after being asked, and asked no other origin for anything", async () => {
+    const { page } = phone;
+    const more = page.getByRole("button", { name: "More" });
+    if ((await more.getAttribute("aria-expanded")) !== "true") await more.tap();
+    await page.getByRole("button", { name: "Leave the circle" }).tap();
+    await page.getByRole("button", { name: "Leave", exact: true }).tap();
+    await page.getByRole("heading", { name: "You have left the circle" }).waitFor();
+    await expect.poll(() => state().participants.has(me)).toBe(false);
+    expect(phone.thirdParty()).toEqual([]);
+  });
+});
