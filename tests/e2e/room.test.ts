@@ -125,6 +125,31 @@ describe("a circle in three windows: a facilitator, a desktop participant and a 
     await shot(lead.page, "room-facilitator");
   });
 
+  it("the facilitator starts box breathing and all three pacers show the same moment (before the headset enters VR: software-drawn VR here answers clock pings a second late)", async () => {
+    const { page } = lead;
+    await page.getByLabel("Pattern").selectOption({ label: "Box breathing" });
+    await page.getByLabel("Cycles").fill("4");
+    await page.getByRole("button", { name: "Start together" }).click();
+    for (const who of [lead, ash, river]) await expect.poll(() => roomValue(who.page, (s) => s.practice.running)).toBe(true);
+    // Past the 3-2-1 lead-in and the clock's first samples.
+    await lead.page.waitForTimeout(4000);
+    const spreads: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const starts = await Promise.all([lead, ash, river].map((who) => practiceStart(who.page)));
+      expect(starts.every((s) => s.running)).toBe(true);
+      const at = starts.map((s) => s.start);
+      spreads.push(Math.max(...at) - Math.min(...at));
+      await lead.page.waitForTimeout(700);
+    }
+    const clocks = await Promise.all([lead, ash, river].map((who) => practiceStart(who.page)));
+    expect(Math.max(...spreads), `spreads ${spreads.map(Math.round)} ms; clocks ${JSON.stringify(clocks.map(({ rtt, bound }) => ({ rtt, bound })))}`).toBeLessThanOrEqual(50);
+    // And what each pacer shows now: the same step of box breathing.
+    const captions = await Promise.all([lead, ash, river].map((who) => caption(who.page)));
+    expect(captions.filter((c) => c === captions[0]).length).toBeGreaterThanOrEqual(2);
+    expect(captions[0]).toMatch(/Breathe in|Hold|Breathe out/);
+    await shot(ash.page, "room-breathing-together");
+  });
+
   it("the headset person enters VR, and their head and right hand move their avatar on the desktop screen", async () => {
     const { page } = river;
     await page.getByRole("button", { name: "Enter VR" }).first().click();
@@ -176,39 +201,25 @@ describe("a circle in three windows: a facilitator, a desktop participant and a 
 
   it("the headset person raises a hand and opens crisis help from the in-VR board", async () => {
     const { page } = river;
-    await vrPress(page, "Raise hand");
-    await expect.poll(() => roomValue(lead.page, (s) => s.handQueue), { timeout: 20_000 }).toEqual([riverId]);
-    await lead.page.locator(".console").getByText(RIVER).first().waitFor();
-    await vrPress(page, "Need help now?");
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __brTest: { store: { getState(): { crisisOpen: boolean } } } }).__brTest.store.getState().crisisOpen), { timeout: 20_000 }).toBe(true);
-    await shot(page, "room-headset-crisis");
-    await vrPress(page, "Close");
-    await expect.poll(() => page.evaluate(() => (window as unknown as { __brTest: { store: { getState(): { crisisOpen: boolean } } } }).__brTest.store.getState().crisisOpen), { timeout: 20_000 }).toBe(false);
-  });
-
-  it("the facilitator starts box breathing and all three pacers show the same moment", async () => {
-    const { page } = lead;
-    await page.getByLabel("Pattern").selectOption({ label: "Box breathing" });
-    await page.getByLabel("Cycles").fill("4");
-    await page.getByRole("button", { name: "Start together" }).click();
-    for (const who of [lead, ash, river]) await expect.poll(() => roomValue(who.page, (s) => s.practice.running)).toBe(true);
-    // Past the 3-2-1 lead-in and the clock's first samples.
-    await lead.page.waitForTimeout(4000);
-    const spreads: number[] = [];
-    for (let i = 0; i < 5; i++) {
-      const starts = await Promise.all([lead, ash, river].map((who) => practiceStart(who.page)));
-      expect(starts.every((s) => s.running)).toBe(true);
-      const at = starts.map((s) => s.start);
-      spreads.push(Math.max(...at) - Math.min(...at));
-      await lead.page.waitForTimeout(700);
+    // At a frame or two a second a press can fall between frames: press again while the hand is still down.
+    for (let i = 0; i < 3 && (await roomValue(lead.page, (s) => s.handQueue.length)) === 0; i++) {
+      await vrPress(page, "Raise hand");
+      await expect.poll(() => roomValue(lead.page, (s) => s.handQueue.length), { timeout: 20_000 }).toBe(1).catch(() => undefined);
     }
-    const clocks = await Promise.all([lead, ash, river].map((who) => practiceStart(who.page)));
-    expect(Math.max(...spreads), `spreads ${spreads.map(Math.round)} ms; clocks ${JSON.stringify(clocks.map(({ rtt, bound }) => ({ rtt, bound })))}`).toBeLessThanOrEqual(50);
-    // And what each pacer shows now: the same step of box breathing.
-    const captions = await Promise.all([lead, ash, river].map((who) => caption(who.page)));
-    expect(captions.filter((c) => c === captions[0]).length).toBeGreaterThanOrEqual(2);
-    expect(captions[0]).toMatch(/Breathe in|Hold|Breathe out/);
-    await shot(ash.page, "room-breathing-together");
+    expect(await roomValue(lead.page, (s) => s.handQueue)).toEqual([riverId]);
+    await lead.page.locator(".console").getByText(RIVER).first().waitFor();
+    const crisisOpen = () => page.evaluate(() => (window as unknown as { __brTest: { store: { getState(): { crisisOpen: boolean } } } }).__brTest.store.getState().crisisOpen);
+    for (let i = 0; i < 3 && !(await crisisOpen()); i++) {
+      await vrPress(page, "Need help now?");
+      await expect.poll(crisisOpen, { timeout: 20_000 }).toBe(true).catch(() => undefined);
+    }
+    expect(await crisisOpen()).toBe(true);
+    await shot(page, "room-headset-crisis");
+    for (let i = 0; i < 3 && (await crisisOpen()); i++) {
+      await vrPress(page, "Close");
+      await expect.poll(crisisOpen, { timeout: 20_000 }).toBe(false).catch(() => undefined);
+    }
+    expect(await crisisOpen()).toBe(false);
   });
 
   it("a reaction shows on the others' screens", async () => {

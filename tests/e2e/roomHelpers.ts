@@ -24,6 +24,8 @@ export function launchBrowser(): Promise<Browser> {
 
 export async function openPerson(browser: Browser, baseURL: string, path: string, device: Device): Promise<Person> {
   const context = await browser.newContext({ ...device, locale: "en-GB" });
+  // Three or four software-drawn pages share two cores here: give every step time.
+  context.setDefaultTimeout(60_000);
   const requests: string[] = [];
   const base = new URL(baseURL);
   context.on("request", (r) => requests.push(r.url()));
