@@ -10,6 +10,7 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { build } from "vite";
 import { CHROMIUM, CHROMIUM_ARGS, DESKTOP } from "../scripts/chromium";
+import { postJson } from "../scripts/api";
 import { startServer } from "../scripts/serveApp";
 import { ROOM_NAME } from "../core/protocol";
 import { machine, writeBenchmark } from "./report";
@@ -49,17 +50,8 @@ try {
     await page.waitForTimeout(3000);
 
     // A participant opening a circle's link: from the link to seated in the 3D circle.
-    const post = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
-      const res = await fetch(new URL(path, server.baseURL), {
-        method: "POST",
-        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-        body: JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${path}: ${res.status}`);
-      return (await res.json()) as T;
-    };
-    const { token } = await post<{ token: string }>("/api/auth/signup", { email: "bundle@example.org", password: "counting every byte" });
-    const { code } = await post<{ code: string }>("/api/sessions", { title: "Bundle circle", environment: "shore", capacity: 8 }, token);
+    const { token } = await postJson<{ token: string }>(server.baseURL, "/api/auth/signup", { email: "bundle@example.org", password: "counting every byte" });
+    const { code } = await postJson<{ code: string }>(server.baseURL, "/api/sessions", { title: "Bundle circle", environment: "shore", capacity: 8 }, token);
     const lead = new Client(server.baseURL.replace(/^http/, "ws"));
     lead.auth.token = token;
     const room = await lead.joinOrCreate(ROOM_NAME, { code, pseudonym: "Host", look: "sage" });

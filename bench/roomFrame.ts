@@ -6,6 +6,7 @@
 // `npm start` on loopback.
 import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, DESKTOP } from "../scripts/chromium";
+import { postJson } from "../scripts/api";
 import { buildTestClient, startServer } from "../scripts/serveApp";
 import { traceFrames } from "./lib/frameTrace";
 import { machine, writeBenchmark } from "./report";
@@ -15,25 +16,15 @@ const OTHERS = 15;
 const VIEWPORT = DESKTOP.viewport;
 const TOKEN_KEY = "breathing-room.facilitator-token";
 
-async function api<T>(baseURL: string, path: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(new URL(path, baseURL), {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 export async function run(): Promise<void> {
   await buildTestClient();
   const server = await startServer();
   const rows: string[] = [];
   try {
-    const { token } = await api<{ token: string }>(server.baseURL, "/api/auth/signup", { email: "bench@example.org", password: "a bench that breathes" });
+    const { token } = await postJson<{ token: string }>(server.baseURL, "/api/auth/signup", { email: "bench@example.org", password: "a bench that breathes" });
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     for (const environment of ["shore", "forest", "night"] as const) {
-      const { code } = await api<{ code: string }>(server.baseURL, "/api/sessions", { title: `Bench ${environment}`, environment, capacity: 16 }, token);
+      const { code } = await postJson<{ code: string }>(server.baseURL, "/api/sessions", { title: `Bench ${environment}`, environment, capacity: 16 }, token);
       const page = await browser.newPage({ viewport: VIEWPORT });
       await page.goto(server.baseURL);
       await page.evaluate(([key, value]) => sessionStorage.setItem(key!, value!), [TOKEN_KEY, token]);
