@@ -14,6 +14,8 @@ import { idOf, joinAsParticipant, launchBrowser, openPerson, planSession, roomVa
  * emulated Quest 3. Each step is what one of them does and what the others then see.
  */
 
+/** Steps where a software-drawn headset page and three others share two cores: a few minutes. */
+const SLOW_STEP_MS = 240_000;
 const WIDE: Device = { viewport: { width: 1100, height: 720 } };
 const LEAD = "Robin";
 const ASH = "Ash Tree";
@@ -117,7 +119,7 @@ describe("a circle in three windows: a facilitator, a desktop participant and a 
     riverId = await idOf(lead.page, RIVER);
     expect(ashId).toBeTruthy();
     expect(riverId).toBeTruthy();
-  });
+  }, SLOW_STEP_MS);
 
   it("each of them sees the other two as avatars in the circle", async () => {
     for (const who of [lead, ash, river]) await expect.poll(() => avatarCount(who.page), { timeout: 30_000 }).toBe(2);
@@ -220,7 +222,7 @@ describe("a circle in three windows: a facilitator, a desktop participant and a 
       await expect.poll(crisisOpen, { timeout: 20_000 }).toBe(false).catch(() => undefined);
     }
     expect(await crisisOpen()).toBe(false);
-  });
+  }, SLOW_STEP_MS);
 
   it("a reaction shows on the others' screens", async () => {
     await ash.page.getByRole("button", { name: "React" }).click();

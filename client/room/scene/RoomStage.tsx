@@ -45,7 +45,7 @@ export function RoomStage() {
   useEffect(() => {
     circleFrame.bubble = bubble;
   }, [bubble]);
-  useEffect(() => exposeTestHooks({ circle: circleFrame, roomStore: useRoomStore }), []);
+  useEffect(() => exposeTestHooks({ circle: circleFrame }), []);
   useEffect(() => {
     // People who are not there, for benchmarks and screenshots; never in a production build.
     if (!(import.meta.env.DEV || import.meta.env.MODE === "test")) return;
