@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { accessibilityProblems } from "./axe";
+import { openApp, type Device, type Session } from "./browser";
+
+/**
+ * The calm space's pages at any size and in any look: a phone page never scrolls sideways on any
+ * screen, Settings and crisis help open or not; and axe-core finds nothing serious or critical on
+ * any calm-space screen, in the default look, with larger text, high contrast or reduced motion.
+ */
+
+interface TestWindow {
+  __brTest: {
+    store: { getState(): Record<string, (...args: unknown[]) => void> & { practice: { status: string } } };
+  };
+}
+
+const DEVICES: [string, Device][] = [
+  ["desktop", { viewport: { width: 1024, height: 720 } }],
+  ["phone", { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }],
+];
+
+describe("a phone page never scrolls sideways", () => {
+  let s: Session;
+
+  beforeAll(async () => {
+    s = await openApp(inject("baseURL"), "/", DEVICES[1]![1]);
+    await s.page.waitForFunction(() => Boolean((window as unknown as Partial<TestWindow>).__brTest?.store));
+  });
+
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it.each([false, true])("on any screen, Settings and crisis help included (larger text %s)", async (largeText) => {
+    const { page } = s;
+    const wide: string[] = [];
+    const check = async (where: string) => {
+      const extra = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      if (extra > 0) wide.push(`${where}: ${extra} px`);
+    };
+    const screens = ["environment", "exercise", "length", "check-in", "practice", "check-out", "summary", "history", "learn"];
+    for (const screen of screens) {
+      await page.evaluate(
+        ({ screen, largeText }) => {
+          const s = (window as unknown as TestWindow).__brTest.store.getState();
+          s.restart!();
+          s.updateSettings!({ largeText });
+          s.chooseExercise!("grounding-54321");
+          if (screen === "practice" || screen === "check-out" || screen === "summary") s.checkIn!(null);
+          if (screen === "check-out" || screen === "summary") s.stop!();
+          if (screen === "summary") s.checkOut!(null);
+          else if (screen !== "practice" && screen !== "check-out") s.go!(screen);
+        },
+        { screen, largeText },
+      );
+      await page.waitForTimeout(300);
+      await check(screen);
+      await page.getByRole("button", { name: "Settings" }).tap();
+      await page.waitForTimeout(300);
+      await check(`${screen} with Settings open`);
+      await page.keyboard.press("Escape");
+      await page.evaluate(() => (window as unknown as TestWindow).__brTest.store.getState().openCrisis!());
+      await page.waitForTimeout(300);
+      await check(`${screen} with crisis help open`);
+      await page.evaluate(() => (window as unknown as TestWindow).__brTest.store.getState().closeCrisis!());
+    }
+    expect(wide).toEqual([]);
+  });
+});
+
+/** Reach `screen` the way the flow would, from a fresh start. */
+function reach(page: Page, screen: string): Promise<void> {
+  return page.evaluate((screen) => {
+    const s = (window as unknown as TestWindow).__brTest.store.getState();
+    s.closeCrisis!();
+    s.restart!();
+    if (screen === "crisis help") return s.openCrisis!();
+    if (screen === "environment") return;
+    s.chooseExercise!("grounding-54321");
+    if (screen === "practice" || screen === "check-out" || screen === "summary") s.checkIn!(null);
+    if (screen === "check-out" || screen === "summary") s.stop!();
+    if (screen === "summary") return s.checkOut!(null);
+    if (screen !== "practice" && screen !== "check-out") s.go!(screen);
+  }, screen);
+}
+
+describe("no serious accessibility problem on any calm-space screen", () => {
+  let s: Session;
+
+  beforeAll(async () => {
+    s = await openApp(inject("baseURL"), "/", DEVICES[0]![1]);
+    await s.page.waitForFunction(() => Boolean((window as unknown as Partial<TestWindow>).__brTest?.store));
+  });
+
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  const LOOKS = { default: {}, "larger text": { largeText: true }, "high contrast": { highContrast: true }, "reduced motion": { reducedMotion: true } };
+  it.each(Object.entries(LOOKS))("%s", async (_look, settings) => {
+    const { page } = s;
+    const found: string[] = [];
+    for (const screen of ["environment", "exercise", "length", "check-in", "practice", "check-out", "summary", "history", "learn", "crisis help"]) {
+      await page.evaluate((settings) => (window as unknown as TestWindow).__brTest.store.getState().updateSettings!({ largeText: false, highContrast: false, reducedMotion: false, ...settings }), settings);
+      await reach(page, screen);
+      await page.waitForTimeout(400);
+      for (const problem of await accessibilityProblems(page, { impacts: ["serious", "critical"] })) found.push(`${screen}: ${problem}`);
+    }
+    expect(found).toEqual([]);
+  });
+});
