@@ -35,7 +35,9 @@ describe("config", () => {
     const first = jwtSecret(d, {});
     expect(first.length).toBeGreaterThanOrEqual(32);
     expect(jwtSecret(d, {})).toBe(first);
-    expect(jwtSecret(d, { JWT_SECRET: "from-env" })).toBe("from-env");
+    const fromEnv = "from-the-environment-0123456789abcdef";
+    expect(jwtSecret(d, { JWT_SECRET: fromEnv })).toBe(fromEnv);
+    expect(() => jwtSecret(d, { JWT_SECRET: "short" })).toThrow(/at least 32 characters/);
   });
 });
 
