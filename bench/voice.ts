@@ -82,7 +82,8 @@ async function api(server: RunningServer, path: string, body: unknown, token?: s
 async function openCircle(server: RunningServer, token: string, capacity: number): Promise<{ code: string; lead: Room }> {
   const { code } = (await api(server, "/sessions", { title: "Voice bench", environment: "shore", capacity }, token)) as { code: string };
   const client = new Client(server.baseURL.replace(/^http/, "ws"));
-  client.auth.token = token;
+  // Rooms take a short-lived room token, not the sign-in itself.
+  client.auth.token = ((await api(server, "/auth/room-token", {}, token)) as { token: string }).token;
   const lead = await client.joinOrCreate(ROOM_NAME, { code, pseudonym: "Lead", look: "sage" });
   for (let i = 0; i < 100 && !lead.state?.session; i++) await new Promise((r) => setTimeout(r, 50));
   lead.send("openCircle");

@@ -153,7 +153,8 @@ describe.runIf(loopbackOnly)("voice in the circle (mesh)", () => {
     const { token } = (await api("/auth/signup", { email: "wren@example.org", password: "slow breath, long walk" })) as { token: string };
     code = ((await api("/sessions", { title: "Voices", environment: "shore", capacity: 8 }, token)) as { code: string }).code;
     const client = new Client(server.baseURL.replace(/^http/, "ws"));
-    client.auth.token = token;
+    // Rooms take a short-lived room token, not the sign-in itself.
+    client.auth.token = ((await api("/auth/room-token", {}, token)) as { token: string }).token;
     lead = await client.joinOrCreate(ROOM_NAME, { code, pseudonym: "Wren", look: "sage" });
     for (let i = 0; i < 100 && !lead.state?.session?.title; i++) await new Promise((r) => setTimeout(r, 50));
     lead.send("openCircle");
