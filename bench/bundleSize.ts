@@ -10,7 +10,7 @@ import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
 import { build } from "vite";
 import { CHROMIUM, CHROMIUM_ARGS, DESKTOP } from "../scripts/chromium";
-import { postJson } from "../scripts/api";
+import { postJson, roomToken } from "../scripts/api";
 import { startServer } from "../scripts/serveApp";
 import { ROOM_NAME } from "../core/protocol";
 import { machine, writeBenchmark } from "./report";
@@ -53,7 +53,7 @@ try {
     const { token } = await postJson<{ token: string }>(server.baseURL, "/api/auth/signup", { email: "bundle@example.org", password: "counting every byte" });
     const { code } = await postJson<{ code: string }>(server.baseURL, "/api/sessions", { title: "Bundle circle", environment: "shore", capacity: 8 }, token);
     const lead = new Client(server.baseURL.replace(/^http/, "ws"));
-    lead.auth.token = token;
+    lead.auth.token = await roomToken(server.baseURL, token);
     const room = await lead.joinOrCreate(ROOM_NAME, { code, pseudonym: "Host", look: "sage" });
     room.onMessage("*", () => undefined);
     room.send("setAdmission", { on: false });

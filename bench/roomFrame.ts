@@ -34,9 +34,12 @@ export async function run(): Promise<void> {
       await page.getByRole("button", { name: "Enter the circle" }).click();
       await page.getByRole("button", { name: "Open the circle" }).click({ timeout: 60_000 });
       await page.waitForFunction(() => Boolean((window as never as { __brTest?: { gl?: unknown; simulateCircle?: unknown } }).__brTest?.simulateCircle), null, { timeout: 60_000 });
-      await page.evaluate((n) => (window as never as { __brTest: { simulateCircle(n: number): void } }).__brTest.simulateCircle(n), OTHERS);
       await page.evaluate(() => (window as never as { __brTest: { roomStore: { getState(): { send(t: string, p: unknown): void } } } }).__brTest.roomStore.getState().send("startPractice", { patternId: "box", cycles: 10 }));
-      await page.waitForTimeout(6000);
+      // Seat the simulated people once the circle's own patches (open, practice) have come in: a
+      // membership patch re-lists the circle from the server's state.
+      await page.waitForTimeout(5000);
+      await page.evaluate((n) => (window as never as { __brTest: { simulateCircle(n: number): void } }).__brTest.simulateCircle(n), OTHERS);
+      await page.waitForTimeout(3000);
       const drawn = await page.evaluate(() => (window as never as { __brTest: { circle: { people: Map<string, unknown> } } }).__brTest.circle.people.size);
       if (drawn !== OTHERS) throw new Error(`expected ${OTHERS} others in the circle, found ${drawn}`);
       const f = await traceFrames(page, TRACE_MS);

@@ -11,3 +11,8 @@ export async function postJson<T>(baseURL: string, path: string, body: unknown, 
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
 }
+
+/** A facilitator's short-lived room token (rooms accept only these), traded for their sign-in. */
+export async function roomToken(baseURL: string, signIn: string): Promise<string> {
+  return (await postJson<{ token: string }>(baseURL, "/api/auth/room-token", {}, signIn)).token;
+}

@@ -4,6 +4,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOM_NAME } from "../../core/protocol";
+import { roomToken } from "../../scripts/api";
 import { startServer, type RunningServer } from "../../scripts/serveApp";
 import { ARTIFACTS, openApp, type Session } from "./browser";
 import { expectComfortable, framesPass, useInput, vrLabels, vrPress, vrScreenshot, vrTap, vrView, vrWords } from "./xrDriver";
@@ -83,7 +84,7 @@ describe("the group room in a headset", () => {
     // The shore: under the emulator the forest's fog covers everything below ~15° (the boards' lower rows too).
     ({ code } = await api<{ code: string }>(server.baseURL, "/api/sessions", { title: "Headset circle", environment: "shore", capacity: 8 }, token));
     const client = new Client(server.baseURL.replace(/^http/, "ws"));
-    client.auth.token = token;
+    client.auth.token = await roomToken(server.baseURL, token);
     lead = await client.joinOrCreate(ROOM_NAME, { code, pseudonym: "Robin", look: "sage" });
     lead.onMessage("moment", (m: { id: string; from: string }) => void moments.push(m));
     for (const type of ["report", "alertSeen", "alertStatus", "reaction", "chat", "admission", "error", "pong", "time"]) lead.onMessage(type, () => undefined);

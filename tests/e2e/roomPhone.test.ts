@@ -3,6 +3,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOM_NAME } from "../../core/protocol";
+import { postJson, roomToken } from "../../scripts/api";
 import { startServer, type RunningServer } from "../../scripts/serveApp";
 import { accessibilityProblems } from "./axe";
 import { PHONE } from "./browser";
@@ -18,16 +19,6 @@ import { launchBrowser, openPerson, roomValue, shot, type Person } from "./roomH
 interface LeadState {
   participants: Map<string, { pseudonym: string; handRaised: boolean; away: boolean }>;
   session: { status: string; admission: boolean };
-}
-
-async function api<T>(baseURL: string, path: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(new URL(path, baseURL), {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
 }
 
 /** The page is exactly as wide as the phone: nothing pokes out sideways. */
@@ -50,10 +41,10 @@ describe("a circle on a phone, by touch", () => {
   beforeAll(async () => {
     server = await startServer();
     browser = await launchBrowser();
-    const { token } = await api<{ token: string }>(server.baseURL, "/api/auth/signup", { email: "lee@example.org", password: "in for four, out for six" });
-    const { code } = await api<{ code: string }>(server.baseURL, "/api/sessions", { title: "Lunchtime circle", environment: "shore", capacity: 8 }, token);
+    const { token } = await postJson<{ token: string }>(server.baseURL, "/api/auth/signup", { email: "lee@example.org", password: "in for four, out for six" });
+    const { code } = await postJson<{ code: string }>(server.baseURL, "/api/sessions", { title: "Lunchtime circle", environment: "shore", capacity: 8 }, token);
     const client = new Client(server.baseURL.replace(/^http/, "ws"));
-    client.auth.token = token;
+    client.auth.token = await roomToken(server.baseURL, token);
     lead = await client.joinOrCreate(ROOM_NAME, { code, pseudonym: "Lee", look: "sage" });
     lead.onMessage("reaction", (m: { from: string; kind: string }) => void reactions.push(m));
     lead.onMessage("chat", (m: { text: string }) => void chat.push(m));
