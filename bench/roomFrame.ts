@@ -54,7 +54,7 @@ export async function run(): Promise<void> {
   writeBenchmark(
     "Group room client",
     "Draw calls and scripting time per frame, 16 people",
-    `Command: \`npm run bench -- roomFrame\` (${machine()}; Debian Chromium, SwiftShader WebGL2, ${VIEWPORT.width}×${VIEWPORT.height})
+    `Command: \`${process.env.BENCH_MODE === "quick" ? "BENCH_MODE=quick " : ""}npm run bench -- roomFrame\` (${machine()}; Debian Chromium, SwiftShader WebGL2, ${VIEWPORT.width}×${VIEWPORT.height})
 
 A facilitator's page in a circle of 16: this person plus ${OTHERS} simulated people seated and moving (heads sway, hands
 drift, at the patch rate, through the same pose buffers a real circle fills), box breathing running on the shared orb,
