@@ -43,7 +43,8 @@ async function runCircle(baseURL: string, token: string, code: string, answers: 
   facilitator.send("openCircle");
   // Seat the five at once (admission is on by default: they would wait to be let in).
   facilitator.send("setAdmission", { on: false });
-  for (let i = 0; i < 100 && facilitator.state.session.admission !== false; i++) await new Promise((r) => setTimeout(r, 20));
+  // The first state patch may still be on its way: wait for the session in it, with admission off.
+  for (let i = 0; i < 200 && facilitator.state.session?.admission !== false; i++) await new Promise((r) => setTimeout(r, 50));
   const people = [];
   for (const [i, [before, after]] of answers.entries()) {
     const room = await new Client(url).joinOrCreate(ROOM_NAME, options(`Person ${i + 1}`));
