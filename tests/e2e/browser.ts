@@ -20,7 +20,7 @@ export interface Session {
 }
 
 /** True for the app's own origin and for in-page schemes that never touch the network. */
-function isOwn(url: string, base: URL): boolean {
+export function isOwn(url: string, base: URL): boolean {
   if (/^(data|blob|about|chrome-extension):/.test(url)) return true;
   const u = new URL(url);
   return u.host === base.host && (u.protocol === "http:" || u.protocol === "ws:" || u.protocol === base.protocol);

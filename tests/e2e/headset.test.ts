@@ -2,22 +2,14 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { ARTIFACTS, openApp, type Session } from "./browser";
-import { expectComfortable, framesPass, vrLabels as labels, vrPress as press, vrTap as tap, vrView as view } from "./xrDriver";
+import { expectComfortable, framesPass, vrLabels as labels, vrPress as press, vrTap as tap, vrView as view, type XrWindow } from "./xrDriver";
 
 /**
  * A headset visitor on an emulated Meta Quest 3 (IWER, test build only):
  * enters VR, chooses with the controller ray and with a hand pinch, sees the
  * pacer run, and opens crisis help from inside VR.
  */
-interface TestWindow {
-  __brTest: {
-    xrDevice: {
-      primaryInputMode: string;
-      remote: { dispatch(method: string, params: unknown): Promise<unknown> };
-      controllers: { right: { updateButtonValue(button: string, value: number): void } };
-    };
-    vrTargets(): { label: string; position: [number, number, number] }[];
-    vrTexts(): { text: string; role: string; size: number; position: [number, number, number] }[];
+type TestWindow = { __brTest: XrWindow["__brTest"] & {
     store: {
       getState(): {
         screen: string;
@@ -30,9 +22,8 @@ interface TestWindow {
     };
     frame: { fullness: number; caption: string };
     scene: { getObjectByName(name: string): { scale: { x: number }; material: { uniforms: { uDim: { value: number } } } } | undefined };
-    gl: { info: { render: { frame: number } }; xr: { getCamera(): { matrixWorld: { elements: number[] } } } };
   };
-}
+};
 
 const state = (page: Page) => page.evaluate(() => (window as unknown as TestWindow).__brTest.store.getState());
 

@@ -4,7 +4,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOM_NAME } from "../../core/protocol";
-import { roomToken } from "../../scripts/api";
+import { postJson, roomToken } from "../../scripts/api";
 import { startServer, type RunningServer } from "../../scripts/serveApp";
 import { ARTIFACTS, openApp, type Session } from "./browser";
 import { expectComfortable, framesPass, useInput, vrLabels, vrPress, vrScreenshot, vrTap, vrView, vrWords } from "./xrDriver";
@@ -50,16 +50,6 @@ const headAt = (page: Page) =>
     return { x: e[12]!, y: e[13]!, z: e[14]! };
   });
 
-async function api<T>(baseURL: string, path: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(new URL(path, baseURL), {
-    method: "POST",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
 /** The room page is in the circle, then in VR with its boards up. */
 async function enterVr(page: Page, firstButton: string) {
   await expect.poll(async () => (await room(page)).phase, { timeout: 30_000 }).toBe("in");
@@ -80,9 +70,9 @@ describe("the group room in a headset", () => {
   // Its own server: the first account of a fresh install is the admin and needs no invite.
   beforeAll(async () => {
     server = await startServer();
-    ({ token } = await api<{ token: string }>(server.baseURL, "/api/auth/signup", { email: EMAIL, password: PASSWORD }));
+    ({ token } = await postJson<{ token: string }>(server.baseURL, "/api/auth/signup", { email: EMAIL, password: PASSWORD }));
     // The shore: under the emulator the forest's fog covers everything below ~15° (the boards' lower rows too).
-    ({ code } = await api<{ code: string }>(server.baseURL, "/api/sessions", { title: "Headset circle", environment: "shore", capacity: 8 }, token));
+    ({ code } = await postJson<{ code: string }>(server.baseURL, "/api/sessions", { title: "Headset circle", environment: "shore", capacity: 8 }, token));
     const client = new Client(server.baseURL.replace(/^http/, "ws"));
     client.auth.token = await roomToken(server.baseURL, token);
     lead = await client.joinOrCreate(ROOM_NAME, { code, pseudonym: "Robin", look: "sage" });

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/chromium";
-import { ARTIFACTS, type Device } from "./browser";
+import { ARTIFACTS, isOwn, type Device } from "./browser";
 
 /** Where the room tests keep their screenshots (git-ignored; the README's room section points at them). */
 export const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
@@ -34,12 +34,7 @@ export async function openPerson(browser: Browser, baseURL: string, path: string
   page.on("pageerror", (e) => console.error(`[page error ${path}] ${e.message}`));
   if (process.env.E2E_DEBUG) page.on("console", (m) => console.error(`[console ${m.type()}] ${m.text().slice(0, 300)}`));
   await page.goto(new URL(path, baseURL).href);
-  const own = (url: string) => {
-    if (/^(data|blob|about):/.test(url)) return true;
-    const u = new URL(url);
-    return u.host === base.host;
-  };
-  return { context, page, requests, thirdParty: () => requests.filter((u) => !own(u)) };
+  return { context, page, requests, thirdParty: () => requests.filter((u) => !isOwn(u, base)) };
 }
 
 /** The facilitator's account, made in the /facilitate pages (the first account of an install is its admin). */

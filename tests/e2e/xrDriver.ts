@@ -7,7 +7,8 @@ import { expect } from "vitest";
  */
 export type XrPointer = "controller-right" | "hand-right";
 
-interface XrWindow {
+/** What the test build exposes to drive a headset; tests add the handles they read. */
+export interface XrWindow {
   __brTest: {
     xrDevice: {
       primaryInputMode: string;

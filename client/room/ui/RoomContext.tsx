@@ -1,5 +1,6 @@
 import { createContext, useContext } from "react";
 import { useStore } from "zustand";
+import { useShallow } from "zustand/react/shallow";
 import { getFacilitatorToken } from "../../facilitate/auth";
 import { enterCircle, leaveCircle } from "../enterCircle";
 import { fetchJoinPreview, type PreviewResult } from "../joinPreview";
@@ -38,3 +39,7 @@ export const useRoomServices = (): RoomServices => useContext(RoomContext);
 export function useRoom<T>(selector: (s: RoomState) => T): T {
   return useStore(useContext(RoomContext).store, selector);
 }
+
+/** Who holds the talking piece and whose hands are raised: what the page's and the headset's piece sections read. */
+export const usePieceState = (): Pick<RoomState, "me" | "pieceHolder" | "handQueue" | "people"> =>
+  useRoom(useShallow((s) => ({ me: s.me, pieceHolder: s.pieceHolder, handQueue: s.handQueue, people: s.people })));

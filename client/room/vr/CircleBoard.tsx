@@ -7,7 +7,7 @@ import { VrList, VrText, useVrTheme } from "../../ui/vr/kit";
 import { PIXEL_SIZE } from "../../ui/vr/kit/theme";
 import { registerVrText } from "../../ui/vr/targets";
 import { circleSentence, pieceSentence, queueNames } from "../consoleActions";
-import { useRoom } from "../ui/RoomContext";
+import { usePieceState, useRoom } from "../ui/RoomContext";
 import { Board } from "./Board";
 
 const nameOf = (patternId: string) => {
@@ -46,18 +46,16 @@ export function CircleBoard() {
   const shared = useRoom((s) => (s.practice.running ? s.practice.patternId : ""));
   const cycles = useRoom((s) => s.practice.cycles);
   const alone = useRoom((s) => s.waitingSince >= 0);
-  const me = useRoom((s) => s.me);
-  const pieceHolder = useRoom((s) => s.pieceHolder);
-  const people = useRoom((s) => s.people);
-  const handQueue = useRoom((s) => s.handQueue);
+  const piece = usePieceState();
+  const { me, handQueue } = piece;
   const session = useRoom((s) => s.session);
-  const queue = queueNames({ handQueue, people });
+  const queue = queueNames(piece);
   const exercise = shared ? `${nameOf(shared)}, together · ${cycles} cycles` : alone ? "Breathing on your own while the circle waits" : "No shared exercise right now";
   return (
     <Board heading="In the circle">
       <VrText bold>{exercise}</VrText>
       {shared || alone ? <LiveCaption /> : null}
-      <VrText>{pieceSentence({ me, pieceHolder, people })}</VrText>
+      <VrText>{pieceSentence(piece)}</VrText>
       <VrText role="h3">{queue.length ? "Raised hands, first raised first" : "No hands raised"}</VrText>
       {queue.length ? (
         <VrList maxHeight={150}>

@@ -19,7 +19,7 @@ import {
 } from "../consoleActions";
 import { markAlertSeen } from "../privateAlerts";
 import type { Person } from "../roomStore";
-import { useRoom, useRoomServices } from "../ui/RoomContext";
+import { usePieceState, useRoom, useRoomServices } from "../ui/RoomContext";
 import { ActionButton, Board } from "./Board";
 import { PersonLabel, PersonRow } from "./PeopleBoard";
 
@@ -100,11 +100,7 @@ function Exercise({ role }: { role: Role }) {
 }
 
 function Piece({ role }: { role: Role }) {
-  const me = useRoom((s) => s.me);
-  const pieceHolder = useRoom((s) => s.pieceHolder);
-  const handQueue = useRoom((s) => s.handQueue);
-  const people = useRoom((s) => s.people);
-  const state = { me, pieceHolder, handQueue, people };
+  const state = usePieceState();
   const queue = queueNames(state);
   return (
     <>

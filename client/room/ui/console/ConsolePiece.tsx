@@ -1,15 +1,11 @@
 import type { Role } from "../../../../core/protocol";
 import { pieceActions, pieceSentence, queueNames, runAction } from "../../consoleActions";
-import { useRoom, useRoomServices } from "../RoomContext";
+import { usePieceState, useRoomServices } from "../RoomContext";
 
 /** The talking piece and the raised hands, in the order they were raised. */
 export function ConsolePiece({ role }: { role: Role }) {
   const { store } = useRoomServices();
-  const me = useRoom((s) => s.me);
-  const pieceHolder = useRoom((s) => s.pieceHolder);
-  const handQueue = useRoom((s) => s.handQueue);
-  const people = useRoom((s) => s.people);
-  const state = { me, pieceHolder, handQueue, people };
+  const state = usePieceState();
   const queue = queueNames(state);
   return (
     <section aria-labelledby="console-piece" className="console-section">
@@ -20,7 +16,7 @@ export function ConsolePiece({ role }: { role: Role }) {
       ) : (
         <ol className="queue" aria-label="Raised hands, first raised first">
           {queue.map((name, i) => (
-            <li key={handQueue[i]}>{name}</li>
+            <li key={state.handQueue[i]}>{name}</li>
           ))}
         </ol>
       )}
