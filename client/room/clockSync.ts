@@ -9,13 +9,6 @@ export interface TimeChannel {
 /** Pings sent right after joining, ms apart: within the server's `time` rate (4/s, burst 10). */
 export const SYNC_BURST = 6;
 export const SYNC_BURST_GAP_MS = 120;
-/**
- * Smaller bursts a little later, ms after joining: a page is busiest while it joins (building the
- * scene, compiling shaders), when replies wait behind its work; samples from calmer moments
- * narrow the estimate.
- */
-export const SYNC_LATER_MS = [3_000, 10_000] as const;
-export const SYNC_LATER_BURST = 3;
 /** One more ping this often afterwards, so a drifting clock is followed, ms. */
 export const SYNC_EVERY_MS = 30_000;
 /** Until the estimate is known to within this many ms either way… */
@@ -27,26 +20,19 @@ export const SYNC_UNSURE_EVERY_MS = 2_000;
 export const roomClock = new ServerClock();
 
 /**
- * Keep `clock` mapped to the server's: a burst of `time` pings on joining, smaller ones soon after,
- * then one every 2 s while the estimate may be more than 10 ms off and every 30 s once it is not.
+ * Keep `clock` mapped to the server's: a burst of `time` pings on joining, then one every 2 s while the estimate may be more than 10 ms off and every 30 s once it is not.
  * `ServerClock` narrows its estimate with every sample. Returns the cleanup.
  */
 export function startClockSync(room: TimeChannel, clock: ServerClock = roomClock, now: () => number = () => performance.now()): () => void {
   const off = room.onMessage("time", ({ t0, t1 }) => clock.add({ t0, t1, t2: now() }));
   let sent = 0;
-  let live = true;
-  const ping = () => live && room.send("time", { t0: now() });
+  const ping = () => room.send("time", { t0: now() });
   const burst = setInterval(() => {
     ping();
     if (++sent >= SYNC_BURST) clearInterval(burst);
   }, SYNC_BURST_GAP_MS);
   ping();
   sent++;
-  const later = SYNC_LATER_MS.map((at) =>
-    setTimeout(() => {
-      for (let i = 0; i < SYNC_LATER_BURST; i++) setTimeout(ping, i * SYNC_BURST_GAP_MS);
-    }, at),
-  );
   let steady: ReturnType<typeof setTimeout>;
   const next = () => {
     steady = setTimeout(
@@ -59,10 +45,8 @@ export function startClockSync(room: TimeChannel, clock: ServerClock = roomClock
   };
   next();
   return () => {
-    live = false;
     off();
     clearInterval(burst);
-    later.forEach(clearTimeout);
     clearTimeout(steady);
   };
 }
