@@ -75,14 +75,33 @@ export function joinOptions(code: string, pseudonym: string, extra: Partial<Join
   return { code, pseudonym, look: "sage", agreementVersion: AGREEMENT_VERSION, ...extra };
 }
 
-/** Join a circle through the process at `p` (it may live on another) and wait for its state. */
+/**
+ * How long setup steps (a join, its first state, a patch) may take on a loaded machine, ms. Not a
+ * promise to anyone: CI runs every test project at once on 2 cores. What a person would notice
+ * (back within 10 s after a kill) is asserted on its own.
+ */
+export const SETUP_MS = 20_000;
+
+/**
+ * Join a circle through the process at `p` (it may live on another) and wait for its first state.
+ * The facilitator (or anyone while admission is off) is seated in it; with admission on, a
+ * newcomer waits at the door until a facilitator admits them (see `admit`).
+ */
 export async function joinThrough(p: ServerProcess, code: string, pseudonym: string, token?: string, extra: Partial<JoinOptions> = {}): Promise<Joined> {
   const client = new Client<never>(p.ws);
   if (token) client.auth.token = token;
   const room = await client.joinOrCreate<CircleRoom>(ROOM_NAME, joinOptions(code, pseudonym, extra));
-  // The first full state arrives just after the join; the person's own seat is in it.
-  await until(() => Boolean(room.state?.participants?.get(room.sessionId)), 5000, "first state");
+  room.onMessage("*", () => {});
+  // The first full state arrives just after the join (the session is in it, seated or not).
+  await until(() => Boolean(room.state?.session?.status), SETUP_MS, `${pseudonym}'s first state`);
   return room;
+}
+
+/** A facilitator lets a newcomer in from the waiting area; resolves once the newcomer sees their own seat. */
+export async function admit(lead: Joined, newcomer: Joined): Promise<void> {
+  await until(() => Boolean(lead.state.knocking?.get(newcomer.sessionId)), SETUP_MS, "the newcomer knocking");
+  lead.send("admit", { target: newcomer.sessionId });
+  await until(() => Boolean(newcomer.state?.participants?.get(newcomer.sessionId)), SETUP_MS, "the newcomer seated");
 }
 
 export async function until(predicate: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
@@ -155,9 +174,9 @@ export async function member(
     },
     onClosed: (code) => void (m.closed = code),
   });
-  await until(() => Boolean(room.state?.participants?.get(room.sessionId)), 5000, "first state");
+  await until(() => Boolean(room.state?.participants?.get(room.sessionId)), SETUP_MS, `${name}'s first state`);
   // The seat token comes right after the join.
-  await until(() => (m.got.seat?.length ?? 0) > 0, 5000, `${name}'s seat token`);
+  await until(() => (m.got.seat?.length ?? 0) > 0, SETUP_MS, `${name}'s seat token`);
   return m;
 }
 

@@ -2,7 +2,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CloseCode, SessionStatus } from "../../../core/protocol";
 import type { ServerProcess } from "../../../scripts/serverProcess";
-import { closeCode, facilitatorSession, joinThrough, servicesMissing, startCluster, until, type Cluster } from "./cluster";
+import { admit, closeCode, facilitatorSession, joinThrough, servicesMissing, SETUP_MS, startCluster, until, type Cluster } from "./cluster";
 
 if (servicesMissing) console.warn(`two-process tests skipped: ${servicesMissing}`);
 
@@ -28,25 +28,27 @@ describe.skipIf(Boolean(servicesMissing))("two processes on one Redis and one Po
     return addresses.map((addr) => [a, b].find((p) => `127.0.0.1:${p.port}` === addr)!);
   };
 
-  it("a person joining through the other process sits in the circle; an edit and the end over HTTP there reach it", async () => {
+  it("a person joining through the other process waits at the door and, admitted, sits in the circle; an edit and the end over HTTP there reach it", async () => {
     const { token, apiToken, s } = await facilitatorSession(c);
     // Colyseus creates a room on the least busy process, whichever one was asked.
     const lead = await joinThrough(a, s.code, "Facilitator", token);
     lead.send("openCircle");
-    await until(() => lead.state.session.status === SessionStatus.open, 5000, "circle open");
+    await until(() => lead.state.session.status === SessionStatus.open, SETUP_MS, "circle open");
     const homes = await homeOf(s.code);
     expect(homes).toHaveLength(1);
     const other = homes[0] === a ? b : a;
     const person = await joinThrough(other, s.code, "Quiet Heron");
     expect(person.roomId).toBe(lead.roomId);
-    await until(() => lead.state.participants.size === 2 && person.state.participants.size === 2, 5000, "both seated");
+    // Admission is on (the default): the facilitator, on the circle's process, lets them in.
+    await admit(lead, person);
+    await until(() => lead.state.participants.size === 2 && person.state.participants.size === 2, SETUP_MS, "both seated");
     expect([...person.state.participants.values()].map((p) => p.pseudonym).sort()).toEqual(["Facilitator", "Quiet Heron"]);
     expect(await homeOf(s.code)).toEqual(homes);
 
     const headers = { authorization: `Bearer ${apiToken}`, "content-type": "application/json" };
     const edit = await fetch(`${other.url}/api/sessions/${s.id}`, { method: "PATCH", headers, body: JSON.stringify({ title: "Thursday circle" }) });
     expect(edit.status).toBe(200);
-    await until(() => person.state.session.title === "Thursday circle", 5000, "title refreshed in the circle on its home process");
+    await until(() => person.state.session.title === "Thursday circle", SETUP_MS, "title refreshed in the circle on its home process");
 
     const leadClosed = closeCode(lead);
     const personClosed = closeCode(person);
@@ -55,17 +57,23 @@ describe.skipIf(Boolean(servicesMissing))("two processes on one Redis and one Po
     expect(await personClosed).toBe(CloseCode.SESSION_ENDED);
     expect(await leadClosed).toBe(CloseCode.SESSION_ENDED);
     expect(c.store.sessions.byId(s.id)?.status).toBe("ended");
-  });
+  }, 90_000);
 
-  it("keeps no record in Redis of who joined which room", async () => {
+  it("keeps no record in Redis of who joined which room, waiting at the door or seated", async () => {
     const { token, s } = await facilitatorSession(c);
     const lead = await joinThrough(b, s.code, "Facilitator", token);
     const person = await joinThrough(a, s.code, "Slow River");
-    await until(() => lead.state.participants.size === 2, 5000, "both seated");
-    const keys = await redis.keys("*");
-    expect(keys.filter((k) => k.includes("user"))).toEqual([]);
-    const values = await Promise.all(keys.map(async (k) => JSON.stringify(await redis.type(k) === "hash" ? await redis.hgetall(k) : await redis.type(k) === "string" ? await redis.get(k) : "")));
-    expect(values.join(" ")).not.toContain("Slow River");
+    const noRecord = async () => {
+      const keys = await redis.keys("*");
+      expect(keys.filter((k) => k.includes("user"))).toEqual([]);
+      const values = await Promise.all(keys.map(async (k) => JSON.stringify(await redis.type(k) === "hash" ? await redis.hgetall(k) : await redis.type(k) === "string" ? await redis.get(k) : "")));
+      expect(values.join(" ")).not.toContain("Slow River");
+    };
+    await until(() => Boolean(lead.state.knocking?.get(person.sessionId)), SETUP_MS, "Slow River knocking");
+    await noRecord();
+    await admit(lead, person);
+    await until(() => lead.state.participants.size === 2, SETUP_MS, "both seated");
+    await noRecord();
     await Promise.all([lead.leave(), person.leave()]);
-  });
+  }, 90_000);
 });
