@@ -2,7 +2,10 @@ import { defineConfig } from "vitest/config";
 
 /**
  * One `vitest run` covers every layer. Room and e2e suites share ports and a
- * browser, so they run in forks, one file at a time.
+ * browser, so they run in forks, one file at a time. The browser suite runs
+ * after the others (sequence.groupOrder): software WebGL in Chromium takes a
+ * whole core, and the room, scale-out and bench suites measure time (reconnection
+ * within 10 s, clocks, rates) that a loaded machine would blur.
  */
 export default defineConfig({
   test: {
@@ -44,6 +47,7 @@ export default defineConfig({
           pool: "forks",
           fileParallelism: false,
           globalSetup: ["tests/e2e/globalSetup.ts"],
+          sequence: { groupOrder: 1 },
           testTimeout: 120_000,
           hookTimeout: 180_000,
         },
