@@ -106,6 +106,7 @@ const ACTION_NOTICES: Record<ActionError, string> = {
   [ActionError.CHAT_OFF]: "Chat is off in this circle right now.",
   [ActionError.SLOW_MODE]: "Slow mode is on: please wait a little before your next message.",
   [ActionError.INVALID_PAYLOAD]: "That didn't work. Please reload the page.",
+  [ActionError.UNKNOWN_MESSAGE]: "That didn't work. Please reload the page.",
   [ActionError.NOT_ADMITTED]: "You're waiting to be let in: that will work once you're in the circle.",
 };
 

@@ -75,5 +75,10 @@ export const ActionError = {
   NOT_ADMITTED: "not-admitted",
   /** a `room.request` whose payload was invalid is rejected with this as the sender is closed (4002) */
   INVALID_PAYLOAD: "invalid-payload",
+  /**
+   * the room has no message of this type (an older or newer client, or junk); nothing changed and the
+   * sender stays connected. Sent as `error { action: "unknown", code }` (see UNKNOWN_ACTION).
+   */
+  UNKNOWN_MESSAGE: "unknown-message",
 } as const;
 export type ActionError = (typeof ActionError)[keyof typeof ActionError];

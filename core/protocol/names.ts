@@ -76,6 +76,9 @@ export type FacilitatorMessage = (typeof FacilitatorMessage)[keyof typeof Facili
 /** Every client → server message. */
 export type ClientMessage = ParticipantMessage | FacilitatorMessage;
 
+/** The `action` of an `error` answering a message of a type the room does not have (`unknown-message`). */
+export const UNKNOWN_ACTION = "unknown";
+
 /** Server → client messages (sent outside the synchronized state). */
 export const ServerMessage = {
   /** reply to `time`: { t0, t1 } */

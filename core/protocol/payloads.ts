@@ -17,7 +17,7 @@ import {
   type AlertStatus,
 } from "./rules";
 import { CHAT_FILTERS, CHAT_MAX_LENGTH, SLOW_MODE_SECONDS, cleanChatText } from "./chat";
-import type { ClientMessage } from "./names";
+import type { ClientMessage, UNKNOWN_ACTION } from "./names";
 import { sfuPayload, signalPayload, switchPayload, type VoiceServerMessages } from "./voice";
 import type { ActionError } from "./codes";
 
@@ -171,7 +171,7 @@ export interface ServerMessages extends VoiceServerMessages {
   alertStatus: { id: string; kind: AlertKind; status: AlertStatus };
   reaction: { from: string; kind: (typeof REACTIONS)[number] };
   /** an action was refused; nothing changed */
-  error: { action: ClientMessage; code: ActionError };
+  error: { action: ClientMessage | typeof UNKNOWN_ACTION; code: ActionError };
   checkedIn: { phase: (typeof CHECK_IN_PHASES)[number] };
   /** a chat message as the circle sees it (masked if the filter is on); `from` is a sessionId */
   chat: ChatLine;

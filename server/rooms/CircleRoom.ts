@@ -1,4 +1,4 @@
-import { Deferred, Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
+import { Deferred, Room, ServerError, type AuthContext, type Client, type MessageContext } from "@colyseus/core";
 import type { EnvironmentId } from "../../core/environments";
 import {
   ActionError,
@@ -11,6 +11,7 @@ import {
   RECONNECT_SECONDS,
   Role,
   SessionStatus,
+  UNKNOWN_ACTION,
   cleanPseudonym,
   type JoinOptions,
 } from "../../core/protocol";
@@ -29,6 +30,7 @@ import { participantMessages } from "./participantMessages";
 import { atTheDoor } from "./door";
 import { checkJoin, sessionForCode, type JoinAuth } from "./joinGate";
 import { PracticeTimer } from "./PracticeTimer";
+import { UNKNOWN_REQUEST, screenRequests } from "./requestScreen";
 import { PrivateAlerts } from "./PrivateAlerts";
 import { VoiceFloor } from "./VoiceFloor";
 import { voiceMessages, type CircleVoice } from "./voiceMessages";
@@ -164,7 +166,15 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     { knocking: (id) => this.admission.knocking(id), refuse: (client, action, code) => this.guards.refuse(client, action, code) },
   );
 
+  /** Message types this room has (anything else is answered `unknown-message`). */
+  private readonly known = new Set<string>([...Object.keys(this.messages), UNKNOWN_REQUEST]);
+
   override async onCreate(options: JoinOptions): Promise<void> {
+    // Requests of unknown types and undecodable requests get the same rules as sends (see requestScreen);
+    // a message of a type the room does not have, by send (Colyseus' "*") or by request, is answered here.
+    screenRequests(this, (type) => this.known.has(type));
+    this.onMessage("*", (client: CircleClient) => this.unknownMessage(client));
+    this.onMessage(UNKNOWN_REQUEST, (client: CircleClient, _message: unknown, reply: MessageContext) => this.unknownMessage(client, reply));
     const session = sessionForCode(this.deps.store, options.code);
     if (this.deps.live.has(session.code)) throw new ServerError(JoinError.INVALID_OPTIONS, "circle already open");
     this.sessionRowId = session.id;
@@ -191,6 +201,17 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   override onBeforePatch(): void {
     this.floor.sync();
     this.durable.beforePatch();
+  }
+
+  /**
+   * A message of a type this room does not have (an older or newer client, or junk): nothing changes,
+   * the sender stays and is told `unknown-message`, within "everything else 5/s"; past that a send is
+   * dropped and a request rejected `rate-limited`. Floods still meet the 40 messages/s close.
+   */
+  private unknownMessage(client: CircleClient, reply?: MessageContext): void {
+    if (!this.rates.allow(client.sessionId, "unknown")) return void reply?.reject(ActionError.RATE_LIMITED);
+    client.send("error", { action: UNKNOWN_ACTION, code: ActionError.UNKNOWN_MESSAGE });
+    reply?.reject(ActionError.UNKNOWN_MESSAGE);
   }
 
   /** Show the stored session's title, environment and capacity (after an edit over HTTP). */

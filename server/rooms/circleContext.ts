@@ -28,6 +28,8 @@ export const newCircleRates = () =>
     other: { perSecond: 5, burst: 10 },
     /** facilitator actions and passPiece: refused with rate-limited past it (each may write the database) */
     action: { perSecond: 5, burst: 10 },
+    /** messages of a type the room does not have: answered unknown-message, past it dropped (a request: rate-limited) */
+    unknown: { perSecond: 5, burst: 10 },
   });
 export type CircleRates = ReturnType<typeof newCircleRates>;
 
