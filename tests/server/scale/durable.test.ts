@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ActionError, Role, SessionStatus } from "../../../core/protocol";
 import type { ServerProcess } from "../../../scripts/serverProcess";
-import { facilitatorSession, member, seen, servicesMissing, SETUP_MS, startCluster, until, type Cluster, type Member } from "./cluster";
+import { facilitatorSession, homeProcess, isRunning, member, seen, servicesMissing, SETUP_MS, startCluster, until, type Cluster, type Member } from "../../../scripts/cluster";
 
 if (servicesMissing) console.warn(`durable circle tests skipped: ${servicesMissing}`);
 
@@ -135,27 +135,3 @@ describe.skipIf(Boolean(servicesMissing))("a circle outlives its process", () =>
     expect(c.store.aggregates.get(s.id)).toMatchObject({ n: 1, meanBefore: 4, meanAfter: 9 });
   }, 120_000);
 });
-
-function isRunning(p: ServerProcess): boolean {
-  try {
-    process.kill(p.pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The process whose address the circle's listing names. */
-async function homeProcess(c: Cluster, code: string, procs: ServerProcess[]): Promise<ServerProcess> {
-  const { Redis } = await import("ioredis");
-  const redis = new Redis(c.redis.url);
-  try {
-    const listings = Object.values(await redis.hgetall("roomcaches")).map((v) => JSON.parse(v) as { publicAddress?: string; metadata?: { code?: string } });
-    const addr = listings.find((l) => l.metadata?.code === code)?.publicAddress;
-    const home = procs.find((p) => `127.0.0.1:${p.port}` === addr);
-    if (!home) throw new Error(`no listing for ${code}`);
-    return home;
-  } finally {
-    redis.disconnect();
-  }
-}

@@ -2,7 +2,7 @@ import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CloseCode, SessionStatus } from "../../../core/protocol";
 import type { ServerProcess } from "../../../scripts/serverProcess";
-import { admit, closeCode, facilitatorSession, joinThrough, servicesMissing, SETUP_MS, startCluster, until, type Cluster } from "./cluster";
+import { admit, closeCode, facilitatorSession, joinThrough, servicesMissing, SETUP_MS, startCluster, until, type Cluster } from "../../../scripts/cluster";
 
 if (servicesMissing) console.warn(`two-process tests skipped: ${servicesMissing}`);
 

@@ -1,20 +1,20 @@
-import "../../../server/polyfills";
+import "../server/polyfills";
 import { randomUUID } from "node:crypto";
 import { Client, type Room as ClientRoom } from "@colyseus/sdk";
-import { AGREEMENT_VERSION } from "../../../core/care";
-import { ROOM_NAME, type JoinOptions } from "../../../core/protocol";
-import { freePort } from "../../../scripts/freePort";
-import { missing, startPostgres, startRedis, type Service } from "../../../scripts/services";
-import { startServerProcess, type ServerProcess } from "../../../scripts/serverProcess";
-import { TokenService } from "../../../server/auth/tokens";
-import { newJoinCode } from "../../../server/http/joinCodes";
-import type { CircleRoom } from "../../../server/rooms/CircleRoom";
-import { openPgStore } from "../../../server/store/PgStore";
-import type { SessionRow, Store } from "../../../server/store/types";
+import { AGREEMENT_VERSION } from "../core/care";
+import { ROOM_NAME, type JoinOptions } from "../core/protocol";
+import { freePort } from "./freePort";
+import { missing, startPostgres, startRedis, type Service } from "./services";
+import { startServerProcess, type ServerProcess } from "./serverProcess";
+import { TokenService } from "../server/auth/tokens";
+import { newJoinCode } from "../server/http/joinCodes";
+import type { CircleRoom } from "../server/rooms/CircleRoom";
+import { openPgStore } from "../server/store/PgStore";
+import type { SessionRow, Store } from "../server/store/types";
 
 /**
  * Real processes (`npm start`) on one Redis and one Postgres, all on loopback, for the scale-out
- * tests. Everything started here is stopped by its PID in `stop()`.
+ * tests and benchmarks. Everything started here is stopped by its PID in `stop()`.
  */
 export type Joined = ClientRoom<CircleRoom>;
 
@@ -142,7 +142,7 @@ export async function member(
   token?: string,
   extra: Partial<JoinOptions> = {},
 ): Promise<Member> {
-  const { stayInCircle } = await import("../../../client/room/stayInCircle");
+  const { stayInCircle } = await import("../client/room/stayInCircle");
   const client = new Client<never>(first.ws);
   if (token) client.auth.token = token;
   const room = await client.joinOrCreate<CircleRoom>(ROOM_NAME, joinOptions(code, name, extra));
@@ -194,4 +194,29 @@ export function seen(room: Joined) {
     hands: [...s.handQueue].map(name),
     practice: { patternId: s.practice.patternId, cycles: s.practice.cycles, startedAt: s.practice.startedAt, running: s.practice.running },
   };
+}
+
+/** The process whose address the circle's listing in Redis names (where Colyseus put the circle). */
+export async function homeProcess(c: Cluster, code: string, procs: ServerProcess[]): Promise<ServerProcess> {
+  const { Redis } = await import("ioredis");
+  const redis = new Redis(c.redis.url);
+  try {
+    const listings = Object.values(await redis.hgetall("roomcaches")).map((v) => JSON.parse(v) as { publicAddress?: string; metadata?: { code?: string } });
+    const addr = listings.find((l) => l.metadata?.code === code)?.publicAddress;
+    const home = procs.find((p) => `127.0.0.1:${p.port}` === addr);
+    if (!home) throw new Error(`no listing for ${code}`);
+    return home;
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Whether a started process is still running. */
+export function isRunning(p: ServerProcess): boolean {
+  try {
+    process.kill(p.pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
