@@ -5,6 +5,7 @@ import { CrisisPanel } from "../../ui/vr/CrisisPanel";
 import { VrButton, VrRow, VrSurface } from "../../ui/vr/kit";
 import { bindPrimaryButton } from "../../xr/buttonActions";
 import { useSharedCard } from "../chat/CardOverlay";
+import { useChatStore } from "../chat/chatStore";
 import { VrCardPanel } from "../chat/VrCardPanel";
 import { VrChatPanel } from "../chat/VrChatPanel";
 import { useRoom, useRoomServices } from "../ui/RoomContext";
@@ -71,8 +72,8 @@ function Tabs({ board, choose, lead, card, unseen }: { board: RoomBoardId | null
 /**
  * The group room in a headset: one board at a time above a row of tabs — this person's own
  * actions, what is happening in the circle, the people (hide, report), chat's quick phrases, a
- * shared card, and for facilitators the console — and crisis help, which takes the board's
- * place in front of everything. Pressing the open tab folds the board away to see the whole
+ * shared card (which comes up by itself when the facilitator shares it), and for facilitators
+ * the console — and crisis help, which takes the board's place in front of everything. Pressing the open tab folds the board away to see the whole
  * circle. A/X silences this person's cues; B/Y opens crisis help. Mounted only in a session.
  */
 export function RoomVrPanels() {
@@ -80,8 +81,15 @@ export function RoomVrPanels() {
   const crisisOpen = useAppStore((s) => s.crisisOpen);
   const lead = useRoom((s) => (s.people[s.me]?.role ?? Role.participant) !== Role.participant);
   const unseen = useRoom((s) => s.alerts.filter((a) => !a.seen).length);
+  const cardId = useChatStore((s) => (s.cardHidden ? "" : s.card));
   const card = useSharedCard() !== undefined;
-  const [board, setBoard] = useState<RoomBoardId | null>("You");
+  const [board, setBoard] = useState<RoomBoardId | null>(card ? "Shared card" : "You");
+  // A card the facilitator shares opens for everyone: its board comes up in front (crisis help stays first).
+  const [cardShown, setCardShown] = useState(cardId);
+  if (cardId !== cardShown) {
+    setCardShown(cardId);
+    if (card) setBoard("Shared card");
+  }
   useEffect(() => bindPrimaryButton(() => toggleCues(store)), [store]);
   // A board that is no longer offered (the card was closed, a role changed) gives way to "You".
   const shown = (board === "Shared card" && !card) || (board === "Console" && !lead) ? "You" : board;

@@ -2,6 +2,7 @@ import ReactThreeTestRenderer from "@react-three/test-renderer";
 import { act } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { Role } from "../../../../core/protocol";
+import { useChatStore } from "../../../../client/room/chat";
 import { defaultCycles } from "../../../../client/room/consoleActions";
 import { createRoomStore, type Person, type RoomState, type RoomStore } from "../../../../client/room/roomStore";
 import { RoomContext } from "../../../../client/room/ui/RoomContext";
@@ -49,6 +50,7 @@ afterEach(async () => {
   await current?.unmount();
   current = null;
   useAppStore.setState({ crisisOpen: false });
+  useChatStore.getState().reset();
 });
 
 describe("the room in a headset: a participant's boards", () => {
@@ -154,6 +156,27 @@ describe("the room in a headset: a participant's boards", () => {
     expect(store.getState().reportStatus).toBe("sending");
     await press(r, "Done");
     expect(hasButton(r, "Report Gentle Fern")).toBe(true);
+  });
+
+  it("a card the facilitator shares comes up by itself (behind crisis help if that is open), and put away gives the board back", async () => {
+    const { r } = await renderBoards(Role.participant, [robin]);
+    current = r;
+    await press(r, "Chat");
+    await act(async () => useChatStore.setState({ card: "grounding" }));
+    await settle(r);
+    expect(words()).toContain("Grounding: coming back to now");
+    expect(hasButton(r, "Shared card")).toBe(true);
+    await press(r, "Put the card away");
+    expect(hasButton(r, "Shared card")).toBe(false);
+    expect(hasButton(r, "Raise hand")).toBe(true);
+    // Crisis help stays in front of a newly shared card; closing it shows the card.
+    await press(r, "Need help now?");
+    await act(async () => useChatStore.setState({ card: "sleep", cardHidden: false }));
+    await settle(r);
+    expect(words()).not.toContain("Sleep when your mind is busy");
+    expect(hasButton(r, "Next region")).toBe(true);
+    await press(r, "Close");
+    expect(words()).toContain("Sleep when your mind is busy");
   });
 
   it("offers to pass the talking piece only while holding it", async () => {
