@@ -3,16 +3,14 @@ import { LEARNING_CARDS, getCard } from "../../../core/care";
 import { CHAT_FILTERS, Role, SLOW_MODE_SECONDS, mayActOn, type ChatFilter } from "../../../core/protocol";
 import { useRoomStore } from "../roomStore";
 import { useChatStore, type ChatAlert } from "./chatStore";
-import { markChatAlertSeen } from "./followChat";
 import { REASON_WORDS, slowWords } from "./words";
 
 const FILTER_WORDS: Record<ChatFilter, string> = { mask: "Mask slurs and abuse", off: "Show messages as written" };
 const send: ReturnType<typeof useRoomStore.getState>["send"] = (type, payload) => useRoomStore.getState().send(type, payload);
 
-function AlertItem({ alert }: { alert: ChatAlert }) {
-  const seen = () => markChatAlertSeen(useChatStore, alert.id, send);
+function AlertItem({ alert, onSeen }: { alert: ChatAlert; onSeen: (id: string) => void }) {
   return (
-    <li className={alert.seen ? "chat-alert seen" : "chat-alert"}>
+    <li className={alert.seen ? "alert chat-alert seen" : "alert chat-alert"}>
       {alert.kind === "support" ? (
         <p>
           <strong>{alert.pseudonym} may need support.</strong> Words in their chat matched the crisis list; they were offered crisis lines. Nobody else was told.
@@ -23,34 +21,38 @@ function AlertItem({ alert }: { alert: ChatAlert }) {
           <q>{alert.quote?.text}</q>
         </p>
       )}
-      {!alert.seen && (
-        <button type="button" onClick={seen}>
-          Mark seen
+      {alert.seen ? (
+        <p className="hint">Seen</p>
+      ) : (
+        <button type="button" className="small" onClick={() => onSeen(alert.id)}>
+          Mark as seen
         </button>
       )}
     </li>
   );
 }
 
-/** Private chat alerts for facilitators: "may need support" and reported messages, newest first. */
-export function ChatAlerts() {
+/**
+ * Private chat alerts for facilitators — "may need support" and reported messages — unseen first,
+ * newest first within each; shown among the console's private alerts.
+ */
+export function ChatAlertList({ onSeen }: { onSeen: (id: string) => void }) {
   const alerts = useChatStore((s) => s.alerts);
   if (alerts.length === 0) return null;
+  const ordered = [...alerts.filter((a) => !a.seen).reverse(), ...alerts.filter((a) => a.seen).reverse()];
   return (
-    <section className="chat-alerts" aria-labelledby="chat-alerts-heading">
-      <h3 id="chat-alerts-heading">Private: chat</h3>
-      <ul role="list">
-        {[...alerts].reverse().map((a) => (
-          <AlertItem key={a.id} alert={a} />
-        ))}
-      </ul>
-    </section>
+    <ul className="alerts chat-alerts" aria-label="From the chat" aria-live="polite">
+      {ordered.map((a) => (
+        <AlertItem key={a.id} alert={a} onSeen={onSeen} />
+      ))}
+    </ul>
   );
 }
 
 /**
  * The facilitator console's chat and cards: chat on or off, slow mode, the filter, who may not
- * chat, sharing a learning card with everyone, and the private chat alerts. The server refuses
+ * chat, and sharing a learning card with everyone (the private chat alerts are among the console's
+ * private alerts, at its top). The server refuses
  * the same things these controls do not offer.
  */
 export function ChatModeration() {
@@ -66,7 +68,6 @@ export function ChatModeration() {
   return (
     <section className="chat-moderation" aria-labelledby="chat-moderation-heading">
       <h3 id="chat-moderation-heading">Chat and cards</h3>
-      <ChatAlerts />
       <label className="field">
         <input type="checkbox" checked={settings.on} onChange={(e) => send("setChat", { on: e.target.checked })} /> Chat on for everyone
       </label>

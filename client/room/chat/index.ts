@@ -3,7 +3,7 @@ import "./chat.css";
 
 export { ChatPanel } from "./ChatPanel";
 export { CardOverlay } from "./CardOverlay";
-export { ChatModeration, ChatAlerts } from "./ChatModeration";
+export { ChatModeration, ChatAlertList } from "./ChatModeration";
 export { CrisisOffer } from "./CrisisOffer";
 export { VrChatPanel } from "./VrChatPanel";
 export { VrCardPanel } from "./VrCardPanel";

@@ -17,8 +17,12 @@ import {
   queueNames,
   stepCycles,
 } from "../consoleActions";
+import { useChatStore, type ChatAlert } from "../chat/chatStore";
+import { markChatAlertSeen } from "../chat/followChat";
+import { vrSafe } from "../chat/VrChatPanel";
+import { chatAlertSentence } from "../chat/words";
 import { markAlertSeen } from "../privateAlerts";
-import type { Person } from "../roomStore";
+import type { Alert, Person } from "../roomStore";
 import { usePieceState, useRoom, useRoomServices } from "../ui/RoomContext";
 import { ActionButton, Board } from "./Board";
 import { PersonLabel, PersonRow } from "./PeopleBoard";
@@ -28,26 +32,38 @@ type Section = (typeof SECTIONS)[number];
 
 const timeOf = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
 
+function AlertRow({ sentence, at, seen, onSeen }: { sentence: string; at: number; seen: boolean; onSeen: () => void }) {
+  return (
+    <Container flexDirection="row" flexWrap="wrap" alignItems="center" gap={space("sm")} flexShrink={0}>
+      <Container flexDirection="column" flexGrow={1} flexShrink={1} minWidth={300}>
+        <VrText bold={!seen} muted={seen}>
+          {sentence}
+        </VrText>
+        <VrText role="small" muted>
+          {seen ? `${timeOf(at)} · seen` : timeOf(at)}
+        </VrText>
+      </Container>
+      {seen ? null : <VrButton label={`Mark as seen: ${sentence}`} text="Mark as seen" variant="primary" onSelect={onSeen} />}
+    </Container>
+  );
+}
+
+/** "I need a moment" and reports, and from the chat who may need support and reported messages: unseen first. */
 function Alerts() {
   const { store } = useRoomServices();
   const alerts = useRoom((s) => s.alerts);
+  const chatAlerts = useChatStore((s) => s.alerts);
   const { unseen, seen } = alertsInOrder(alerts);
-  if (alerts.length === 0) return <VrText muted>None. "I need a moment" and reports appear here, and only here.</VrText>;
+  if (alerts.length === 0 && chatAlerts.length === 0) return <VrText muted>None. "I need a moment", reports and words of crisis in the chat appear here, and only here.</VrText>;
+  const send = (type: "markSeen", payload: { id: string }) => store.getState().send(type, payload);
+  const chatRow = (a: ChatAlert) => <AlertRow key={a.id} sentence={vrSafe(chatAlertSentence(a))} at={a.at} seen={a.seen} onSeen={() => markChatAlertSeen(useChatStore, a.id, send)} />;
+  const row = (a: Alert) => <AlertRow key={a.id} sentence={alertSentence(a)} at={a.at} seen={a.seen} onSeen={() => markAlertSeen(store, a.id)} />;
   return (
     <VrList maxHeight={300}>
-      {[...unseen, ...seen].map((a) => (
-        <Container key={a.id} flexDirection="row" flexWrap="wrap" alignItems="center" gap={space("sm")} flexShrink={0}>
-          <Container flexDirection="column" flexGrow={1} flexShrink={1} minWidth={300}>
-            <VrText bold={!a.seen} muted={a.seen}>
-              {alertSentence(a)}
-            </VrText>
-            <VrText role="small" muted>
-              {a.seen ? `${timeOf(a.at)} · seen` : timeOf(a.at)}
-            </VrText>
-          </Container>
-          {a.seen ? null : <VrButton label={`Mark as seen: ${alertSentence(a)}`} text="Mark as seen" variant="primary" onSelect={() => markAlertSeen(store, a.id)} />}
-        </Container>
-      ))}
+      {chatAlerts.filter((a) => !a.seen).reverse().map(chatRow)}
+      {unseen.map(row)}
+      {chatAlerts.filter((a) => a.seen).reverse().map(chatRow)}
+      {seen.map(row)}
     </VrList>
   );
 }
@@ -143,7 +159,7 @@ function Everyone({ role }: { role: Role }) {
  */
 export function ConsoleBoard() {
   const role = useRoom((s) => s.people[s.me]?.role ?? Role.participant);
-  const unseen = useRoom((s) => s.alerts.filter((a) => !a.seen).length);
+  const unseen = useRoom((s) => s.alerts.filter((a) => !a.seen).length) + useChatStore((s) => s.alerts.filter((a) => !a.seen).length);
   const [section, setSection] = useState<Section>(unseen > 0 ? "Alerts" : "Circle controls");
   if (role === Role.participant) return null;
   return (

@@ -80,7 +80,7 @@ export function RoomVrPanels() {
   const { store } = useRoomServices();
   const crisisOpen = useAppStore((s) => s.crisisOpen);
   const lead = useRoom((s) => (s.people[s.me]?.role ?? Role.participant) !== Role.participant);
-  const unseen = useRoom((s) => s.alerts.filter((a) => !a.seen).length);
+  const unseen = useRoom((s) => s.alerts.filter((a) => !a.seen).length) + useChatStore((s) => s.alerts.filter((a) => !a.seen).length);
   const cardId = useChatStore((s) => (s.cardHidden ? "" : s.card));
   const card = useSharedCard() !== undefined;
   const [board, setBoard] = useState<RoomBoardId | null>(card ? "Shared card" : "You");

@@ -1,6 +1,7 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { Role } from "../../../core/protocol";
+import { useChatStore } from "../../../client/room/chat";
 import { person, renderInCircle } from "./helpers";
 
 function circleWith(myRole: Role, status: "waiting" | "open" = "open") {
@@ -18,6 +19,8 @@ function circleWith(myRole: Role, status: "waiting" | "open" = "open") {
 }
 const button = (name: string | RegExp) => screen.getByRole("button", { name }) as HTMLButtonElement;
 const types = (link: { sent: { type: string }[] }) => link.sent.map((m) => m.type);
+
+afterEach(() => useChatStore.getState().reset());
 
 describe("the facilitator console", () => {
   it("is not there for a participant", () => {
@@ -141,5 +144,26 @@ describe("the facilitator console", () => {
     expect(alerts.textContent).toContain("Still Harbour clapped (2 s before)");
     fireEvent.click(within(alerts).getAllByRole("button", { name: "Mark as seen" }).at(-1)!);
     expect(link.sent).toEqual([{ type: "markSeen", payload: { id: "m1" } }]);
+  });
+
+  it("shows among the private alerts, at the top, who may need support and which message was reported, and counts them", () => {
+    const { link } = circleWith("facilitator");
+    expect(screen.getByText(/words of crisis in the chat appear here/)).toBeTruthy();
+    act(() =>
+      useChatStore.setState({
+        alerts: [
+          { id: "s1", kind: "support", from: "a", pseudonym: "Gentle Fern", at: 0, seen: false },
+          { id: "c1", kind: "chatReport", from: "b", pseudonym: "Still Harbour", reason: "unkind", quote: { from: "a", pseudonym: "Gentle Fern", text: "rude words" }, at: 1, seen: false },
+        ],
+      }),
+    );
+    expect(screen.getByRole("heading", { name: "Facilitator console 2 new" })).toBeTruthy();
+    const alerts = screen.getByRole("region", { name: /Private alerts/ });
+    expect(within(alerts).getByRole("heading", { name: "Private alerts 2 new" })).toBeTruthy();
+    const items = within(within(alerts).getByRole("list", { name: "From the chat" })).getAllByRole("listitem");
+    expect(items.map((li) => li.textContent)).toEqual([expect.stringContaining("Still Harbour reported a message from Gentle Fern (unkind or hurtful): rude words"), expect.stringContaining("Gentle Fern may need support.")]);
+    fireEvent.click(within(items[1]!).getByRole("button", { name: "Mark as seen" }));
+    expect(link.sent).toEqual([{ type: "markSeen", payload: { id: "s1" } }]);
+    expect(screen.getByRole("heading", { name: "Facilitator console 1 new" })).toBeTruthy();
   });
 });

@@ -1,3 +1,6 @@
+import { ChatAlertList } from "../../chat/ChatModeration";
+import { useChatStore } from "../../chat/chatStore";
+import { markChatAlertSeen } from "../../chat/followChat";
 import { REPORT_REASON_WORDS, alertsInOrder, seatText } from "../../consoleActions";
 import { markAlertSeen } from "../../privateAlerts";
 import type { Alert } from "../../roomStore";
@@ -49,18 +52,24 @@ function AlertItem({ alert }: { alert: Alert }) {
 }
 
 /**
- * Private alerts, only here: who needs a moment and who reported whom, with their seat; marking one
+ * Private alerts, only here: who needs a moment and who reported whom, with their seat, and from
+ * the chat who may need support (words of crisis) and which message was reported; marking one
  * seen tells its sender. Unseen first.
  */
 export function ConsoleAlerts() {
+  const { store } = useRoomServices();
   const alerts = useRoom((s) => s.alerts);
+  const chatAlerts = useChatStore((s) => s.alerts);
   const { unseen, seen } = alertsInOrder(alerts);
+  const fresh = unseen.length + chatAlerts.filter((a) => !a.seen).length;
+  const chatSeen = (id: string) => markChatAlertSeen(useChatStore, id, (type, payload) => store.getState().send(type, payload));
   return (
     <section aria-labelledby="console-alerts" className="console-section">
       <h3 id="console-alerts">
-        Private alerts {unseen.length > 0 && <span className="badge">{unseen.length} new</span>}
+        Private alerts {fresh > 0 && <span className="badge">{fresh} new</span>}
       </h3>
-      {alerts.length === 0 && <p className="hint">None. "I need a moment" and reports appear here, and only here.</p>}
+      {alerts.length === 0 && chatAlerts.length === 0 && <p className="hint">None. "I need a moment", reports and words of crisis in the chat appear here, and only here.</p>}
+      <ChatAlertList onSeen={chatSeen} />
       <ul className="alerts" aria-live="polite">
         {unseen.map((a) => (
           <AlertItem key={a.id} alert={a} />

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Role } from "../../../../core/protocol";
-import { ChatModeration } from "../../chat";
+import { ChatModeration, useChatStore } from "../../chat";
 import { useRoom } from "../RoomContext";
 import { ConsoleAlerts } from "./ConsoleAlerts";
 import { ConsoleCircle } from "./ConsoleCircle";
@@ -18,7 +18,7 @@ import { ConsoleRoster } from "./ConsoleRoster";
  */
 export function FacilitatorConsole() {
   const role = useRoom((s) => s.people[s.me]?.role ?? Role.participant);
-  const unseen = useRoom((s) => s.alerts.filter((a) => !a.seen).length);
+  const unseen = useRoom((s) => s.alerts.filter((a) => !a.seen).length) + useChatStore((s) => s.alerts.filter((a) => !a.seen).length);
   const knocking = useRoom((s) => s.knocks.length);
   // Folded on a phone at first (the circle and toolbar need the screen); open on anything wider.
   const [open, setOpen] = useState(() => !globalThis.matchMedia?.("(max-width: 36rem)").matches);

@@ -142,19 +142,4 @@ describe("ChatModeration (facilitator console)", () => {
       ["shareCard", { id: "panic" }],
     ]);
   });
-
-  it("shows 'may need support' and reported messages privately, and marks them seen", () => {
-    seat("facilitator");
-    useChatStore.setState({
-      alerts: [
-        { id: "s1", kind: "support", from: "a", pseudonym: "Still Heron", at: 0, seen: false },
-        { id: "r1", kind: "chatReport", from: "me", pseudonym: "Quiet Fox", reason: "unkind", quote: { from: "f", pseudonym: "Facilitator", text: "rude words" }, at: 0, seen: false },
-      ],
-    });
-    render(<ChatModeration />);
-    expect(screen.getByText(/Still Heron may need support/)).toBeTruthy();
-    expect(screen.getByText("rude words")).toBeTruthy();
-    fireEvent.click(screen.getAllByRole("button", { name: "Mark seen" })[1]!);
-    expect(sent).toEqual([["markSeen", { id: "s1" }]]);
-  });
 });

@@ -273,6 +273,26 @@ describe("the console in a headset", () => {
     expect(words()).toContain("Console · 1 new");
   });
 
+  it("shows from the chat who may need support, first while unseen, and counts it on the Console tab", async () => {
+    const { r, link } = await renderBoards(Role.facilitator, [fern, oak]);
+    current = r;
+    await act(async () =>
+      useChatStore.setState({
+        alerts: [
+          { id: "s1", kind: "support", from: "fern", pseudonym: "Gentle Fern", at: 0, seen: false },
+          { id: "c1", kind: "chatReport", from: "oak", pseudonym: "Quiet Oak", reason: "unkind", quote: { from: "fern", pseudonym: "Gentle Fern", text: "go away 🙄" }, at: 1, seen: true },
+        ],
+      }),
+    );
+    await settle(r);
+    expect(words()).toContain("Console · 1 new");
+    await press(r, "Console");
+    expect(words()).toMatch(/Gentle Fern may need support: words in their chat matched the crisis list\.[\s\S]*Quiet Oak reported a message from Gentle Fern \(unkind or hurtful\): "go away ·"/);
+    await press(r, "Mark as seen: Gentle Fern may need support: words in their chat matched the crisis list.");
+    expect(link.sent).toEqual([{ type: "markSeen", payload: { id: "s1" } }]);
+    expect(words()).not.toContain("Console · 1 new");
+  });
+
   it("participants never see the console", async () => {
     const { r } = await renderBoards(Role.participant, [robin], { alerts: [] });
     current = r;
