@@ -32,14 +32,16 @@ function fromPose(out: PartPose, pose: XRPose | undefined): void {
 /**
  * Sends this person's pose to the circle at POSE_HZ: the head from the camera (a headset's
  * tracked head, or the direction a screen visitor looks), and in a headset each hand's grip from
- * the XR frame; on a screen the hands rest in the lap. Runs in the frame loop; reads the store
- * with getState(), so it never renders.
+ * the XR frame; on a screen the hands rest in the lap. Only once seated (not while waiting to be
+ * let in). Runs in the frame loop; reads the store with getState(), so it never renders.
  */
 export function usePoseSending(store: RoomStore = useRoomStore): PoseSender {
   const sender = useMemo(() => new PoseSender((words) => store.getState().send("pose", words)), [store]);
   useEffect(() => () => void (sender.sent = 0), [sender]);
   useFrame(({ camera, gl }) => {
-    if (store.getState().phase !== "in") return;
+    // Nothing while waiting to be let in: the room refuses it, and the circle has no seat for it yet.
+    const { phase, knocking } = store.getState();
+    if (phase !== "in" || knocking) return;
     camera.getWorldPosition(position);
     camera.getWorldQuaternion(rotation);
     head.px = position.x;
