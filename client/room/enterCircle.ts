@@ -40,6 +40,8 @@ function follow(room: JoinedCircle, store: RoomStore, out: CircleFrame): () => v
     room.onMessage("error", ({ action, code }) => {
       // Counted before a reconnection: nothing to tell the person, the answer is in.
       if (action === "checkIn" && code === ActionError.ALREADY_CHECKED_IN) return markCheckInCounted(store);
+      // Poses go out by themselves (the first before the room says the person waits at the door): nothing they did.
+      if (action === "pose") return;
       store.setState({ notice: actionNotice(action, code) });
     }),
   );
