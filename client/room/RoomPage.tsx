@@ -10,6 +10,7 @@ import { useAppStore } from "../state/store";
 import { FocusHeadingContext } from "../ui/ScreenHeading";
 import { circlePractice } from "./circlePractice";
 import { eventLogFor } from "./eventLog";
+import { useChatStore } from "./chat/chatStore";
 import { RoomStageLayer } from "./RoomStageLayer";
 import type { RoomPhase } from "./roomStore";
 import { AgreementStep } from "./ui/AgreementStep";
@@ -70,8 +71,8 @@ function useRoomRuntime(): void {
   useEffect(() => silenceCuesWhile(() => store.getState().cuesSilenced), [store]);
   // Reports carry the last minute of what this device saw: start keeping it from the first moment.
   useEffect(() => void eventLogFor(store), [store]);
-  // Tests and benchmarks read the circle's state and clock, also in the simple view (no 3D).
-  useEffect(() => exposeTestHooks({ roomStore: store, roomClock }), [store]);
+  // Tests and benchmarks read the circle's state, clock and words, also in the simple view (no 3D).
+  useEffect(() => exposeTestHooks({ roomStore: store, roomClock, chatStore: useChatStore }), [store]);
 }
 
 function Room({ code, stage }: { code: string; stage: boolean }) {

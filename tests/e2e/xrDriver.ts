@@ -45,8 +45,8 @@ const targetOf = (page: Page, label: string) =>
 /**
  * Aim `pointer` at the in-VR button labelled `label` and select it (trigger or pinch). The
  * emulated headset draws 2–4 frames a second here, so wait for the board to settle and for the
- * ray's hover to register; the press spans several slow frames (iwer applies a press and its
- * release in one frame update when a frame outlasts the press).
+ * ray's hover to register; the press spans several frames, however slow they are now (iwer
+ * applies a press and its release in one frame update when a frame outlasts the press).
  */
 export async function vrPress(page: Page, label: string, pointer: XrPointer = "controller-right"): Promise<void> {
   let position: [number, number, number] | null = null;
@@ -63,8 +63,11 @@ export async function vrPress(page: Page, label: string, pointer: XrPointer = "c
     device: pointer,
     target: { x, y, z },
   });
+  const aimed = Date.now();
   await framesPass(page, 4);
-  await page.evaluate((device) => (window as unknown as XrWindow).__brTest.xrDevice.remote.dispatch("select", { device, duration: 0.6 }), pointer);
+  // Held for at least three frames as this page draws them now (0.6 s at 5 fps and faster; at most 5 s).
+  const duration = Math.min(5, Math.max(0.6, (3 * (Date.now() - aimed)) / 4 / 1000));
+  await page.evaluate(({ device, duration }) => (window as unknown as XrWindow).__brTest.xrDevice.remote.dispatch("select", { device, duration }), { device: pointer, duration });
 }
 
 /** Press and release a right-controller face button ("a-button", "b-button"), spanning a few slow frames. */
