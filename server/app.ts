@@ -4,7 +4,6 @@ import https from "node:https";
 import http from "node:http";
 import path from "node:path";
 import { defineRoom, defineServer, matchMaker } from "@colyseus/core";
-import { WebSocketTransport } from "@colyseus/ws-transport";
 import compression from "compression";
 import express from "express";
 import { MAX_FRAME_BYTES, ROOM_NAME } from "../core/protocol";
@@ -20,6 +19,7 @@ import { circleCalls } from "./cluster/circleCalls";
 import { clusterOptions, type ClusterConfig } from "./cluster/clusterOptions";
 import { SeatTokens } from "./cluster/SeatTokens";
 import { redisSink, storeSink } from "./cluster/snapshotSinks";
+import { QuietWebSocketTransport, colyseusLogger } from "./quietLog";
 import { openStore } from "./store/openStore";
 import type { Store } from "./store/types";
 import type { VoiceDeps } from "./voice/voiceDeps";
@@ -64,10 +64,12 @@ export function createApp(options: AppOptions) {
       [ROOM_NAME]: defineRoom(bindCircleRoom({ store, tokens, live, voice: options.voice, guesses, seats, snapshots })).filterBy(["code"]),
     },
     greet: false,
+    // Errors as one scrubbed line each, never a stack or a payload (server/quietLog.ts).
+    logger: colyseusLogger(),
     ...clusterOptions(options.cluster ?? {}),
     // server/index.ts owns the signals: shut rooms down first, then close the database.
     gracefullyShutdown: false,
-    transport: new WebSocketTransport({ server: httpServer, maxPayload: MAX_FRAME_BYTES }),
+    transport: new QuietWebSocketTransport({ server: httpServer, maxPayload: MAX_FRAME_BYTES }),
     express: (app) => {
       app.disable("x-powered-by");
       app.use("/api", express.json({ limit: "16kb" }), authRoutes(store, tokens), sessionRoutes(store, tokens, hooks, guesses));

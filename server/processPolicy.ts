@@ -23,19 +23,27 @@ let exiting = false;
 /** How long a clean shutdown may take after an uncaught exception before the process just exits. */
 export const FATAL_SHUTDOWN_MS = 5000;
 
-/** "TypeError (ERR_X): message" with quoted parts and long tails removed. */
-export function describeError(e: unknown): string {
-  if (!(e instanceof Error)) return `a non-error value (${e === null ? "null" : typeof e})`;
-  const raw = (e as Error & { code?: unknown }).code;
-  const code = typeof raw === "string" || typeof raw === "number" ? ` (${String(raw)})` : "";
-  const message = (e.message.split("\n")[0] ?? "")
+/** The first line of a message with quoted parts, addresses and emails removed, at most 160 characters. */
+export function scrubMessage(message: string): string {
+  return (message.split("\n")[0] ?? "")
     .replace(/"[^"]*"|'[^']*'|`[^`]*`|“[^”]*”/g, "…")
     // addresses and emails, wherever a message names one
     .replace(/\b\d{1,3}(?:\.\d{1,3}){3}\b|\b[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}\b|[^\s@]+@[^\s@]+/gi, "…")
     .slice(0, 160);
+}
+
+/**
+ * "TypeError (ERR_X): message" with quoted parts and long tails removed, and the first stack frame
+ * unless `where` is false.
+ */
+export function describeError(e: unknown, where = true): string {
+  if (!(e instanceof Error)) return `a non-error value (${e === null ? "null" : typeof e})`;
+  const raw = (e as Error & { code?: unknown }).code;
+  const code = typeof raw === "string" || typeof raw === "number" ? ` (${String(raw)})` : "";
+  const message = scrubMessage(e.message);
   // The first frame says where, without any values.
-  const where = e.stack?.split("\n").find((l) => l.trim().startsWith("at "))?.trim() ?? "";
-  return `${e.name}${code}: ${message}${where ? ` [${where}]` : ""}`;
+  const frame = where ? (e.stack?.split("\n").find((l) => l.trim().startsWith("at "))?.trim() ?? "") : "";
+  return `${e.name}${code}: ${message}${frame ? ` [${frame}]` : ""}`;
 }
 
 function onRejection(reason: unknown): void {
