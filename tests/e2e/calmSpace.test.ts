@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { join } from "node:path";
+import { IDLE_MS } from "../../client/ui/screens/useFadeWhenIdle";
 import { ARTIFACTS, openApp, type Session } from "./browser";
+import { controlsOpacity, practiseNow, pressReaches, waitForFaded, waitForIdle } from "./practice";
 
 /**
  * A desktop visitor: box breathing from choice to history, the caption's
@@ -71,6 +73,45 @@ describe("calm space on a desktop", () => {
     await history.waitFor();
     await expect.poll(() => history.innerText()).toMatch(/3 to 6, up 3/);
     await page.screenshot({ path: join(ARTIFACTS, "history.png") });
+  });
+
+  it("gives the faded practice controls back at once: one click on Stop, a click where the cursor rests, Tab to Stop and Enter", async () => {
+    const { page } = s;
+    const stop = page.getByRole("button", { name: "Stop" });
+    const checkOut = page.getByRole("heading", { name: "Check out" });
+
+    // The cursor is away from the controls and still: after the idle delay they fade, and one
+    // ordinary click on Stop (no wiggle first, no second try) ends the practice.
+    await practiseNow(page);
+    await page.mouse.move(5, 5);
+    await waitForFaded(page);
+    await page.screenshot({ path: join(ARTIFACTS, "practice-idle.png") });
+    expect(await pressReaches(page, "Stop"), "nothing lies over the faded Stop button").toBe(true);
+    await stop.click({ timeout: 3000 });
+    await checkOut.waitFor({ timeout: 3000 });
+
+    // The cursor rests on Stop through the idle delay: the controls under it stay shown, and
+    // pressing without moving first stops.
+    await practiseNow(page);
+    const box = (await stop.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await waitForIdle(page);
+    expect(await controlsOpacity(page), "controls stay under a resting mouse").toBe(1);
+    await page.mouse.down();
+    await page.mouse.up();
+    await checkOut.waitFor({ timeout: 3000 });
+
+    // Keyboard: Tab brings the controls back and, while a control has focus, they stay.
+    await practiseNow(page);
+    await page.mouse.move(5, 5);
+    await waitForFaded(page);
+    for (let i = 0; i < 20 && !(await stop.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press("Tab");
+    await expect.poll(() => stop.evaluate((b) => b === document.activeElement)).toBe(true);
+    await expect.poll(() => controlsOpacity(page)).toBe(1);
+    await page.waitForTimeout(IDLE_MS + 1000);
+    expect(await controlsOpacity(page), "controls stay while one has keyboard focus").toBe(1);
+    await page.keyboard.press("Enter");
+    await checkOut.waitFor({ timeout: 3000 });
   });
 
   it("makes no request to any origin but its own", () => {

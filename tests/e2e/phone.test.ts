@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { join } from "node:path";
 import { ARTIFACTS, PHONE, openApp, type Session } from "./browser";
+import { controlsOpacity, practiseNow, pressReaches, waitForFaded } from "./practice";
 
 /** A phone visitor does the whole flow by touch alone, and looks around by dragging. */
 describe("calm space on a phone", () => {
@@ -58,6 +59,24 @@ describe("calm space on a phone", () => {
     await page.waitForTimeout(800);
     const after = await cameraYaw(s);
     expect(Math.abs(after - before)).toBeGreaterThan(0.1);
+  });
+
+  it("after the controls fade, a tap on the scene brings them back and a finger on Stop stops at once", async () => {
+    const { page } = s;
+    const stop = page.getByRole("button", { name: "Stop" });
+    await practiseNow(page);
+    await waitForFaded(page);
+    // A tap on the open sky above the orb: the controls come back.
+    const canvas = (await page.locator("canvas").boundingBox())!;
+    await page.touchscreen.tap(canvas.x + canvas.width / 2, canvas.y + canvas.height * 0.2);
+    await expect.poll(() => controlsOpacity(page), { timeout: 2000 }).toBe(1);
+    // Faded again, a finger lands where Stop is (a raw touch, not the test driver's click helper):
+    // the same tap that wakes the controls presses Stop.
+    await waitForFaded(page);
+    expect(await pressReaches(page, "Stop"), "nothing lies over the faded Stop button").toBe(true);
+    const box = (await stop.boundingBox())!;
+    await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
+    await page.getByRole("heading", { name: "Check out" }).waitFor({ timeout: 3000 });
   });
 
   it("makes no request to any origin but its own", () => {
