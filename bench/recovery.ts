@@ -99,9 +99,10 @@ export async function run(): Promise<Run[]> {
       "|---|---|---|---|---|---|---|",
       `| ${runs.length} | ${figures.everyoneBack.p50} ms | ${figures.everyoneBack.max} ms | ${figures.everyoneBack.min} ms | ${figures.eachPerson.p50} ms | ${figures.within} / ${runs.length} | ${fixed(figures.load1.min)}–${fixed(figures.load1.max)} on 2 cores |`,
       "",
-      "Where the time goes: the client waits 1.5 s for its own connection to resume (RESCUE_AFTER_MS), then its rejoin through the",
-      "surviving process finds the dead process' listing, whose seat reservation times out (Colyseus' 2 s) and whose health check",
-      "fails (another 2 s) before the listing is removed and the circle is re-created from its saved state.",
+      "Where the time goes: 1.5 s is the client waiting for its own connection to resume (RESCUE_AFTER_MS); most of the rest is",
+      "Colyseus noticing the dead process when the rejoin through the surviving process finds its listing — a seat reservation that",
+      "times out and a health check that fails (up to 2 s each) — before the listing is removed and the circle is re-created from its",
+      "saved state. The load average is other people's work on this shared machine (tests and benches) plus this bench.",
     ].join("\n"),
     "recovery",
   );
