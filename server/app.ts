@@ -37,6 +37,8 @@ export interface AppOptions {
   clientDir?: string;
   /** serve HTTPS with this key pair */
   tls?: { key: string; cert: string; /** a certificate of the operator's own (TLS_CERT), not the self-signed one: HSTS is sent */ real?: boolean };
+  /** reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY): addresses, CIDR ranges; none by default */
+  trustProxy?: readonly string[];
   /** ICE servers and the SFU for voice (none and no SFU by default: a mesh that works on a LAN) */
   voice?: VoiceDeps;
 }
@@ -58,7 +60,7 @@ export function createApp(options: AppOptions) {
 
   const httpServer = options.tls ? https.createServer(options.tls) : http.createServer();
   // HSTS only with a certificate browsers trust: after a self-signed one it would lock people out.
-  guardRequests(httpServer, { hsts: options.tls?.real === true });
+  guardRequests(httpServer, { hsts: options.tls?.real === true, trustProxy: options.trustProxy });
   const server = defineServer({
     rooms: {
       [ROOM_NAME]: defineRoom(bindCircleRoom({ store, tokens, live, voice: options.voice, guesses, seats, snapshots })).filterBy(["code"]),

@@ -4,6 +4,7 @@ import path from "node:path";
 import { z } from "zod";
 import { iceServerSchema, type IceServer } from "../core/protocol";
 import { MIN_SECRET_LENGTH } from "./auth/tokens";
+import { parseTrustProxy } from "./http/clientAddress";
 
 /** Process settings from the environment (and `--https` on the command line). */
 export interface Config {
@@ -24,6 +25,8 @@ export interface Config {
   redisUrl: string | undefined;
   /** how other processes and clients reach this one directly (PUBLIC_ADDRESS, e.g. node1.example.org/p1) */
   publicAddress: string | undefined;
+  /** reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY: addresses, CIDR ranges, loopback…); none by default */
+  trustProxy: string[];
   /** longest a SIGTERM waits for circles to move before the process exits anyway (SHUTDOWN_GRACE_MS), ms */
   shutdownGraceMs: number;
 }
@@ -68,6 +71,7 @@ export function readConfig(env = process.env, argv = process.argv): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     publicAddress: env.PUBLIC_ADDRESS || undefined,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     shutdownGraceMs,
   };
 }

@@ -27,6 +27,7 @@ const app = createApp({
   jwtSecret: secret,
   clientDir: config.clientDir ?? path.join(root, "dist", "client"),
   tls,
+  trustProxy: config.trustProxy,
   voice: { iceServers: config.iceServers },
 });
 

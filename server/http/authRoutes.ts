@@ -19,6 +19,7 @@ import {
 } from "../../core/protocol";
 import { EmailTakenError, type Invite, type Store } from "../store/types";
 import { ApiError, ApiErrorCode, handle, parse } from "./ApiError";
+import { addressOf } from "./clientAddress";
 import { facilitatorOf, requireFacilitator } from "./requireFacilitator";
 
 /** How long an invite stays valid, ms. */
@@ -54,7 +55,8 @@ export function authRoutes(store: Store, tokens: TokenService): express.Router {
   const byIp = new AttemptLimiter(30, 15 * 60_000);
   // Every sign-up attempt counts (each valid one costs a scrypt hash).
   const signUpsByIp = new AttemptLimiter(20, 15 * 60_000);
-  const ipOf = (req: Request) => req.socket.remoteAddress ?? "unknown";
+  // The socket's address, or a trusted proxy's X-Forwarded-For (TRUST_PROXY; see clientAddress.ts).
+  const ipOf = (req: Request) => addressOf(req);
 
   const issue = async (f: FacilitatorView & { tokenVersion: number }): Promise<AuthResponse> => ({
     token: await tokens.issue({ sub: f.id, admin: f.isAdmin, v: f.tokenVersion }),

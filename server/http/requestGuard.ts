@@ -1,4 +1,5 @@
 import type http from "node:http";
+import { addressResolver, setAddress } from "./clientAddress";
 import { securityHeaderValues } from "./security";
 
 /** Largest matchmaking body: join options are a few hundred bytes. */
@@ -16,13 +17,12 @@ export interface GuardOptions {
   bodyTimeoutMs?: number;
   /** send Strict-Transport-Security (HTTPS with a trusted certificate only) */
   hsts?: boolean;
+  /** reverse proxies whose X-Forwarded-For is believed (TRUST_PROXY; none by default) */
+  trustProxy?: readonly string[];
 }
 
 /** Half a year; no includeSubDomains, since other hosts under the same name are not ours to decide. */
 export const HSTS = "max-age=15552000";
-
-/** The address a request came from (the socket's; forwarded-for headers are not trusted). */
-export const addressOf = (req: http.IncomingMessage): string => req.socket.remoteAddress ?? "unknown";
 
 function refuse(res: http.ServerResponse, status: number, error: string, message: string): void {
   if (res.headersSent) return;
@@ -39,7 +39,9 @@ function refuse(res: http.ServerResponse, status: number, error: string, message
  * - /matchmake/* bodies are read here, at most `maxBody` bytes within `bodyTimeoutMs`, then handed to
  *   Colyseus already read; larger ones are refused with 413 before more is read;
  * - one address has at most `maxConcurrent` matchmaking requests in flight (429 beyond);
- * - the address Colyseus reports to `onAuth` (`context.ip`) is the socket's, not a header a client chose;
+ * - each request's client address is worked out once (clientAddress.ts: the socket's, or a trusted
+ *   proxy's X-Forwarded-For), and it is the address Colyseus reports to `onAuth` (`context.ip`), not a
+ *   header a client chose;
  * - any other request declaring a body over 16 KB is refused with 413.
  */
 export function guardRequests(server: http.Server, options: GuardOptions = {}): void {
@@ -47,14 +49,22 @@ export function guardRequests(server: http.Server, options: GuardOptions = {}): 
   const maxConcurrent = options.maxConcurrent ?? MATCHMAKE_MAX_CONCURRENT;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? MATCHMAKE_BODY_TIMEOUT_MS;
   const inFlight = new Map<string, number>();
+  const resolve = addressResolver(options.trustProxy ?? []);
   const headers = securityHeaderValues();
   if (options.hsts) headers.push(["Strict-Transport-Security", HSTS]);
 
   const emit = server.emit.bind(server) as (event: string | symbol, ...args: unknown[]) => boolean;
   // Wrapping emit (rather than adding a listener) puts this ahead of listeners Colyseus prepends later.
   server.emit = ((event: string | symbol, ...args: unknown[]): boolean => {
-    if (event !== "request") return emit(event, ...args);
+    if (event !== "request" && event !== "upgrade") return emit(event, ...args);
     const req = args[0] as http.IncomingMessage;
+    const ip = resolve(req);
+    setAddress(req, ip);
+    // Colyseus reads the client's address from these headers first: only ours may be there.
+    delete req.headers["x-forwarded-for"];
+    delete req.headers["x-client-ip"];
+    req.headers["x-real-ip"] = ip;
+    if (event === "upgrade") return emit(event, ...args);
     const res = args[1] as http.ServerResponse;
     for (const [name, value] of headers) res.setHeader(name, value);
     const declared = Number(req.headers["content-length"] ?? 0);
@@ -67,10 +77,6 @@ export function guardRequests(server: http.Server, options: GuardOptions = {}): 
       return emit(event, ...args);
     }
 
-    const ip = addressOf(req);
-    delete req.headers["x-forwarded-for"];
-    delete req.headers["x-client-ip"];
-    req.headers["x-real-ip"] = ip;
     const count = inFlight.get(ip) ?? 0;
     if (count >= maxConcurrent) {
       refuse(res, 429, "too_many_requests", "too many matchmaking requests at once from this address");

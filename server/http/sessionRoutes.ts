@@ -15,6 +15,7 @@ import {
 import type { TokenService } from "../auth/tokens";
 import type { SessionRow, Store } from "../store/types";
 import { ApiError, ApiErrorCode, handle, parse } from "./ApiError";
+import { addressOf } from "./clientAddress";
 import type { CodeGuesses } from "./codeGuesses";
 import { newJoinCode } from "./joinCodes";
 import { current } from "./sessionExpiry";
@@ -51,7 +52,7 @@ export function sessionRoutes(store: Store, tokens: TokenService, live: LiveRoom
   // Unknown codes are also counted per address (with matchmaking's): see CodeGuesses.
   router.get("/join/:code", handle((req, res) => {
     const s = guesses.lookUp(
-      req.socket.remoteAddress ?? "unknown",
+      addressOf(req),
       () => {
         const code = normalizeJoinCode(req.params.code);
         const row = code ? store.sessions.byCode(code) : undefined;

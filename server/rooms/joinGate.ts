@@ -26,7 +26,7 @@ export function sessionForCode(store: Store, code: string): SessionRow {
 
 /** Where a join comes from, for the per-address limit on unknown codes. */
 export interface JoinOrigin {
-  /** the socket's address (context.ip; forwarded-for headers are not trusted) */
+  /** the client's address (context.ip, set by requestGuard: the socket's, or a trusted proxy's X-Forwarded-For) */
   ip: string | undefined;
   guesses: CodeGuesses;
 }

@@ -29,9 +29,9 @@ export interface Booted {
 }
 
 /** Boot the whole app on a random loopback port with a throwaway data directory. */
-export async function bootApp(opts: { clientDir?: string; voice?: VoiceDeps } = {}): Promise<Booted> {
+export async function bootApp(opts: { clientDir?: string; voice?: VoiceDeps; trustProxy?: string[] } = {}): Promise<Booted> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "breathing-room-test-"));
-  const app = createApp({ dataDir, jwtSecret: "test-secret-" + randomUUID(), clientDir: opts.clientDir, voice: opts.voice });
+  const app = createApp({ dataDir, jwtSecret: "test-secret-" + randomUUID(), clientDir: opts.clientDir, voice: opts.voice, trustProxy: opts.trustProxy });
   const port = await freePort();
   await app.server.listen(port, "127.0.0.1");
   const colyseus = new ColyseusTestServer(app.server);
