@@ -1,11 +1,12 @@
 import "../../server/polyfills";
+import { join } from "node:path";
 import { Client } from "@colyseus/sdk";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seatPlacement, seatToWorld } from "../../core/circle";
 import { startServer, type RunningServer } from "../../scripts/serveApp";
-import { DESKTOP, type Device } from "./browser";
-import { vrPress } from "./xrDriver";
+import { ARTIFACTS, DESKTOP, type Device } from "./browser";
+import { vrFontsReady, vrPress, vrScreenshot, vrWords } from "./xrDriver";
 import { idOf, joinAsParticipant, launchBrowser, openPerson, planSession, roomValue, shot, signUp, waitSeated, type Person } from "./roomHelpers";
 
 /**
@@ -198,7 +199,6 @@ describe("a circle in three windows: a facilitator, a desktop participant and a 
       expect(Math.abs(b.at[i]! - a.at[i]! - headMoved[i]!)).toBeLessThan(0.03);
       expect(Math.abs(b.at[6 + i]! - a.at[6 + i]! - handMoved[i]!)).toBeLessThan(0.03);
     }
-    await shot(page, "room-headset");
   });
 
   it("the headset person raises a hand and opens crisis help from the in-VR board", async () => {
@@ -210,6 +210,10 @@ describe("a circle in three windows: a facilitator, a desktop participant and a 
     }
     expect(await roomValue(lead.page, (s) => s.handQueue)).toEqual([riverId]);
     await lead.page.locator(".console").getByText(RIVER).first().waitFor();
+    // What the headset shows now: the board says where the hand is in line.
+    await expect.poll(() => vrWords(page), { timeout: 30_000 }).toContain("Lower hand · 1st in line");
+    await vrFontsReady(page);
+    await vrScreenshot(page, join(ARTIFACTS, "room-headset.png"));
     const crisisOpen = () => page.evaluate(() => (window as unknown as { __brTest: { store: { getState(): { crisisOpen: boolean } } } }).__brTest.store.getState().crisisOpen);
     for (let i = 0; i < 3 && !(await crisisOpen()); i++) {
       await vrPress(page, "Need help now?");

@@ -70,6 +70,19 @@ export async function vrPress(page: Page, label: string, pointer: XrPointer = "c
   await page.evaluate(({ device, duration }) => (window as unknown as XrWindow).__brTest.xrDevice.remote.dispatch("select", { device, duration }), { device: pointer, duration });
 }
 
+/**
+ * Wait until the in-VR text can be drawn: both font atlases (regular and bold) have arrived and a
+ * few frames have passed since. Before that, uikit lays buttons out without their words.
+ */
+export async function vrFontsReady(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => performance.getEntriesByType("resource").filter((e) => /atkinson-hyperlegible-(400|700)[^/]*\.png/.test(e.name)).length >= 2,
+    undefined,
+    { timeout: 60_000, polling: 500 },
+  );
+  await framesPass(page, 3);
+}
+
 /** Press and release a right-controller face button ("a-button", "b-button"), spanning a few slow frames. */
 export async function vrTap(page: Page, button: string): Promise<void> {
   await page.evaluate((b) => (window as unknown as XrWindow).__brTest.xrDevice.controllers.right.updateButtonValue(b, 1), button);
