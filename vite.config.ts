@@ -14,6 +14,7 @@ export default defineConfig({
     outDir: "../dist/client",
     emptyOutDir: true,
     manifest: true,
+    modulePreload: { polyfill: false },
   },
   server: {
     proxy: {

@@ -4,6 +4,7 @@ import { useAppStore } from "../state/store";
 import { CalmSpace } from "../ui/CalmSpace";
 import { CrisisButton } from "../ui/crisis/CrisisButton";
 import { CrisisDialog } from "../ui/crisis/CrisisDialog";
+import { LoadBoundary } from "../ui/LoadBoundary";
 import { Toolbar } from "../ui/Toolbar";
 import { NotFound } from "./NotFound";
 import { routeFor, type Route } from "./route";
@@ -19,9 +20,11 @@ function Page({ route, pathname, stage }: { route: Route; pathname: string; stag
       return <CalmSpace />;
     case "room":
       return (
-        <Suspense fallback={<p role="status">Opening the circle…</p>}>
-          <RoomPage code={route.code} stage={stage} />
-        </Suspense>
+        <LoadBoundary title="The circle">
+          <Suspense fallback={<p role="status">Opening the circle…</p>}>
+            <RoomPage code={route.code} stage={stage} />
+          </Suspense>
+        </LoadBoundary>
       );
     case "facilitate":
       return <Facilitate />;

@@ -1,4 +1,4 @@
-import { INTERNATIONAL } from "../../core/care";
+import { INTERNATIONAL } from "../../core/care/crisis";
 import { DEFAULT_ENVIRONMENT, type EnvironmentId } from "../../core/environments";
 
 /** The calm environments (canonical list in core/environments; each has a folder under client/scene/environments). */

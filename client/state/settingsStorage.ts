@@ -1,4 +1,4 @@
-import { crisisRegion, regionFromLocale } from "../../core/care";
+import { crisisRegion, regionFromLocale } from "../../core/care/crisis";
 import { isEnvironmentId } from "../../core/environments";
 import { DEFAULT_SETTINGS, type Settings } from "./settings";
 import type { AppStore } from "./store";

@@ -1,11 +1,17 @@
-import { useRef, useState } from "react";
-import { SettingsPanel } from "./settings/SettingsPanel";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
+import { LoadBoundary } from "./LoadBoundary";
+import { whenIdle } from "./whenIdle";
 import { XrButtons } from "./XrButtons";
+
+// The settings panel loads on its own, fetched once the first screen is idle.
+const loadSettings = () => import("./settings/SettingsPanel").then((m) => ({ default: m.SettingsPanel }));
+const SettingsPanel = lazy(loadSettings);
 
 /** Settings and headset entry, on every screen. */
 export function Toolbar() {
   const [open, setOpen] = useState(false);
   const toggleRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => whenIdle(() => void loadSettings().catch(() => undefined)), []);
   // Closing from inside the panel would otherwise drop focus to the page's start.
   const close = () => {
     setOpen(false);
@@ -32,7 +38,13 @@ export function Toolbar() {
         </button>
         <XrButtons />
       </div>
-      {open && <SettingsPanel id="settings" onClose={close} />}
+      {open && (
+        <LoadBoundary title="Settings">
+          <Suspense fallback={null}>
+            <SettingsPanel id="settings" onClose={close} />
+          </Suspense>
+        </LoadBoundary>
+      )}
     </div>
   );
 }

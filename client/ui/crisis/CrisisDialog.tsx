@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from "react";
-import { NOT_THERAPY_NOTICE } from "../../../core/care";
+import { NOT_THERAPY_NOTICE } from "../../../core/care/notices";
 import { useAppStore } from "../../state/store";
 import { useFocusTrap } from "../useFocusTrap";
 import { CrisisLines } from "./CrisisLines";

@@ -1,4 +1,4 @@
-import { CRISIS_CHECKED, crisisRegion } from "../../../core/care";
+import { CRISIS_CHECKED, crisisRegion } from "../../../core/care/crisis";
 import { useAppStore } from "../../state/store";
 import { RegionSelect } from "./RegionSelect";
 import { smsLink, withTelLinks } from "./telLinks";

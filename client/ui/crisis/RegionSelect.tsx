@@ -1,4 +1,4 @@
-import { CRISIS_REGIONS } from "../../../core/care";
+import { CRISIS_REGIONS } from "../../../core/care/crisis";
 import { useAppStore } from "../../state/store";
 
 /** Picks the region whose crisis lines are shown; used in the crisis dialog and in settings. */

@@ -35,7 +35,7 @@ describe("history screen", () => {
   it("is reachable from the first screen and says when it is empty", async () => {
     render(<App stage={false} />);
     fireEvent.click(screen.getByRole("button", { name: "History" }));
-    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("History");
+    expect((await screen.findByRole("heading", { level: 1 })).textContent).toBe("History");
     expect(await screen.findByText("No sessions yet.")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Back" }));
     expect(useAppStore.getState().screen).toBe("environment");

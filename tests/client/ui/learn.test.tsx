@@ -6,10 +6,10 @@ import { LearnPanel } from "../../../client/ui/vr/LearnPanels";
 import { press, renderVr, words } from "../vr/helpers";
 
 describe("Learn", () => {
-  it("opens from the first screen, lists every card, and shows one with its sources", () => {
+  it("opens from the first screen, lists every card, and shows one with its sources", async () => {
     render(<CalmSpace />);
     fireEvent.click(screen.getByRole("button", { name: "Learn" }));
-    expect(screen.getByRole("heading", { name: "Learn" })).toBeTruthy();
+    expect(await screen.findByRole("heading", { name: "Learn" })).toBeTruthy();
     for (const c of LEARNING_CARDS) expect(screen.getByRole("button", { name: c.title })).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "When a friend is struggling" }));
     expect(screen.getByRole("heading", { name: "When a friend is struggling" })).toBeTruthy();

@@ -74,20 +74,20 @@ describe("practice screen", () => {
     expect(useAppStore.getState().screen).toBe("check-out");
   });
 
-  it("leaves Space and Escape alone while typing in a field", () => {
+  it("leaves Space and Escape alone while typing in a field", async () => {
     practise();
     fireEvent.click(screen.getByRole("button", { name: "Settings" }));
-    const slider = screen.getByLabelText("Tone volume");
+    const slider = await screen.findByLabelText("Tone volume");
     fireEvent.keyDown(slider, { key: " " });
     fireEvent.keyDown(slider, { key: "Escape" });
     expect(useAppStore.getState().practice.status).toBe("running");
   });
 
-  it("lets Escape close settings without ending the practice, returning focus to the Settings button", () => {
+  it("lets Escape close settings without ending the practice, returning focus to the Settings button", async () => {
     practise();
     const toggle = screen.getByRole("button", { name: "Settings" });
     fireEvent.click(toggle);
-    const close = screen.getByRole("button", { name: "Close settings" });
+    const close = await screen.findByRole("button", { name: "Close settings" });
     close.focus();
     fireEvent.keyDown(close, { key: "Escape" });
     expect(useAppStore.getState().screen).toBe("practice");
@@ -109,10 +109,10 @@ describe("practice screen", () => {
     expect(useAppStore.getState().screen).toBe("check-out");
   });
 
-  it("leaves Space inside the settings panel to the panel", () => {
+  it("leaves Space inside the settings panel to the panel", async () => {
     practise();
     fireEvent.click(screen.getByRole("button", { name: "Settings" }));
-    fireEvent.keyDown(screen.getByRole("heading", { name: "Settings" }), { key: " " });
+    fireEvent.keyDown(await screen.findByRole("heading", { name: "Settings" }), { key: " " });
     expect(useAppStore.getState().practice.status).toBe("running");
     expect(screen.getByRole("button", { name: "Pause" })).toBeTruthy();
   });

@@ -9,10 +9,10 @@ afterEach(() => {
 });
 
 describe("settings and headset entry", () => {
-  it("applies comfort settings to the page at once", () => {
+  it("applies comfort settings to the page at once", async () => {
     render(<App stage={false} />);
     fireEvent.click(screen.getByRole("button", { name: "Settings" }));
-    fireEvent.click(screen.getByLabelText("Larger text"));
+    fireEvent.click(await screen.findByLabelText("Larger text"));
     fireEvent.click(screen.getByLabelText("High contrast"));
     expect(document.documentElement.classList.contains("large-text")).toBe(true);
     expect(document.documentElement.classList.contains("high-contrast")).toBe(true);
@@ -22,11 +22,11 @@ describe("settings and headset entry", () => {
     expect(useAppStore.getState().settings.seated).toBe(false);
   });
 
-  it("says when spoken guidance is impossible on this device", () => {
+  it("says when spoken guidance is impossible on this device", async () => {
     vi.stubGlobal("speechSynthesis", { getVoices: () => [], addEventListener: () => undefined, removeEventListener: () => undefined });
     render(<App stage={false} />);
     fireEvent.click(screen.getByRole("button", { name: "Settings" }));
-    expect(screen.getByText("No voices on this device")).toBeTruthy();
+    expect(await screen.findByText("No voices on this device")).toBeTruthy();
     expect((screen.getByLabelText("Spoken guidance") as HTMLInputElement).disabled).toBe(true);
   });
 
@@ -57,12 +57,12 @@ describe("settings and headset entry", () => {
 });
 
 describe("settings panel focus", () => {
-  it("returns focus to the Settings button when closed", () => {
+  it("returns focus to the Settings button when closed", async () => {
     render(<App stage={false} />);
     const toggle = screen.getByRole("button", { name: "Settings" });
     fireEvent.click(toggle);
     expect(toggle.getAttribute("aria-expanded")).toBe("true");
-    fireEvent.click(screen.getByRole("button", { name: "Close settings" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Close settings" }));
     expect(screen.queryByLabelText("Larger text")).toBeNull();
     expect(document.activeElement).toBe(toggle);
   });
