@@ -32,6 +32,9 @@ export default defineConfig({
           environment: "happy-dom",
           // Allocation tests of hot paths measure the heap after a forced collection.
           execArgv: ["--expose-gc"],
+          // In-VR panels lay out with yoga (WebAssembly) in happy-dom: a test of nine presses takes
+          // seconds while the room and bench suites share the two cores. Speed lives in bench/.
+          testTimeout: 20_000,
           setupFiles: ["tests/client/setup.ts"],
         },
       },
