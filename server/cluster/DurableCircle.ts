@@ -203,6 +203,27 @@ export class DurableCircle {
     this.handedOver = true;
   }
 
+  /** This room now holds the circle (see `superseded`). */
+  claim(roomId: string): void {
+    this.d.sink().claim(this.d.code(), roomId);
+  }
+
+  /**
+   * Another room for this circle was created after this one: its process thought this one dead
+   * (a pause or a lost Redis connection longer than Colyseus' health check, colyseus/colyseus #968)
+   * and brought the circle back from its saved state. False when unsure (Redis unreachable).
+   */
+  async superseded(roomId: string): Promise<boolean> {
+    if (this.handedOver) return false;
+    const owner = await this.d.sink().owner(this.d.code()).catch(() => undefined);
+    return owner !== undefined && owner !== roomId;
+  }
+
+  /** The newer room holds the circle and its counts: save nothing more, store no counts from here. */
+  yieldToNewer(): void {
+    this.handedOver = true;
+  }
+
   /** The circle is over (ended, or everyone left): nothing to bring back. */
   forgetCircle(): void {
     if (this.handedOver) return;

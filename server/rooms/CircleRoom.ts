@@ -59,6 +59,9 @@ export interface CircleDeps {
   snapshots: SnapshotSink;
 }
 
+/** How often a circle on several processes checks that no newer room holds it, ms. */
+const OWNER_CHECK_MS = 1000;
+
 /** Codes after which a dropped client gets no reconnection window. */
 const FINAL_CLOSES: ReadonlySet<number> = new Set([
   CloseCode.WITH_ERROR,
@@ -185,6 +188,18 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     this.voice.config.iceServers = this.deps.voice?.iceServers ?? [];
     // A circle whose process went away comes back as it was (see DurableCircle).
     await this.durable.restore();
+    // With several processes: the newest room for a circle holds it; an older one that finds a newer
+    // room (its process was thought dead, colyseus/colyseus #968) sends everyone there.
+    this.durable.claim(this.roomId);
+    if (this.deps.snapshots.shared) this.clock.setInterval(() => void this.yieldIfSuperseded(), OWNER_CHECK_MS);
+  }
+
+  /** A newer room holds this circle: out of matchmaking, nothing saved, everyone told it is moving (4200). */
+  private async yieldIfSuperseded(): Promise<void> {
+    if (!(await this.durable.superseded(this.roomId))) return;
+    this.durable.yieldToNewer();
+    await this.lock();
+    void this.disconnect(CloseCode.MOVING).catch(() => {});
   }
 
   /**

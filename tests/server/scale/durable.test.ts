@@ -134,4 +134,38 @@ describe.skipIf(Boolean(servicesMissing))("a circle outlives its process", () =>
     await until(() => people.every((m) => m.closed !== null), SETUP_MS, "circle ended");
     expect(c.store.aggregates.get(s.id)).toMatchObject({ n: 1, meanBefore: 4, meanAfter: 9 });
   }, 120_000);
+  it("a process paused past its health check (colyseus #968) does not split its circle: the newcomer's circle on the other process takes everyone in", async () => {
+    while (c.procs.filter(isRunning).length < 2) await c.start();
+    const [p1, p2] = c.procs.filter(isRunning) as [ServerProcess, ServerProcess];
+    const { token, s } = await facilitatorSession(c, { admission: false });
+    let other = p2;
+    const via = () => other;
+    const lead = await member(p1, via, s.code, "Facilitator", token);
+    const home = await homeProcess(c, s.code, [p1, p2]);
+    other = home === p1 ? p2 : p1;
+    lead.room.send("openCircle");
+    lead.room.send("startPractice", { patternId: "box", cycles: 12 });
+    await until(() => lead.room.state.session.status === SessionStatus.open && lead.room.state.practice.running, SETUP_MS, "circle open");
+    await new Promise((r) => setTimeout(r, 300)); // one patch: the last change saved
+
+    // The circle's process stops answering (as in a long pause) while someone joins through the other:
+    // the other's seat reservation and health check time out, it drops the listing and makes a new room.
+    home.signal("SIGSTOP");
+    let newcomer: Member;
+    try {
+      newcomer = await member(other, via, s.code, "Quiet Heron");
+    } finally {
+      home.signal("SIGCONT");
+    }
+    // The paused process comes back, finds the newer room and sends its people there.
+    await until(() => lead.moves === 1 && lead.backAt > 0, SETUP_MS, "the facilitator moved to the newer room").catch((e: unknown) => {
+      throw new Error(`${(e as Error).message}: ${JSON.stringify({ moves: lead.moves, closed: lead.closed, errors: lead.got.rejoinErrors })}`);
+    });
+    expect(lead.room.roomId).toBe(newcomer.room.roomId);
+    await until(() => [lead, newcomer].every((m) => m.room.state?.participants?.size === 2), SETUP_MS, "both in one circle");
+    expect(seen(newcomer.room).people).toMatchObject({ Facilitator: { role: Role.facilitator }, "Quiet Heron": { role: Role.participant } });
+    expect(seen(newcomer.room).practice.running).toBe(true);
+    expect([lead.closed, newcomer.closed]).toEqual([null, null]);
+    expect(lead.movingShown).toBe(1);
+  }, 120_000);
 });
