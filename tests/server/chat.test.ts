@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ServerMessages } from "../../core/protocol";
-import { bootApp, circle, dropConnection, sdk, sendRaw, sleep, until, type Booted, type Joined } from "./harness";
+import { ROOM_NAME, type ServerMessages } from "../../core/protocol";
+import { bootApp, circle, dropConnection, facilitator, join, joinOptions, sdk, sendRaw, session, sleep, until, type Booted, type Joined } from "./harness";
 
 /**
  * Words in the circle: chat reaches the people seated in the same circle only, moderation works
@@ -47,6 +47,45 @@ describe("chat", () => {
     for (const g of got) expect(g[0]).toEqual({ id: expect.any(String), from: a!.sessionId, text: "hello everyone" });
     await sleep(150);
     expect(gotElsewhere.flat()).toEqual([]);
+  });
+
+  it("reaches only admitted members: someone in the waiting area gets none of it, and once let in only what is written from then", async () => {
+    const f = await facilitator(b);
+    const s = session(b, f.id, { admission: true });
+    const lead = await join(b, s.code, "Facilitator", { token: f.token });
+    lead.send("openCircle");
+    await until(() => lead.state.session.status === "open", 2000, "circle open");
+    const knock = async (pseudonym: string) => {
+      const room = (await sdk(b).joinOrCreate(ROOM_NAME, joinOptions(s.code, pseudonym))) as Joined;
+      room.reconnection.enabled = false;
+      const heard: string[] = [];
+      room.onMessage("*", (type: string | number) => void heard.push(String(type)));
+      const chats = collect(room, "chat");
+      await until(() => lead.state.knocking?.has(room.sessionId) === true, 2000, `${pseudonym} knocking`);
+      return { room, heard, chats };
+    };
+    const member = await knock("Early Bird");
+    lead.send("admit", { target: member.room.sessionId });
+    await until(() => member.room.state.participants?.has(member.room.sessionId) === true, 2000, "admitted");
+    const waiting = await knock("Quiet Fox");
+
+    const toLead = collect(lead, "chat");
+    lead.send("chat", { text: "welcome, everyone" });
+    member.room.send("chat", { text: "hello circle" });
+    await until(() => toLead.length === 2 && member.chats.length === 2, 2000, "chat among the admitted");
+    const refused = waiting.room.waitForMessage("error", 2000);
+    sendRaw(waiting.room, "chat", { text: "let me in" });
+    expect(await refused).toEqual({ action: "chat", code: "not-admitted" });
+    await sleep(200);
+    expect(waiting.chats).toEqual([]);
+    expect(waiting.heard.filter((t) => t !== "admission" && t !== "error")).toEqual([]);
+    expect(toLead.map((m) => m.text)).toEqual(["welcome, everyone", "hello circle"]);
+
+    lead.send("admit", { target: waiting.room.sessionId });
+    await until(() => waiting.room.state.participants?.has(waiting.room.sessionId) === true, 2000, "second admitted");
+    lead.send("chat", { text: "glad you're here" });
+    await until(() => waiting.chats.length === 1, 2000, "chat after admission");
+    expect(waiting.chats.map((m) => m.text)).toEqual(["glad you're here"]);
   });
 
   it("masks slurs and abuse on the server, even from a client that sends raw; off means as sent", async () => {
