@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { CrisisLines } from "../../ui/crisis/CrisisLines";
 import { useChatStore } from "./chatStore";
 
@@ -8,9 +9,14 @@ import { useChatStore } from "./chatStore";
 export function CrisisOffer() {
   const open = useChatStore((s) => s.crisisOffer);
   const support = useChatStore((s) => s.supportStatus);
+  const ref = useRef<HTMLElement>(null);
+  // On a small screen the chat scrolls: bring the lines into view, not just the heading.
+  useEffect(() => {
+    if (open) ref.current?.scrollIntoView?.({ block: "nearest" });
+  }, [open]);
   if (!open) return null;
   return (
-    <section className="crisis-offer" role="region" aria-labelledby="crisis-offer-heading">
+    <section ref={ref} className="crisis-offer" role="region" aria-labelledby="crisis-offer-heading">
       <h3 id="crisis-offer-heading">It sounds like things are really hard right now</h3>
       <p>You don't have to go through this alone. People at these lines are there to listen, day and night.</p>
       <CrisisLines />
