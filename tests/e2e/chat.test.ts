@@ -92,26 +92,30 @@ describe("words in the circle: chat, a safety net for words of crisis, and a sha
   it("the facilitator opens the circle, and lets in a desktop participant and a headset participant", async () => {
     const t0 = Date.now();
     const lap = (what: string) => process.env.E2E_DEBUG && console.error(`[chat e2e] ${what}: ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    lead = await openPerson(browser, server.baseURL, "/facilitate", WIDE);
-    await lead.page.evaluate(([key, value]) => sessionStorage.setItem(key!, value!), [TOKEN_KEY, token]);
-    await lead.page.goto(new URL(`/room/${code}`, server.baseURL).href);
-    await lead.page.getByRole("button", { name: "Enter as facilitator" }).click();
-    await lead.page.getByLabel("A name for this circle").fill(LEAD);
-    await lead.page.getByRole("button", { name: "Enter the circle" }).click();
-    await waitSeated(lead.page);
-    lap("facilitator seated");
-    // The desktops use the simple view (the circle without 3D), as on a slow computer: this test is
-    // about words, and the headset's software-drawn frames need the two cores.
-    await useSimpleView(lead.page);
-    await lead.page.getByRole("button", { name: "Open the circle" }).click();
-    await expect.poll(() => roomValue(lead.page, (s) => s.session.status)).toBe("open");
-    lap("circle open");
-
-    [ash, river] = await Promise.all([
+    // Everyone arrives at once; the participants knock while the facilitator sits down and opens the circle.
+    [lead, ash, river] = await Promise.all([
+      openPerson(browser, server.baseURL, "/facilitate", WIDE),
       openPerson(browser, server.baseURL, `/room/${code}`, DESKTOP),
       openPerson(browser, server.baseURL, `/room/${code}?xr=emulate`, DESKTOP),
     ]);
-    await Promise.all([joinAsParticipant(ash.page, ASH), joinAsParticipant(river.page, RIVER)]);
+    lap("pages open");
+    const facilitate = async () => {
+      const { page } = lead;
+      await page.evaluate(([key, value]) => sessionStorage.setItem(key!, value!), [TOKEN_KEY, token]);
+      await page.goto(new URL(`/room/${code}`, server.baseURL).href);
+      await page.getByRole("button", { name: "Enter as facilitator" }).click();
+      await page.getByLabel("A name for this circle").fill(LEAD);
+      await page.getByRole("button", { name: "Enter the circle" }).click();
+      await waitSeated(page);
+      lap("facilitator seated");
+      // The desktops use the simple view (the circle without 3D), as on a slow computer: this test
+      // is about words, and the headset's software-drawn frames need the two cores.
+      await useSimpleView(page);
+      await page.getByRole("button", { name: "Open the circle" }).click();
+      await expect.poll(() => roomValue(page, (s) => s.session.status)).toBe("open");
+      lap("circle open");
+    };
+    await Promise.all([facilitate(), joinAsParticipant(ash.page, ASH), joinAsParticipant(river.page, RIVER)]);
     lap("both knocking");
     for (const [who, name] of [[ash, ASH], [river, RIVER]] as const) {
       await lead.page.getByRole("button", { name: `Admit ${name}` }).click();
