@@ -74,7 +74,7 @@ export function createApp(options: AppOptions) {
     transport: new QuietWebSocketTransport({ server: httpServer, maxPayload: MAX_FRAME_BYTES }),
     express: (app) => {
       app.disable("x-powered-by");
-      app.use("/api", express.json({ limit: "16kb" }), authRoutes(store, tokens), sessionRoutes(store, tokens, hooks, guesses));
+      app.use("/api", express.json({ limit: "16kb" }), authRoutes(store, tokens, hooks), sessionRoutes(store, tokens, hooks, guesses));
       app.use("/api", (_req, res) => void res.status(404).json({ error: "not_found", message: "no such endpoint" }));
       app.use("/api", apiErrorHandler);
       if (options.clientDir) serveClient(app, options.clientDir);

@@ -46,6 +46,8 @@ export function leaveReason(code: number): ClosedReason {
       return "removed";
     case CloseCode.DECLINED:
       return "declined";
+    case CloseCode.SIGNED_OUT:
+      return "signed-out";
     case CloseCode.SESSION_ENDED:
       return "ended";
     case CloseCode.WITH_ERROR:

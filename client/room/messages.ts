@@ -70,6 +70,11 @@ const CLOSED: Record<ClosedReason, ClosedMessage> = {
     body: "The facilitator didn't admit you to this circle. If you think that's a mistake, you can ask them, or knock again with the same code. The help button has people you can talk to now.",
     retry: true,
   },
+  "signed-out": {
+    title: "You signed out, so you have left the circle",
+    body: "Signing out ends your sign-in on every device, and your place as facilitator in open circles with it. The circle goes on, and co-facilitators keep leading. Sign in again on the facilitator page to come back.",
+    retry: false,
+  },
   flooded: {
     title: "The connection was closed",
     body: "Your device sent more than the circle can take. Reload the page to join again.",

@@ -74,6 +74,7 @@ export type ClosedReason =
   | "not-your-session"
   | "removed"
   | "declined"
+  | "signed-out"
   | "flooded"
   | "left"
   | "lost"

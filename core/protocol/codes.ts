@@ -46,6 +46,11 @@ export const CloseCode = {
   /** a facilitator did not let this person in (they were waiting to be admitted) */
   DECLINED: 4102,
   /**
+   * the session's facilitator signed out (every token revoked): their facilitator seat ends; no
+   * reconnection window, their seat token does not bring them back; sign in again to rejoin
+   */
+  SIGNED_OUT: 4103,
+  /**
    * the server is shutting down or redeploying: the circle is moving; rejoin at once with the seat
    * token (through the same address: another process takes it, or this one after its restart)
    */

@@ -177,6 +177,18 @@ export class DurableCircle {
     this.dirty = true;
   }
 
+  /** The owner signed out: a facilitator seat waiting for its person (after a move) is given up for good. */
+  facilitatorSignedOut(): void {
+    for (const [seatId, record] of this.pending) {
+      if (record.role !== Role.facilitator) continue;
+      this.pending.delete(seatId);
+      this.removed.add(seatId);
+      this.pendingHands = this.pendingHands.filter((id) => id !== seatId);
+      if (this.pendingPiece === seatId) this.pendingPiece = "";
+    }
+    this.dirty = true;
+  }
+
   left(sessionId: string): void {
     this.forget(sessionId);
     this.dirty = true;

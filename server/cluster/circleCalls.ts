@@ -3,7 +3,7 @@ import { ROOM_NAME } from "../../core/protocol";
 import type { LiveRooms } from "../rooms/CircleRoom";
 
 /** What HTTP may ask of a running circle. */
-type CircleCall = "end" | "refresh";
+type CircleCall = "end" | "refresh" | "ownerSignedOut";
 
 /**
  * How HTTP reaches a running circle of a session in any process: this process' own room directly,
@@ -23,6 +23,7 @@ export function circleCalls(live: LiveRooms) {
   return {
     end: (code: string) => fire(code, "end"),
     refresh: (code: string) => fire(code, "refresh"),
+    signedOut: (code: string) => fire(code, "ownerSignedOut"),
     /** the same, awaited (tests, shutdown) */
     call,
   };

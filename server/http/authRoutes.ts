@@ -20,6 +20,7 @@ import {
 import { EmailTakenError, type Invite, type Store } from "../store/types";
 import { ApiError, ApiErrorCode, handle, parse } from "./ApiError";
 import { addressOf } from "./clientAddress";
+import type { LiveRoomHooks } from "./sessionRoutes";
 import { facilitatorOf, requireFacilitator } from "./requireFacilitator";
 
 /** How long an invite stays valid, ms. */
@@ -49,7 +50,7 @@ const inviteView = (i: Invite): InviteView => ({ id: i.tokenHash, email: i.email
  * /api/auth/signup, /api/auth/signin, /api/auth/me and /api/invites (admins: create, list, withdraw).
  * Sign-in failures are limited per email and per IP (in memory).
  */
-export function authRoutes(store: Store, tokens: TokenService): express.Router {
+export function authRoutes(store: Store, tokens: TokenService, circles: Pick<LiveRoomHooks, "signedOut">): express.Router {
   const router = express.Router();
   const byEmail = new AttemptLimiter(5, 15 * 60_000);
   const byIp = new AttemptLimiter(30, 15 * 60_000);
@@ -144,12 +145,15 @@ export function authRoutes(store: Store, tokens: TokenService): express.Router {
     }),
   );
 
-  // Sign out everywhere: this token and every other one issued before (API and room tokens) stop working.
+  // Sign out everywhere: this token and every other one issued before (API and room tokens) stop
+  // working, and the facilitator's seat in each of their open circles ends (in any process).
   router.post(
     "/auth/signout",
     requireFacilitator(store, tokens),
     handle((_req, res) => {
-      store.facilitators.revokeTokens(facilitatorOf(res.locals).id);
+      const f = facilitatorOf(res.locals);
+      store.facilitators.revokeTokens(f.id);
+      for (const s of store.sessions.listFor(f.id)) if (s.status === "scheduled") circles.signedOut(s.code);
       res.status(204).end();
     }),
   );

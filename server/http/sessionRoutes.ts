@@ -28,6 +28,8 @@ export interface LiveRoomHooks {
   end(code: string): void;
   /** title, environment or capacity changed: show it in the circle */
   refresh(code: string): void;
+  /** the session's owner signed out: their facilitator seat in the circle ends */
+  signedOut(code: string): void;
 }
 
 const view = (s: SessionRow): SessionView => ({

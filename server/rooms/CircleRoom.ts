@@ -69,6 +69,7 @@ const FINAL_CLOSES: ReadonlySet<number> = new Set([
   CloseCode.REMOVED,
   CloseCode.SESSION_ENDED,
   CloseCode.DECLINED,
+  CloseCode.SIGNED_OUT,
 ]);
 
 /**
@@ -382,6 +383,26 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     this.reconnecting.get(sessionId)?.reject(false);
     this.reconnecting.delete(sessionId);
     this.clients.getById(sessionId)?.leave(CloseCode.REMOVED);
+  }
+
+  /**
+   * The session's owner signed out (every token of theirs revoked): whoever sits here as the
+   * facilitator on that sign-in is taken out — closed with 4103, no reconnection window, their seat
+   * token no longer brings them back — and so is a facilitator seat still waiting for its person
+   * after a move. The circle goes on (co-facilitators keep their role); the owner signs in again to
+   * come back.
+   */
+  ownerSignedOut(): void {
+    this.durable.facilitatorSignedOut();
+    const leads: string[] = [];
+    this.state.participants.forEach((p, sessionId) => void (p.role === Role.facilitator && leads.push(sessionId)));
+    for (const sessionId of leads) {
+      this.durable.removedPerson(sessionId);
+      act.unseat(this.state, sessionId);
+      this.reconnecting.get(sessionId)?.reject(false);
+      this.reconnecting.delete(sessionId);
+      this.clients.getById(sessionId)?.leave(CloseCode.SIGNED_OUT);
+    }
   }
 
   /** Another connection took this seat (the same person, back through a moved circle): close the old one quietly. */

@@ -22,6 +22,7 @@ const NEXT: Record<ClosedReason, NextStep[]> = {
   "not-your-session": ["as-participant"],
   removed: ["talk"],
   declined: ["talk", "join-again"],
+  "signed-out": ["sign-in"],
   flooded: ["reload"],
   left: ["join-again"],
   lost: ["join-again"],

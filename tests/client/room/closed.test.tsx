@@ -19,6 +19,7 @@ const CASES: [ClosedReason, string[]][] = [
   ["not-signed-in", ["Sign in again", "Join as a participant instead"]],
   ["not-your-session", ["Join as a participant instead"]],
   ["removed", ["Talk to someone now"]],
+  ["signed-out", ["Sign in again"]],
   ["flooded", ["Reload the page"]],
   ["left", ["Join again"]],
   ["lost", ["Join again"]],
