@@ -25,6 +25,81 @@ type TestWindow = { __brTest: XrWindow["__brTest"] & {
   };
 };
 
+/**
+ * Where crisis help stands against the orb, seen from the head: the farthest crisis-panel text and
+ * button and the orb's nearest surface (m), and the order of the draw calls in the frames drawn
+ * while measuring (each mesh's last draw, counted across the whole frame).
+ */
+async function crisisOverOrb(page: Page) {
+  await page.evaluate(() => {
+    type O = {
+      name: string;
+      isMesh?: boolean;
+      parent: O | null;
+      children: O[];
+      userData: { vrLabel?: string };
+      isVisible?: unknown;
+      onBeforeRender: (...a: unknown[]) => void;
+      traverse(f: (o: O) => void): void;
+    };
+    const t = (window as unknown as { __brTest: { scene: O } }).__brTest;
+    let close: O | null = null;
+    t.scene.traverse((o) => void (o.userData.vrLabel === "Close" ? (close = o) : null));
+    // The panels' uikit root: the outermost uikit component above Close.
+    let root = close as O | null;
+    while (root?.parent?.isVisible !== undefined) root = root.parent;
+    let orb: O | null = null;
+    t.scene.traverse((o) => void (o.name === "breathing-orb" ? (orb = o) : null));
+    // The orb, its halo and its ring are siblings.
+    const orbParts = ((orb as O | null)?.parent?.children ?? []).filter((o) => o.isMesh);
+    const panel: O[] = [];
+    root?.traverse((o) => void (o.isMesh ? panel.push(o) : null));
+    let n = 0;
+    const last = new Map<O, number>();
+    const restore: (() => void)[] = [];
+    for (const o of [...orbParts, ...panel]) {
+      const before = o.onBeforeRender;
+      o.onBeforeRender = function (this: O, ...a: unknown[]) {
+        n++;
+        last.set(o, n);
+        return before.apply(this, a);
+      };
+      restore.push(() => (o.onBeforeRender = before));
+    }
+    (window as unknown as { __drawProbe: unknown }).__drawProbe = { orbParts, panel, last, restore };
+  });
+  await framesPass(page, 3);
+  return page.evaluate(() => {
+    type V = { x: number; y: number; z: number; distanceTo(v: V): number; constructor: new () => V };
+    type O = { position: V; getWorldPosition(v: V): V; getWorldScale(v: V): V; name: string };
+    const w = window as unknown as XrWindow & { __drawProbe: { orbParts: O[]; panel: O[]; last: Map<O, number>; restore: (() => void)[] } };
+    const probe = w.__drawProbe;
+    for (const r of probe.restore) r();
+    const m = w.__brTest.gl.xr.getCamera().matrixWorld.elements;
+    const orb = probe.orbParts.find((o) => o.name === "breathing-orb")!;
+    const Vector3 = orb.position.constructor;
+    const head = new Vector3();
+    head.x = m[12]!;
+    head.y = m[13]!;
+    head.z = m[14]!;
+    const centre = orb.getWorldPosition(new Vector3());
+    const orbNearest = head.distanceTo(centre) - orb.getWorldScale(new Vector3()).x;
+    const dist = (p: [number, number, number]) => Math.hypot(p[0] - head.x, p[1] - head.y, p[2] - head.z);
+    const panelFarthest = Math.max(...w.__brTest.vrTexts().map((x) => dist(x.position)), ...w.__brTest.vrTargets().map((x) => dist(x.position)));
+    const orbDraws = probe.orbParts.map((o) => probe.last.get(o)).filter((d): d is number => d !== undefined);
+    // Each panel mesh's draw in the last view drawn: later than every orb part's.
+    const panelDraws = probe.panel.map((o) => probe.last.get(o)).filter((d): d is number => d !== undefined);
+    return {
+      orbPartsDrawn: orbDraws.length,
+      orbLastDraw: Math.max(...orbDraws),
+      panelMeshes: panelDraws.length,
+      panelFirstDraw: Math.min(...panelDraws),
+      orbNearest,
+      panelFarthest,
+    };
+  });
+}
+
 const state = (page: Page) => page.evaluate(() => (window as unknown as TestWindow).__brTest.store.getState());
 
 describe("calm space in a headset", () => {
@@ -110,6 +185,14 @@ describe("calm space in a headset", () => {
     await expect.poll(orbDim, { timeout: 10_000 }).toBeLessThan(0.5);
     await expect.poll(async () => (await view(page)).texts.some((t) => t.role === "caption"), { timeout: 10_000 }).toBe(false);
     await expectComfortable(page);
+    // Not hidden behind the orb: the panel is nearer than the orb (so the orb's surface cannot
+    // hide it in the depth test), and in the frames the headset draws it comes after the orb,
+    // its halo and its ring (so nothing of the pacer is painted across it).
+    const order = await crisisOverOrb(page);
+    expect(order.panelMeshes, "crisis panel meshes drawn").toBeGreaterThan(0);
+    expect(order.orbPartsDrawn, "orb, halo and ring drawn").toBe(3);
+    expect(order.panelFarthest, "crisis panel nearer than the orb").toBeLessThan(order.orbNearest);
+    expect(order.panelFirstDraw, "crisis panel drawn after the orb, halo and ring").toBeGreaterThan(order.orbLastDraw);
     await page.screenshot({ path: join(ARTIFACTS, "vr-crisis-over-practice.png") });
     await tap(page, "a-button");
     expect((await state(page)).practice.status).toBe("paused");
