@@ -12,12 +12,13 @@ const LINES_MAX_HEIGHT = 330;
  * Crisis help inside the headset: the emergency number first and largest,
  * then each line's name (a heading), how to reach it and when, and the plain
  * statement that this is not a crisis service. Shown in place of the flow
- * panel while `crisisOpen`, in front of everything (the orb dims behind it).
+ * panel while `crisisOpen`, in front of everything (the orb dims behind it), on a solid board
+ * so nothing of the scene shows through the lines.
  */
 export function CrisisPanel() {
   const region = crisisRegion(useAppStore((s) => s.settings.region));
   return (
-    <VrPanel title="Need help now?" subtitle={region.name} width={820}>
+    <VrPanel title="Need help now?" subtitle={region.name} width={820} solid>
       <VrText role="h2" textAlign="center">{`Emergency: ${region.emergency}`}</VrText>
       <VrList maxHeight={LINES_MAX_HEIGHT}>
         {region.lines.map((line) => (

@@ -51,11 +51,13 @@ export interface VrPanelProps {
   subtitle?: string;
   /** mm */
   width: number;
+  /** fully opaque, so nothing behind it (the orb) shows through: for crisis help */
+  solid?: boolean;
   children?: ReactNode;
 }
 
 /** A board: title, optional subtitle, then its children in a column, on the translucent surface colour. */
-export function VrPanel({ title, subtitle, width, children }: VrPanelProps) {
+export function VrPanel({ title, subtitle, width, solid = false, children }: VrPanelProps) {
   const { palette } = useVrTheme();
   return (
     <Container
@@ -64,7 +66,7 @@ export function VrPanel({ title, subtitle, width, children }: VrPanelProps) {
       gap={space("md")}
       padding={space("lg")}
       borderRadius={28}
-      backgroundColor={withAlpha(palette.surface, palette.surfaceAlpha)}
+      backgroundColor={withAlpha(palette.surface, solid ? 1 : palette.surfaceAlpha)}
       borderWidth={2}
       borderColor={withAlpha(palette.line, 0.5)}
     >
