@@ -125,7 +125,7 @@ describe("words in the circle: chat, a safety net for words of crisis, and a sha
       if (who === ash) await useSimpleView(ash.page);
     }
     lap("both seated");
-  }, 120_000);
+  }, 180_000);
 
   it("the facilitator and the desktop participant chat: each reads what the other wrote", async () => {
     await write(lead.page, WELCOME);
