@@ -17,6 +17,8 @@ import { machine, writeBenchmark } from "./report";
 
 const ROOT = join(import.meta.dirname, "..");
 const AIM_KB = 400;
+/** The calm space's first screen before the group room was built (issue: it must not grow). */
+const FIRST_SCREEN_KB = 84.2;
 const out = mkdtempSync(join(tmpdir(), "breathing-room-bundle-"));
 const gzKb = (file: string) => gzipSync(readFileSync(join(out, file)), { level: 9 }).length / 1024;
 const short = (file: string) => file.replace(/^assets\//, "").replace(/-[\w-]{8}\.js$/, ".js");
@@ -95,11 +97,13 @@ try {
 
 Production build, gzip level 9. "First screen" is what index.html loads; the 3D stage follows lazily at once.
 "Calm space running" is every script Chromium fetched from opening the app to box breathing being chosen
-with the shoreline drawn. Aim: ≤ ${AIM_KB} KB for what is needed to start.
+with the shoreline drawn. Aims: the first screen no larger than the ${FIRST_SCREEN_KB} KB it was before the group room
+(History, Learn and Settings load on their own, fetched once the first screen is idle; the first screen keeps the
+"Join a circle" form and the facilitator pages' loader), and ≤ ${AIM_KB} KB for what is needed to start.
 
 | what | gzip |
 | --- | --- |
-| first screen (DOM flow usable) | **${initialKb.toFixed(1)} KB** |
+| first screen (DOM flow usable) | **${initialKb.toFixed(1)} KB** — ${initialKb <= FIRST_SCREEN_KB ? "within" : `over by ${(initialKb - FIRST_SCREEN_KB).toFixed(1)} KB`} |
 | calm space running (incl. three.js, R3F, XR, scene) | **${fetchedKb.toFixed(1)} KB** — ${fetchedKb <= AIM_KB ? "within" : "over"} the aim |
 
 Fetched:
