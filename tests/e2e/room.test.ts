@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seatPlacement, seatToWorld } from "../../core/circle";
 import { startServer, type RunningServer } from "../../scripts/serveApp";
 import { ARTIFACTS, DESKTOP, type Device } from "./browser";
-import { vrFontsReady, vrPress, vrScreenshot, vrWords } from "./xrDriver";
+import { vrFontsReady, vrLabels, vrPress, vrScreenshot, vrWords } from "./xrDriver";
 import { idOf, joinAsParticipant, launchBrowser, openPerson, planSession, roomValue, shot, signUp, waitSeated, type Person } from "./roomHelpers";
 
 /**
@@ -201,8 +201,16 @@ describe("a circle in three windows: a facilitator, a desktop participant and a 
     }
   });
 
-  it("the headset person raises a hand and opens crisis help from the in-VR board", async () => {
+  it("the headset person skips the check-in on their board after the exercise, raises a hand and opens crisis help from it", async () => {
     const { page } = river;
+    // Once the circle's exercise has ended, its check-in waits on their own board until answered or skipped.
+    await expect.poll(() => roomValue(page, (s) => s.finished !== null), { timeout: 120_000, interval: 1000 }).toBe(true);
+    await expect.poll(() => vrWords(page), { timeout: 60_000 }).toContain("How do you feel now?");
+    for (let i = 0; i < 3 && !(await vrLabels(page)).includes("Raise hand"); i++) {
+      await vrPress(page, "Skip");
+      await expect.poll(() => vrLabels(page), { timeout: 20_000 }).toContain("Raise hand").catch(() => undefined);
+    }
+    expect(await roomValue(page, (s) => s.checkIns.after.state)).toBe("skipped");
     // At a frame or two a second a press can fall between frames: press again while the hand is still down.
     for (let i = 0; i < 3 && (await roomValue(lead.page, (s) => s.handQueue.length)) === 0; i++) {
       await vrPress(page, "Raise hand");

@@ -23,7 +23,9 @@ const TOKEN_KEY = "breathing-room.facilitator-token";
 interface RoomWindow {
   __brTest: {
     store: { getState(): { xrMode: string | null; crisisOpen: boolean } };
-    roomStore: { getState(): { phase: string; me: string; cuesSilenced: boolean; moment: string; people: Record<string, { role: string }> } };
+    roomStore: {
+      getState(): { phase: string; me: string; cuesSilenced: boolean; moment: string; people: Record<string, { role: string }>; checkIns: Record<"before" | "after", { state: string; value: number | null }> };
+    };
     scene: { getObjectByName(name: string): { updateWorldMatrix(parents: boolean, children: boolean): void; matrixWorld: { elements: number[] } } | undefined };
     gl: { xr: { getCamera(): { matrixWorld: { elements: number[] } } } };
     xrDevice: unknown;
@@ -110,7 +112,15 @@ describe("the group room in a headset", () => {
       await page.getByRole("button", { name: "I agree, continue" }).click();
       await page.getByLabel("A name for this circle").fill("Calm Heron");
       await page.getByRole("button", { name: "Enter the circle" }).click();
-      await enterVr(page, "Raise hand");
+      // First the check-in before the exercise, on their own board: a number, then Answer.
+      await enterVr(page, "Answer");
+      expect(await vrWords(page)).toContain("Before we breathe together: how do you feel right now?");
+      await expectComfortable(page);
+      await shot(page, "room-vr-check-in");
+      await vrPress(page, "6", "controller-right");
+      await vrPress(page, "Answer", "controller-right");
+      await expect.poll(async () => (await room(page)).checkIns.before, { timeout: 20_000 }).toEqual({ state: "counted", value: 6 });
+      await expect.poll(() => vrLabels(page), { timeout: 20_000 }).toContain("Raise hand");
       for (const label of ["I need a moment", "Step away", "Me too", "Silence my cues", "Personal space", "Leave the circle", "Need help now?", "Circle", "People", "Chat"]) {
         expect(await vrLabels(page)).toContain(label);
       }

@@ -7,7 +7,7 @@ import { FeelingScale } from "../../ui/screens/FeelingScale";
 import type { FinishedPractice } from "../roomStore";
 import { useRoom, useRoomServices } from "./RoomContext";
 
-const QUESTION: Record<CheckInPhase, string> = {
+export const QUESTION: Record<CheckInPhase, string> = {
   before: "Before we breathe together: how do you feel right now?",
   after: "How do you feel now?",
 };
@@ -41,10 +41,9 @@ const nameOf = (patternId: string) => {
   return e ? exerciseName(e) : "Breathing";
 };
 
-/** The person's own change, seen only here, and kept in their device history if they choose. */
-function Change({ finished, before, after, onClose }: { finished: FinishedPractice; before: number | null; after: number | null; onClose: () => void }) {
+/** Keeping the circle's exercise in this device's history, if the person chooses: "no" until asked. */
+export function useSaveToHistory(finished: FinishedPractice, before: number | null, after: number | null) {
   const [saved, setSaved] = useState<"no" | "saving" | "yes" | "failed">("no");
-  const change = describeChange(before, after);
   const save = () => {
     setSaved("saving");
     saveSession({
@@ -59,6 +58,13 @@ function Change({ finished, before, after, onClose }: { finished: FinishedPracti
       () => setSaved("failed"),
     );
   };
+  return { saved, save };
+}
+
+/** The person's own change, seen only here, and kept in their device history if they choose. */
+function Change({ finished, before, after, onClose }: { finished: FinishedPractice; before: number | null; after: number | null; onClose: () => void }) {
+  const { saved, save } = useSaveToHistory(finished, before, after);
+  const change = describeChange(before, after);
   return (
     <div className="card check-in" role="status">
       {change ? (
@@ -84,21 +90,34 @@ function Change({ finished, before, after, onClose }: { finished: FinishedPracti
   );
 }
 
+export type CheckInStep =
+  | { kind: "question"; phase: CheckInPhase }
+  | { kind: "change"; finished: FinishedPractice; before: number | null; after: number | null }
+  | null;
+
 /**
- * The group check-in around the circle's exercise: how someone feels before it (while the circle
- * is open and no exercise has ended yet) and after it, each skippable. Facilitators lead; they are
- * not asked.
+ * Where this person is in the group check-in around the circle's exercise: how they feel before
+ * it (while the circle is open and no exercise has ended yet) and after it, each skippable, then
+ * their own change. Facilitators lead; they are not asked. `closed`: the change was seen and put away.
  */
-export function CheckInCard() {
+export function useCheckInStep(closed: boolean): CheckInStep {
   const leading = useRoom((s) => s.people[s.me]?.role !== Role.participant);
   const open = useRoom((s) => s.session.status === "open");
   const { before, after } = useRoom((s) => s.checkIns);
   const finished = useRoom((s) => s.finished);
+  if (leading || !open || closed) return null;
+  if (!finished) return before.state === "idle" ? { kind: "question", phase: "before" } : null;
+  if (after.state === "idle") return { kind: "question", phase: "after" };
+  if (after.value === null && before.value === null) return null;
+  return { kind: "change", finished, before: before.value, after: after.value };
+}
+
+/** The group check-in on the page (the headset has its own board, client/room/vr/CheckInBoard). */
+export function CheckInCard() {
   // The server counts one check-in of each kind per person and session: after the change has been seen once, it is done.
   const [closed, setClosed] = useState(false);
-  if (leading || !open || closed) return null;
-  if (!finished) return before.state === "idle" ? <Question phase="before" /> : null;
-  if (after.state === "idle") return <Question phase="after" />;
-  if (after.value === null && before.value === null) return null;
-  return <Change finished={finished} before={before.value} after={after.value} onClose={() => setClosed(true)} />;
+  const step = useCheckInStep(closed);
+  if (!step) return null;
+  if (step.kind === "question") return <Question key={step.phase} phase={step.phase} />;
+  return <Change finished={step.finished} before={step.before} after={step.after} onClose={() => setClosed(true)} />;
 }

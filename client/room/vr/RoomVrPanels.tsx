@@ -8,9 +8,11 @@ import { useSharedCard } from "../chat/CardOverlay";
 import { useChatStore } from "../chat/chatStore";
 import { VrCardPanel } from "../chat/VrCardPanel";
 import { VrChatPanel } from "../chat/VrChatPanel";
+import { useCheckInStep } from "../ui/CheckInCard";
 import { useRoom, useRoomServices } from "../ui/RoomContext";
 import { toggleCues } from "../ui/roomActions";
 import { Board } from "./Board";
+import { CheckInBoard } from "./CheckInBoard";
 import { CircleBoard } from "./CircleBoard";
 import { ConsoleBoard } from "./ConsoleBoard";
 import { PeopleBoard } from "./PeopleBoard";
@@ -45,7 +47,7 @@ function CrisisBoard() {
 }
 
 /** The tabs under every board, with crisis help always one press away. */
-function Tabs({ board, choose, lead, card, unseen }: { board: RoomBoardId | null; choose: (b: RoomBoardId) => void; lead: boolean; card: boolean; unseen: number }) {
+function Tabs({ board, choose, lead, card, unseen, asking }: { board: RoomBoardId | null; choose: (b: RoomBoardId) => void; lead: boolean; card: boolean; unseen: number; asking: boolean }) {
   const crisisOpen = useAppStore((s) => s.crisisOpen);
   const tabs: RoomBoardId[] = ["You", "Circle", "People", "Chat"];
   if (card) tabs.push("Shared card");
@@ -57,6 +59,7 @@ function Tabs({ board, choose, lead, card, unseen }: { board: RoomBoardId | null
           key={t}
           label={t}
           {...(t === "Console" && unseen > 0 ? { text: `Console · ${unseen} new` } : {})}
+          {...(t === "You" && asking && board !== "You" ? { text: "You · check-in" } : {})}
           selected={!crisisOpen && board === t}
           onSelect={() => {
             if (crisisOpen) useAppStore.getState().closeCrisis();
@@ -84,6 +87,8 @@ export function RoomVrPanels() {
   const cardId = useChatStore((s) => (s.cardHidden ? "" : s.card));
   const card = useSharedCard() !== undefined;
   const [board, setBoard] = useState<RoomBoardId | null>(card ? "Shared card" : "You");
+  const [checkInClosed, setCheckInClosed] = useState(false);
+  const checkIn = useCheckInStep(checkInClosed);
   // A card the facilitator shares opens for everyone: its board comes up in front (crisis help stays first).
   const [cardShown, setCardShown] = useState(cardId);
   if (cardId !== cardShown) {
@@ -98,13 +103,15 @@ export function RoomVrPanels() {
     <group position={BOARD_BASE as [number, number, number]} rotation-x={-BOARD_TILT}>
       <VrSurface hang="bottom">
         {crisisOpen ? <CrisisBoard /> : null}
-        {!crisisOpen && shown === "You" ? <YouBoard /> : null}
+        {/* A pending check-in takes this person's own board until it is answered or skipped. */}
+        {!crisisOpen && shown === "You" && checkIn ? <CheckInBoard step={checkIn} onClose={() => setCheckInClosed(true)} /> : null}
+        {!crisisOpen && shown === "You" && !checkIn ? <YouBoard /> : null}
         {!crisisOpen && shown === "Circle" ? <CircleBoard /> : null}
         {!crisisOpen && shown === "People" ? <PeopleBoard /> : null}
         {!crisisOpen && shown === "Chat" ? <VrChatPanel /> : null}
         {!crisisOpen && shown === "Shared card" ? <VrCardPanel /> : null}
         {!crisisOpen && shown === "Console" ? <ConsoleBoard /> : null}
-        <Tabs board={shown} choose={choose} lead={lead} card={card} unseen={unseen} />
+        <Tabs board={shown} choose={choose} lead={lead} card={card} unseen={unseen} asking={checkIn?.kind === "question"} />
       </VrSurface>
     </group>
   );

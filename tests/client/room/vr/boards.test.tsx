@@ -3,6 +3,7 @@ import { act } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { Role } from "../../../../core/protocol";
 import { useChatStore } from "../../../../client/room/chat";
+import { markCheckInCounted } from "../../../../client/room/checkIns";
 import { defaultCycles } from "../../../../client/room/consoleActions";
 import { createRoomStore, type Person, type RoomState, type RoomStore } from "../../../../client/room/roomStore";
 import { RoomContext } from "../../../../client/room/ui/RoomContext";
@@ -29,6 +30,8 @@ async function renderBoards(role: Role, others: Person[] = [], state: Partial<Ro
     link,
     session: { title: "Thursday evening circle", status: "open", environment: "forest", locked: false, capacity: 8 },
     people: Object.fromEntries([me, ...others].map((p) => [p.id, p])),
+    // The check-in before the exercise was answered on the page (a test of the check-in sets its own).
+    checkIns: { before: { state: "skipped", value: null }, after: { state: "idle", value: null } },
     ...state,
   });
   const services = fakeServices(store);
@@ -185,6 +188,53 @@ describe("the room in a headset: a participant's boards", () => {
     await press(r, "People");
     await press(r, "Pass the piece to Gentle Fern");
     expect(link.sent.at(-1)).toEqual({ type: "passPiece", payload: { to: "fern" } });
+  });
+});
+
+describe("the group check-in in a headset", () => {
+  const asked = { checkIns: { before: { state: "idle", value: null }, after: { state: "idle", value: null } } } as const;
+
+  it("asks on this person's own board before the exercise, sends only the number, then gives the board back", async () => {
+    const { r, store, link } = await renderBoards(Role.participant, [robin], asked);
+    current = r;
+    expect(words()).toContain("Before we breathe together: how do you feel right now?");
+    expect(labels()).not.toContain("Raise hand");
+    await press(r, "Circle");
+    // The tab says a question is waiting.
+    expect(words()).toContain("You · check-in");
+    await press(r, "You");
+    await press(r, "4");
+    await press(r, "Answer");
+    expect(link.sent).toEqual([{ type: "checkIn", payload: { phase: "before", value: 4 } }]);
+    await act(async () => markCheckInCounted(store, "before"));
+    await settle(r);
+    expect(labels()).toContain("Raise hand");
+    // After the exercise: asked again, then this person's own change, seen only here.
+    await update(store, { finished: { patternId: "box", practisedMs: 64_000, endedAt: Date.UTC(2026, 0, 5) } });
+    await settle(r);
+    expect(words()).toContain("How do you feel now?");
+    await press(r, "7");
+    await press(r, "Answer");
+    expect(link.sent.at(-1)).toEqual({ type: "checkIn", payload: { phase: "after", value: 7 } });
+    await act(async () => markCheckInCounted(store, "after"));
+    await settle(r);
+    expect(words()).toContain("How you feel: 4 to 7, up 3");
+    await press(r, "Close");
+    expect(labels()).toContain("Raise hand");
+  });
+
+  it("can be skipped with one press, sending nothing", async () => {
+    const { r, link } = await renderBoards(Role.participant, [robin], asked);
+    current = r;
+    await press(r, "Skip");
+    expect(link.sent).toEqual([]);
+    expect(labels()).toContain("Raise hand");
+  });
+
+  it("is not asked of a facilitator", async () => {
+    const { r } = await renderBoards(Role.facilitator, [fern], asked);
+    current = r;
+    expect(words()).not.toContain("how do you feel");
   });
 });
 
