@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ServerClock } from "../../../core/clock";
-import { SYNC_BURST, SYNC_EVERY_MS, SYNC_UNSURE_EVERY_MS, startClockSync, type TimeChannel } from "../../../client/room/clockSync";
+import { SYNC_BURST, SYNC_EVERY_MS, SYNC_POOR_EVERY_MS, SYNC_UNSURE_EVERY_MS, startClockSync, type TimeChannel } from "../../../client/room/clockSync";
 
 /** A room whose server clock is `offset` ms ahead and answers after `upMs` / `downMs`. */
 function fakeRoom(offset: number, delays: () => [upMs: number, downMs: number]) {
@@ -26,10 +26,27 @@ function fakeRoom(offset: number, delays: () => [upMs: number, downMs: number]) 
 describe("clock sync", () => {
   afterEach(() => void vi.useRealTimers());
 
+  it("asks every half second while every reply so far was slow, and narrows to within 25 ms as soon as quick ones come", () => {
+    vi.useFakeTimers();
+    let slow = true;
+    const { room, sent } = fakeRoom(-3_000, () => (slow ? [200, 200] : [10, 10]));
+    const clock = new ServerClock();
+    const stop = startClockSync(room, clock);
+    vi.advanceTimersByTime(5_000);
+    expect(clock.bound).toBeGreaterThan(25);
+    expect(sent.length).toBeGreaterThanOrEqual(SYNC_BURST + Math.floor((5_000 - 1_000) / SYNC_POOR_EVERY_MS) - 1);
+    slow = false;
+    vi.advanceTimersByTime(3 * SYNC_POOR_EVERY_MS);
+    expect(clock.bound).toBeLessThanOrEqual(25);
+    expect(Math.abs(clock.offset + 3_000)).toBeLessThanOrEqual(clock.bound);
+    stop();
+  });
+
   it("keeps asking every 2 s while slow replies leave it unsure, and every 30 s once it is within 10 ms", () => {
     vi.useFakeTimers();
     let slow = true;
-    const { room, sent } = fakeRoom(5_000, () => (slow ? [150, 150] : [2, 2]));
+    // Replies 30 ms each way: not good enough (10 ms), not poor (25 ms).
+    const { room, sent } = fakeRoom(5_000, () => (slow ? [15, 15] : [2, 2]));
     const clock = new ServerClock();
     const stop = startClockSync(room, clock);
     vi.advanceTimersByTime(10_000);
