@@ -134,8 +134,12 @@ describe("a circle in three windows: a facilitator, a desktop participant and a 
     await page.getByLabel("Cycles").fill("4");
     await page.getByRole("button", { name: "Start together" }).click();
     for (const who of [lead, ash, river]) await expect.poll(() => roomValue(who.page, (s) => s.practice.running)).toBe(true);
-    // Past the 3-2-1 lead-in and the clock's first samples.
-    await lead.page.waitForTimeout(4000);
+    // Past the 3-2-1 lead-in, and until each page's clock says it is within 25 ms of the server's
+    // (on a machine this busy every page's replies are slow at first; see "The shared breathing clock").
+    await lead.page.waitForTimeout(3000);
+    await expect
+      .poll(async () => Math.max(...(await Promise.all([lead, ash, river].map((who) => practiceStart(who.page)))).map((c) => c.bound)), { timeout: 30_000, interval: 500 })
+      .toBeLessThanOrEqual(25);
     const spreads: number[] = [];
     for (let i = 0; i < 5; i++) {
       const starts = await Promise.all([lead, ash, river].map((who) => practiceStart(who.page)));

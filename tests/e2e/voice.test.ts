@@ -111,7 +111,7 @@ if (!loopbackOnly) {
       const inner = spawnSync(
         "unshare",
         ["-n", "bash", "-c", `ip link set lo up && exec npx vitest run --project e2e tests/e2e/voice.test.ts --reporter=default --reporter=json --outputFile.json=${report}`],
-        { cwd: `${import.meta.dirname}/../..`, encoding: "utf8", timeout: 240_000, env: { ...process.env, CI: "" } },
+        { cwd: `${import.meta.dirname}/../..`, encoding: "utf8", timeout: 240_000, env: { ...process.env, CI: "", E2E_CLIENT_BUILT: "1" } },
       );
       if (inner.status !== 0) console.error(inner.stdout, inner.stderr);
       const results = existsSync(report)
