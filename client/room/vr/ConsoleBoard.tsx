@@ -2,7 +2,8 @@ import { Container } from "@react-three/uikit";
 import { useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { PATTERNS, PATTERN_IDS, type BuiltInPatternId } from "../../../core/breathing";
-import { Role } from "../../../core/protocol";
+import { ENVIRONMENT_IDS, ENVIRONMENT_NAMES } from "../../../core/environments";
+import { Role, mayPerform } from "../../../core/protocol";
 import { VrButton, VrList, VrRow, VrText, space } from "../../ui/vr/kit";
 import {
   alertSentence,
@@ -69,13 +70,28 @@ function Alerts() {
 }
 
 function CircleControls({ role }: { role: Role }) {
+  const { store } = useRoomServices();
   const session = useRoom((s) => s.session);
+  const mayChange = mayPerform(role, "setEnvironment");
   return (
     <>
       <VrText>{circleSentence(session)}</VrText>
       <VrRow justify="flex-start">
         {circleActions(role, session).map((a) => (
           <ActionButton key={a.key} action={a} />
+        ))}
+      </VrRow>
+      <VrText role="label">Place (everyone moves there)</VrText>
+      <VrRow justify="flex-start">
+        {ENVIRONMENT_IDS.map((id) => (
+          <VrButton
+            key={id}
+            label={`Move the circle to ${ENVIRONMENT_NAMES[id]}`}
+            text={ENVIRONMENT_NAMES[id]}
+            selected={id === session.environment}
+            disabled={!mayChange || id === session.environment}
+            onSelect={() => store.getState().send("setEnvironment", { environment: id })}
+          />
         ))}
       </VrRow>
     </>

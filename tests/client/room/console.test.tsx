@@ -99,6 +99,15 @@ describe("the facilitator console", () => {
     expect(types(link).at(-1)).toBe("stopPractice");
   });
 
+  it("moves the circle to another place, and cannot 'move' it to where it is", () => {
+    const { link } = circleWith("facilitator");
+    expect(screen.getByLabelText<HTMLSelectElement>("Place").value).toBe("forest");
+    expect(button("Change place").disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText("Place"), { target: { value: "night" } });
+    fireEvent.click(button("Change place"));
+    expect(link.sent).toEqual([{ type: "setEnvironment", payload: { environment: "night" } }]);
+  });
+
   it("cannot start an exercise before the circle is open", () => {
     circleWith("facilitator", "waiting");
     expect(button("Start together").disabled).toBe(true);
