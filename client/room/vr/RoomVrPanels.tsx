@@ -2,12 +2,14 @@ import { useEffect, useState } from "react";
 import { Role } from "../../../core/protocol";
 import { useAppStore } from "../../state/store";
 import { CrisisPanel } from "../../ui/vr/CrisisPanel";
-import { VrButton, VrRow, VrSurface } from "../../ui/vr/kit";
+import { VrButton, VrRow, VrSurface, VrText } from "../../ui/vr/kit";
 import { bindPrimaryButton } from "../../xr/buttonActions";
+import { xrStore } from "../../xr/xrStore";
 import { useSharedCard } from "../chat/CardOverlay";
 import { useChatStore } from "../chat/chatStore";
 import { VrCardPanel } from "../chat/VrCardPanel";
 import { VrChatPanel } from "../chat/VrChatPanel";
+import { closedMessage } from "../messages";
 import { useCheckInStep } from "../ui/CheckInCard";
 import { useRoom, useRoomServices } from "../ui/RoomContext";
 import { toggleCues } from "../ui/roomActions";
@@ -42,6 +44,30 @@ function CrisisBoard() {
           <StatusLines />
         </Board>
       ) : null}
+    </>
+  );
+}
+
+/**
+ * Out of the circle (removed, ended, declined, the connection lost…): the same words as the page,
+ * with the way out of the headset to the page's next steps, and crisis help one press away.
+ */
+function ClosedBoard() {
+  const reason = useRoom((s) => s.closedReason);
+  const crisisOpen = useAppStore((s) => s.crisisOpen);
+  if (!reason) return null;
+  const { title, body } = closedMessage(reason);
+  return (
+    <>
+      {crisisOpen ? <CrisisPanel /> : null}
+      <Board heading={title}>
+        <VrText>{body}</VrText>
+        <VrText muted>Take the headset off or choose Exit VR to see what you can do next on the page.</VrText>
+        <VrRow>
+          <VrButton label="Exit VR" variant="primary" onSelect={() => void xrStore.getState().session?.end()} />
+          {crisisOpen ? null : <VrButton label="Need help now?" variant="help" onSelect={() => useAppStore.getState().openCrisis()} />}
+        </VrRow>
+      </Board>
     </>
   );
 }
@@ -88,6 +114,7 @@ export function RoomVrPanels() {
   const card = useSharedCard() !== undefined;
   const [board, setBoard] = useState<RoomBoardId | null>(card ? "Shared card" : "You");
   const [checkInClosed, setCheckInClosed] = useState(false);
+  const phase = useRoom((s) => s.phase);
   const checkIn = useCheckInStep(checkInClosed);
   // A card the facilitator shares opens for everyone: its board comes up in front (crisis help stays first).
   const [cardShown, setCardShown] = useState(cardId);
@@ -99,9 +126,23 @@ export function RoomVrPanels() {
   // A board that is no longer offered (the card was closed, a role changed) gives way to "You".
   const shown = (board === "Shared card" && !card) || (board === "Console" && !lead) ? "You" : board;
   const choose = (b: RoomBoardId) => setBoard((open) => (open === b ? null : b));
+  if (phase === "closed") {
+    return (
+      <group position={BOARD_BASE as [number, number, number]} rotation-x={-BOARD_TILT}>
+        <VrSurface hang="bottom">
+          <ClosedBoard />
+        </VrSurface>
+      </group>
+    );
+  }
   return (
     <group position={BOARD_BASE as [number, number, number]} rotation-x={-BOARD_TILT}>
       <VrSurface hang="bottom">
+        {phase === "reconnecting" ? (
+          <Board>
+            <VrText bold>Reconnecting to the circle…</VrText>
+          </Board>
+        ) : null}
         {crisisOpen ? <CrisisBoard /> : null}
         {/* A pending check-in takes this person's own board until it is answered or skipped. */}
         {!crisisOpen && shown === "You" && checkIn ? <CheckInBoard step={checkIn} onClose={() => setCheckInClosed(true)} /> : null}

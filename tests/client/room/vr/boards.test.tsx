@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Role } from "../../../../core/protocol";
 import { useChatStore } from "../../../../client/room/chat";
 import { markCheckInCounted } from "../../../../client/room/checkIns";
+import { closedMessage } from "../../../../client/room/messages";
 import { defaultCycles } from "../../../../client/room/consoleActions";
 import { createRoomStore, type Person, type RoomState, type RoomStore } from "../../../../client/room/roomStore";
 import { RoomContext } from "../../../../client/room/ui/RoomContext";
@@ -191,6 +192,31 @@ describe("the room in a headset: a participant's boards", () => {
   });
 });
 
+describe("the room's state in a headset", () => {
+  it("says when it is reconnecting, above the boards", async () => {
+    const { r, store } = await renderBoards(Role.participant, [robin]);
+    current = r;
+    await update(store, { phase: "reconnecting" });
+    await settle(r);
+    expect(words()).toContain("Reconnecting to the circle…");
+    expect(labels()).toContain("Raise hand");
+  });
+
+  it("says plainly why a removed person is out of the circle, with Exit VR and crisis help", async () => {
+    const { r, store } = await renderBoards(Role.participant, [robin]);
+    current = r;
+    await act(async () => store.getState().close("removed"));
+    await settle(r);
+    expect(words()).toContain(closedMessage("removed").title);
+    expect(words()).toContain(closedMessage("removed").body);
+    expect(labels()).toEqual(expect.arrayContaining(["Exit VR", "Need help now?"]));
+    expect(labels()).not.toContain("Raise hand");
+    await press(r, "Need help now?");
+    expect(useAppStore.getState().crisisOpen).toBe(true);
+    expect(words()).toContain(closedMessage("removed").title);
+  });
+});
+
 describe("the group check-in in a headset", () => {
   const asked = { checkIns: { before: { state: "idle", value: null }, after: { state: "idle", value: null } } } as const;
 
@@ -271,6 +297,18 @@ describe("the console in a headset", () => {
     await press(r, "Talking piece");
     await press(r, "Call next");
     expect(link.sent.at(-1)?.type).toBe("callNext");
+  });
+
+  it("moves the whole circle to another place from the console, and offers no move to where it is", async () => {
+    const { r, link } = await renderBoards(Role.facilitator, [fern]);
+    current = r;
+    await press(r, "Console");
+    expect(hasButton(r, "Move the circle to Forest clearing")).toBe(true);
+    // The circle is in the forest already: that button is greyed and sends nothing.
+    await press(r, "Move the circle to Forest clearing");
+    expect(link.sent.map((m) => m.type)).not.toContain("setEnvironment");
+    await press(r, "Move the circle to Night sky");
+    expect(link.sent.at(-1)).toEqual({ type: "setEnvironment", payload: { environment: "night" } });
   });
 
   it("a facilitator mutes, gives the piece, promotes and removes (asking first)", async () => {
