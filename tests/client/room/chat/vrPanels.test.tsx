@@ -32,6 +32,22 @@ describe("chat in a headset", () => {
     await r.unmount();
   });
 
+  it("leaves out the messages of someone this person has hidden, on this device only", async () => {
+    seat("participant");
+    useRoomStore.setState({ hidden: { a: true } });
+    useChatStore.setState({
+      lines: [
+        { id: "m1", from: "a", pseudonym: "Still Heron", text: "something unkind", at: 0 },
+        { id: "m2", from: "me", pseudonym: "Quiet Fox", text: "hello all", at: 1 },
+      ],
+    });
+    const r = await renderVr(<VrChatPanel />);
+    expect(words()).toContain("You: hello all");
+    expect(words()).not.toContain("something unkind");
+    expect(sent).toEqual([]);
+    await r.unmount();
+  });
+
   it("says why when this person may not write", async () => {
     seat("participant");
     useChatStore.setState({ chatMuted: { me: true } });
