@@ -73,9 +73,11 @@ export function installProcessPolicy(): void {
   installed = true;
   process.on("unhandledRejection", onRejection);
   process.on("uncaughtException", onException);
-  // Libraries may add theirs later (Colyseus imports @pm2/io lazily): keep removing them.
+  // Libraries may add theirs later (Colyseus imports @pm2/io lazily): keep removing them. On the
+  // next tick, not the next turn of the loop: a rejection is reported only after the tick queue ran,
+  // so another listener never sees one (with setImmediate it sometimes printed the whole error).
   process.on("newListener", (event: string | symbol) => {
-    if (event === "unhandledRejection" || event === "uncaughtException") setImmediate(dropOtherHandlers);
+    if (event === "unhandledRejection" || event === "uncaughtException") process.nextTick(dropOtherHandlers);
   });
 }
 
