@@ -17,9 +17,13 @@ const loadLearn = () => import("./screens/LearnScreen").then((m) => ({ default: 
 const HistoryScreen = lazy(loadHistory);
 const LearnScreen = lazy(loadLearn);
 
-/** Shown for the moment a lazy screen takes to arrive (at once when it was fetched while idle). */
-function Opening() {
-  return <section className="screen" aria-busy="true" />;
+/** A screen that loads on its own: an empty busy screen while it arrives, a reload if it cannot. */
+function LazyScreen({ title, children }: { title: string; children: ReactElement }) {
+  return (
+    <LoadBoundary title={title}>
+      <Suspense fallback={<section className="screen" aria-busy="true" />}>{children}</Suspense>
+    </LoadBoundary>
+  );
 }
 
 const SCREENS: Record<Screen, () => ReactElement> = {
@@ -31,18 +35,14 @@ const SCREENS: Record<Screen, () => ReactElement> = {
   "check-out": () => <CheckScreen key="check-out" stage="check-out" />,
   summary: () => <SummaryScreen />,
   history: () => (
-    <LoadBoundary title="History">
-      <Suspense fallback={<Opening />}>
-        <HistoryScreen />
-      </Suspense>
-    </LoadBoundary>
+    <LazyScreen title="History">
+      <HistoryScreen />
+    </LazyScreen>
   ),
   learn: () => (
-    <LoadBoundary title="Learn">
-      <Suspense fallback={<Opening />}>
-        <LearnScreen />
-      </Suspense>
-    </LoadBoundary>
+    <LazyScreen title="Learn">
+      <LearnScreen />
+    </LazyScreen>
   ),
 };
 
