@@ -1,7 +1,8 @@
 // Debian's Janus (apt-get install janus), started for tests and benchmarks on loopback with a
 // configuration of its own in a temporary directory: only the VideoRoom plugin and the WebSocket
-// transport, ICE on the loopback interface only, rooms created only with an admin key.
-import { spawn, type ChildProcess } from "node:child_process";
+// transport, ICE on a loopback address only, rooms created only with an admin key.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,12 +20,42 @@ export interface RunningJanus {
   stop: () => void;
 }
 
+/**
+ * Janus 1.1 gathers no ICE candidate on an interface flagged as loopback (src/ice.c skips
+ * IFF_LOOPBACK), so on `lo` alone it cannot take a call. Inside a network namespace of our own
+ * (only `lo` in it: `unshare -rn`), a veth pair holding 127.0.0.2 gives it a loopback-range
+ * address on an ordinary interface: packets to it are delivered locally like any 127/8 address and
+ * never leave the namespace. Outside such a namespace nothing is changed (Janus then answers
+ * requests but cannot connect media).
+ */
+export const JANUS_ICE_INTERFACE = "brjanus0";
+export const JANUS_ICE_ADDRESS = "127.0.0.2";
+
+function iceInterface(): boolean {
+  try {
+    const links = execFileSync("ip", ["-o", "link", "show"], { encoding: "utf8" });
+    const names = [...links.matchAll(/^\d+: ([^:@\s]+)/gm)].map((m) => m[1]);
+    if (names.includes(JANUS_ICE_INTERFACE)) return true;
+    if (names.some((name) => name !== "lo")) return false;
+    const ip = (...args: string[]) => execFileSync("ip", args, { stdio: "ignore" });
+    ip("link", "add", JANUS_ICE_INTERFACE, "type", "veth", "peer", "name", "brjanus1");
+    // No IPv6 link-local addresses: nothing but 127/8 on these interfaces.
+    for (const dev of [JANUS_ICE_INTERFACE, "brjanus1"]) ip("link", "set", dev, "addrgenmode", "none");
+    ip("addr", "add", `${JANUS_ICE_ADDRESS}/32`, "dev", JANUS_ICE_INTERFACE);
+    for (const dev of [JANUS_ICE_INTERFACE, "brjanus1"]) ip("link", "set", dev, "up");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const janusInstalled = () => existsSync(JANUS_BIN) && existsSync(join(LIB, "plugins", "libjanus_videoroom.so"));
 
 export async function startJanus(): Promise<RunningJanus> {
   const dir = mkdtempSync(join(tmpdir(), "breathing-room-janus-"));
   const port = await freePort();
-  const adminKey = `k${Math.random().toString(36).slice(2)}${Math.random().toString(36).slice(2)}`;
+  const adminKey = randomBytes(18).toString("base64url");
+  const ice = iceInterface() ? JANUS_ICE_INTERFACE : "lo";
   for (const [folder, file] of [["plugins", "libjanus_videoroom.so"], ["transports", "libjanus_websockets.so"]] as const) {
     mkdirSync(join(dir, folder));
     symlinkSync(join(LIB, folder, file), join(dir, folder, file));
@@ -34,7 +65,7 @@ export async function startJanus(): Promise<RunningJanus> {
     join(dir, "janus.jcfg"),
     `general: { configs_folder = "${dir}" plugins_folder = "${dir}/plugins" transports_folder = "${dir}/transports" events_folder = "${dir}/none" loggers_folder = "${dir}/none" debug_level = 4 session_timeout = 60 }
 media: { rtp_port_range = "${rtp}-${rtp + 99}" }
-nat: { ice_enforce_list = "lo" nice_debug = false ignore_mdns = true }
+nat: { ice_enforce_list = "${ice}" nice_debug = false ignore_mdns = true }
 `,
   );
   writeFileSync(join(dir, "janus.transport.websockets.jcfg"), `general: { json = "plain" ws = true ws_port = ${port} ws_ip = "127.0.0.1" wss = false }\nadmin: { admin_ws = false }\n`);
@@ -57,6 +88,7 @@ nat: { ice_enforce_list = "lo" nice_debug = false ignore_mdns = true }
     let output = "";
     const timer = setTimeout(() => fail(new Error(`janus did not start within 60 s:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
+      if (process.env.JANUS_LOG) process.stderr.write(chunk);
       output += chunk.toString();
       if (/WebSockets server started/i.test(output)) {
         clearTimeout(timer);

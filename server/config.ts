@@ -5,6 +5,7 @@ import { z } from "zod";
 import { iceServerSchema, type IceServer } from "../core/protocol";
 import { MIN_SECRET_LENGTH } from "./auth/tokens";
 import { parseTrustProxy } from "./http/clientAddress";
+import type { JanusSettings } from "./voice/SfuServer";
 
 /** Process settings from the environment (and `--https` on the command line). */
 export interface Config {
@@ -19,6 +20,8 @@ export interface Config {
   clientDir: string | undefined;
   /** STUN / TURN servers for voice (ICE_SERVERS, a JSON array of RTCIceServer), none by default */
   iceServers: IceServer[];
+  /** Janus for voice (JANUS_URL, e.g. ws://127.0.0.1:8188, with JANUS_ADMIN_KEY); peer-to-peer voice without */
+  janus: JanusSettings | undefined;
   /** Postgres instead of the SQLite file (DATABASE_URL, e.g. postgres://user:pass@host/db) */
   databaseUrl: string | undefined;
   /** several processes share rooms through this Redis (REDIS_URL, e.g. redis://127.0.0.1:6379) */
@@ -45,6 +48,17 @@ export function parseIceServers(raw: string | undefined): IceServer[] {
   return parsed.data;
 }
 
+/** JANUS_URL (ws:// or wss://) and JANUS_ADMIN_KEY (the VideoRoom plugin's admin_key); unset → no SFU. */
+export function parseJanus(env: NodeJS.ProcessEnv): JanusSettings | undefined {
+  const url = env.JANUS_URL?.trim();
+  if (!url) {
+    if (env.JANUS_ADMIN_KEY) throw new Error("JANUS_ADMIN_KEY is set without JANUS_URL (the address of Janus' WebSocket transport, e.g. ws://127.0.0.1:8188)");
+    return undefined;
+  }
+  if (!/^wss?:\/\/[^\s/]+/.test(url)) throw new Error(`JANUS_URL must be a ws:// or wss:// address of Janus' WebSocket transport, got ${url}`);
+  return { url, adminKey: env.JANUS_ADMIN_KEY ?? "" };
+}
+
 /** TLS_CERT and TLS_KEY: both or neither. */
 function tlsFiles(env: NodeJS.ProcessEnv): Config["tlsFiles"] {
   const cert = env.TLS_CERT || undefined;
@@ -68,6 +82,7 @@ export function readConfig(env = process.env, argv = process.argv): Config {
     skipClientBuild: env.SKIP_CLIENT_BUILD === "1",
     clientDir: env.CLIENT_DIR ? path.resolve(env.CLIENT_DIR) : undefined,
     iceServers: parseIceServers(env.ICE_SERVERS),
+    janus: parseJanus(env),
     databaseUrl: env.DATABASE_URL || undefined,
     redisUrl: env.REDIS_URL || undefined,
     publicAddress: env.PUBLIC_ADDRESS || undefined,

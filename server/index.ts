@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { ensureClientBuilt } from "./clientBuild";
 import { jwtSecret, readConfig } from "./config";
 import { createApp } from "./app";
+import { SfuServer } from "./voice/SfuServer";
 import { certificateFiles, keepSelfSignedFresh, lanAddresses, selfSignedCertificate } from "./tls";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -28,7 +29,7 @@ const app = createApp({
   clientDir: config.clientDir ?? path.join(root, "dist", "client"),
   tls,
   trustProxy: config.trustProxy,
-  voice: { iceServers: config.iceServers },
+  voice: { iceServers: config.iceServers, sfu: config.janus ? new SfuServer(config.janus) : undefined },
 });
 
 setShutdown(() => app.close());

@@ -35,6 +35,7 @@ import { PrivateAlerts } from "./PrivateAlerts";
 import { VoiceFloor } from "./VoiceFloor";
 import { voiceMessages, type CircleVoice } from "./voiceMessages";
 import type { VoiceDeps } from "../voice/voiceDeps";
+import { closeSfu, openSfu } from "../voice/circleSfu";
 import type { CodeGuesses } from "../http/codeGuesses";
 import { logUnexpected } from "../http/ApiError";
 import { DurableCircle } from "../cluster/DurableCircle";
@@ -187,6 +188,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     this.deps.live.set(this.code, this);
     this.refresh();
     this.voice.config.iceServers = this.deps.voice?.iceServers ?? [];
+    await openSfu(this.voice, this.deps.voice, this.state, this.clientOf);
     // A circle whose process went away comes back as it was (see DurableCircle).
     await this.durable.restore();
     // With several processes: the newest room for a circle holds it; an older one that finds a newer
@@ -315,6 +317,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
 
   override onDispose(): void {
     this.practice.stop();
+    closeSfu(this.voice);
     if (this.deps.live.get(this.code) === this) this.deps.live.delete(this.code);
     // Handed over to the circle's next room (shutdown): its saved state carries the counts.
     if (this.durable.movedOn) return;

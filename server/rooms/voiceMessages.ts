@@ -5,8 +5,10 @@ import type { CircleContext } from "./circleContext";
 import type { Guards } from "./guards";
 import type { VoiceFloor } from "./VoiceFloor";
 
-/** What the SFU bridge of a circle does for one person (see server/voice/SfuCircle). */
+/** What the SFU bridge of a circle does for one person (server/voice/SfuCircle). */
 export interface SfuLink {
+  /** they asked for voice settings: their subscription (what they hear) starts */
+  listen(id: string): void;
   /** their offer to speak: answered with `sfu { pc: "publisher", description }` */
   publish(id: string, offer: Description): void;
   /** their answer to the subscriber offer the bridge sent them */
@@ -14,6 +16,8 @@ export interface SfuLink {
   candidate(id: string, pc: SfuConnection, candidate: Candidate): void;
   /** they left the circle: close their connections to the SFU */
   forget(id: string): void;
+  /** the circle closed: its room in the SFU goes */
+  close(): Promise<void>;
 }
 
 /** A circle's voice: who may be heard, how voices travel (mesh unless an SFU bridge is given). */
@@ -21,7 +25,7 @@ export interface CircleVoice {
   readonly floor: VoiceFloor;
   readonly config: VoiceConfig;
   /** the SFU bridge, or null for a mesh */
-  readonly sfu: SfuLink | null;
+  sfu: SfuLink | null;
 }
 
 /**
@@ -34,9 +38,11 @@ export function voiceMessages(ctx: CircleContext, guard: Guards) {
   const { state, rates } = ctx;
   const { voice } = ctx;
   return {
-    voice: validate(payloads.voice, (client, _m, reply) =>
-      guard.member(client) ? voice.config : reply.reject(ActionError.FORBIDDEN),
-    ),
+    voice: validate(payloads.voice, (client, _m, reply) => {
+      if (!guard.member(client)) return reply.reject(ActionError.FORBIDDEN);
+      voice.sfu?.listen(client.sessionId);
+      return voice.config;
+    }),
     signal: validate(payloads.signal, (client, m) => {
       const from = guard.member(client);
       if (!from) return;

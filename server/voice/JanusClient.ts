@@ -29,26 +29,36 @@ export class JanusClient {
   private session = 0;
   private keepalive: NodeJS.Timeout | null = null;
 
-  private constructor(private readonly ws: WebSocket) {
+  private constructor(
+    private readonly ws: WebSocket,
+    onClose: () => void,
+  ) {
     ws.on("message", (data) => this.receive(JSON.parse(String(data)) as JanusMessage));
+    // A broken connection is reported by its close; without a listener an error would end the process.
+    ws.on("error", () => {});
     ws.on("close", () => {
-      for (const p of this.pending.values()) p.fail(new Error("janus connection closed"));
+      onClose();
+      for (const p of this.pending.values()) {
+        clearTimeout(p.timer);
+        p.fail(new Error("janus connection closed"));
+      }
       this.pending.clear();
       if (this.keepalive) clearInterval(this.keepalive);
     });
   }
 
-  /** Connect and create the session. */
-  static async connect(url: string): Promise<JanusClient> {
+  /** Connect and create the session; `onClose` is called when the connection is lost or closed. */
+  static async connect(url: string, onClose: () => void = () => {}): Promise<JanusClient> {
     const ws = new WebSocket(url, "janus-protocol");
     await new Promise<void>((done, fail) => {
       ws.once("open", () => done());
       ws.once("error", fail);
     });
-    const client = new JanusClient(ws);
+    const client = new JanusClient(ws, onClose);
     const created = await client.send({ janus: "create" });
     client.session = created.data!.id;
     client.keepalive = setInterval(() => void client.send({ janus: "keepalive" }).catch(() => {}), KEEPALIVE_MS);
+    client.keepalive.unref();
     return client;
   }
 
@@ -88,6 +98,7 @@ export class JanusClient {
 
   private send(message: Record<string, unknown>, waitPastAck = false): Promise<JanusMessage> {
     const transaction = randomUUID();
+    if (this.ws.readyState !== WebSocket.OPEN) return Promise.reject(new Error("janus connection closed"));
     return new Promise((done, fail) => {
       const timer = setTimeout(() => {
         this.pending.delete(transaction);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseIceServers } from "../../server/config";
-import { bootApp, circle, sendRaw, serverRoom, sleep, until, type Booted, type Joined } from "./harness";
+import { parseIceServers, parseJanus } from "../../server/config";
+import { SfuServer } from "../../server/voice/SfuServer";
+import { bootApp, circle, freePort, sendRaw, serverRoom, sleep, until, type Booted, type Joined } from "./harness";
 
 /**
  * Voice signalling: descriptions and candidates go from one person to another only while the two
@@ -170,6 +171,27 @@ describe("voice settings", () => {
   it("a member learns the mode and the configured ICE servers", async () => {
     const { people: [a] } = await seated(1);
     expect(await a!.request("voice")).toEqual({ mode: "mesh", iceServers: [{ urls: "stun:127.0.0.1:3478" }] });
+  });
+
+  it("with JANUS_URL set but Janus out of reach, a circle keeps peer-to-peer voice", async () => {
+    const port = await freePort();
+    const sfu = new SfuServer({ url: `ws://127.0.0.1:${port}`, adminKey: "k" });
+    const other = await bootApp({ voice: { iceServers: [], sfu } });
+    try {
+      const c = await circle(other, 1);
+      expect(await c.people[0]!.request("voice")).toEqual({ mode: "mesh", iceServers: [] });
+    } finally {
+      await other.stop();
+      sfu.close();
+    }
+  });
+
+  it("JANUS_URL is a ws:// or wss:// address; JANUS_ADMIN_KEY goes with it", () => {
+    expect(parseJanus({})).toBeUndefined();
+    expect(parseJanus({ JANUS_URL: "ws://127.0.0.1:8188", JANUS_ADMIN_KEY: "secret" })).toEqual({ url: "ws://127.0.0.1:8188", adminKey: "secret" });
+    expect(parseJanus({ JANUS_URL: "wss://janus.example.org/ws" })).toEqual({ url: "wss://janus.example.org/ws", adminKey: "" });
+    expect(() => parseJanus({ JANUS_URL: "http://127.0.0.1:8088/janus" })).toThrow(/JANUS_URL/);
+    expect(() => parseJanus({ JANUS_ADMIN_KEY: "secret" })).toThrow(/JANUS_URL/);
   });
 
   it("ICE_SERVERS must be a JSON array of ICE servers", () => {
