@@ -1,2 +1,3 @@
 export * from "./quantize";
 export { POSE_DELAY_MS, PoseBuffer } from "./PoseBuffer";
+export * from "./frame";

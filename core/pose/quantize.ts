@@ -199,3 +199,13 @@ export function unpackPose(words: ArrayLike<number>, out: NumberSink, o = 0): nu
   unpackQuaternion(words[5]!, out, o + RIGHT + 3);
   return (l ? 1 : 0) | (r ? 2 : 0);
 }
+
+/** Resting pose, until someone's first pose arrives: seated head, hands low and untracked. */
+export const REST_POSE: readonly number[] = [
+  packHeadPosition(0, 1.2, 0),
+  packQuaternion(0, 0, 0, 1),
+  packHandPosition(-0.2, 0.75, -0.25, false),
+  packQuaternion(0, 0, 0, 1),
+  packHandPosition(0.2, 0.75, -0.25, false),
+  packQuaternion(0, 0, 0, 1),
+];
