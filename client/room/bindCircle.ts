@@ -1,8 +1,9 @@
 import type { EnvironmentId } from "../../core/environments";
 import { circlePlaces } from "../../core/circle";
+import { POSE_FRAME_TYPE, POSE_WORDS, PoseFrameReader, REST_POSE, type PoseSink } from "../../core/pose";
 import { LOOKS, type Look, type Role, type SessionStatus } from "../../core/protocol";
 import type { CircleState, Participant } from "../../server/rooms/CircleState";
-import { addRemote, clearCircle, removeRemote, type CircleFrame } from "./circleFrame";
+import { addRemote, clearCircle, removeRemote, type CircleFrame, type RemotePerson } from "./circleFrame";
 import type { Knock, Person, RoomState, RoomStore } from "./roomStore";
 
 /** What the binding needs of a joined room: its state and a patch signal (the SDK's Room has both). */
@@ -10,6 +11,51 @@ export interface PatchSource {
   readonly sessionId: string;
   readonly state: CircleState;
   onStateChange: ((callback: (state: CircleState) => void) => unknown) & { remove?(callback: (state: CircleState) => void): void };
+}
+
+/** ...and its pose frames (byte messages of type POSE_FRAME_TYPE). */
+export interface PoseSource {
+  onMessage(type: typeof POSE_FRAME_TYPE, callback: (bytes: Uint8Array) => void): () => void;
+}
+
+/** How long before "now" a newcomer's first pose (resting, or the last frame's) is stamped, ms: older than any pose to come. */
+const FIRST_POSE_AGE_MS = 1000;
+
+/**
+ * Pose frames into the remote people's `PoseBuffer`s (core/pose frame.ts). Each pose is stamped
+ * with its arrival time less how long the server held it, so poses keep the sender's spacing.
+ * Allocates nothing per frame: times live in a typed array (a double written to a closure's
+ * variable would be boxed), people are found by seat in the frame's list.
+ */
+class PoseFeed implements PoseSink {
+  readonly reader = new PoseFrameReader();
+  /** [0]: this frame's arrival time, ms */
+  readonly time = new Float64Array(1);
+  /** [0]: the pose being delivered's time stamp, ms */
+  private readonly stamp = new Float64Array(1);
+
+  constructor(private readonly out: CircleFrame) {}
+
+  pose(seat: number, ageMs: number, words: Uint32Array, at: number): void {
+    const list = this.out.list;
+    for (let i = 0; i < list.length; i++) {
+      const person = list[i]!;
+      if (person.seat !== seat) continue;
+      const w = person.words;
+      for (let k = 0; k < POSE_WORDS; k++) w[k] = words[at + k]!;
+      this.stamp[0] = this.time[0]! - ageMs;
+      person.buffer.pushAt(this.stamp, w);
+      return;
+    }
+  }
+
+  /** Someone new in the circle: their last pose if a frame already had it, else resting. */
+  first(person: RemotePerson, now: number): void {
+    const w = person.words;
+    if (this.reader.has(person.seat)) for (let k = 0; k < POSE_WORDS; k++) w[k] = this.reader.words[person.seat * POSE_WORDS + k]!;
+    else for (let k = 0; k < POSE_WORDS; k++) w[k] = REST_POSE[k]!;
+    person.buffer.push(now - FIRST_POSE_AGE_MS, w);
+  }
 }
 
 const lookIndex = (look: string) => Math.max(0, LOOKS.indexOf(look as Look));
@@ -64,12 +110,12 @@ function knocksOf(state: CircleState, known: readonly Knock[]): readonly Knock[]
 }
 
 /**
- * Follow a joined room: once per patch, remote poses go into their `PoseBuffer`s in `out`
- * (allocation-free), and the slow state — roster, session, talking piece, hand queue, shared
- * practice — goes into the store only when something in it changed. A patch where only poses
- * moved writes nothing to the store, so it renders nothing. Returns the cleanup.
+ * Follow a joined room: every pose frame goes into the remote people's `PoseBuffer`s in `out`
+ * (allocation-free; see PoseFeed), and, once per patch, the slow state — roster, session, talking piece, hand queue, shared
+ * practice — goes into the store only when something in it changed. Poses never touch the
+ * store, and a patch where nothing a person would notice changed writes nothing, so neither renders. Returns the cleanup.
  */
-export function bindCircle(room: PatchSource, store: RoomStore, out: CircleFrame, now: () => number = () => performance.now()): () => void {
+export function bindCircle(room: PatchSource & PoseSource, store: RoomStore, out: CircleFrame, now: () => number = () => performance.now()): () => void {
   const me = room.sessionId;
   /** patch counter, to find people who left (their mark is older) */
   let patch = 0;
@@ -78,6 +124,7 @@ export function bindCircle(room: PatchSource, store: RoomStore, out: CircleFrame
   let at = 0;
   let highestSeat = 0;
   let live = true;
+  const feed = new PoseFeed(out);
 
   function visit(s: Participant, id: string) {
     marks.set(id, patch);
@@ -89,20 +136,18 @@ export function bindCircle(room: PatchSource, store: RoomStore, out: CircleFrame
       if (id !== me) {
         const remote = addRemote(out, id, s.seat, lookIndex(s.look));
         remote.dim = s.away || !s.connected;
+        if (remote.buffer.size === 0) feed.first(remote, at);
       } else out.mySeat = s.seat;
     }
     if (id === me) return;
     const remote = out.people.get(id);
-    if (!remote) return;
-    remote.speaking = s.speaking;
-    const w = remote.words;
-    w[0] = s.hp;
-    w[1] = s.hq;
-    w[2] = s.lp;
-    w[3] = s.lq;
-    w[4] = s.rp;
-    w[5] = s.rq;
-    remote.buffer.push(at, w);
+    if (remote) remote.speaking = s.speaking;
+  }
+
+  function onPoses(bytes: Uint8Array) {
+    if (!live) return;
+    feed.time[0] = now();
+    feed.reader.read(bytes, feed);
   }
 
   function onPatch(state: CircleState) {
@@ -174,11 +219,13 @@ export function bindCircle(room: PatchSource, store: RoomStore, out: CircleFrame
   }
 
   room.onStateChange(onPatch);
+  const stopPoses = room.onMessage(POSE_FRAME_TYPE, onPoses);
   // The first full state may already be here.
   if (room.state?.session) onPatch(room.state);
   return () => {
     live = false;
     room.onStateChange.remove?.(onPatch);
+    stopPoses();
     clearCircle(out);
   };
 }

@@ -22,6 +22,8 @@ export class PoseBuffer {
   private readonly poses: Float32Array;
   private readonly tracked: Uint8Array;
   private head = 0; // index of the next write
+  private readonly stamp = new Float64Array(1);
+  private readonly weight = new Float64Array(1);
   private count = 0;
 
   constructor(capacity = 16, delayMs = POSE_DELAY_MS) {
@@ -39,7 +41,17 @@ export class PoseBuffer {
 
   /** Add a packed pose received at `timeMs` (any monotonic clock). Older-than-newest samples are ignored. */
   push(timeMs: number, words: ArrayLike<number>): void {
-    if (words.length < POSE_WORDS || !Number.isFinite(timeMs)) return;
+    this.stamp[0] = timeMs;
+    this.pushAt(this.stamp, words);
+  }
+
+  /**
+   * As `push`, with the time in `time[0]`: for the receive path, since a double passed to a call
+   * that is not inlined is boxed (one allocation per pose); a typed array is not.
+   */
+  pushAt(time: Float64Array, words: ArrayLike<number>): void {
+    const timeMs = time[0]!;
+    if (words.length < POSE_WORDS || !(timeMs > -Infinity && timeMs < Infinity)) return;
     if (this.count > 0 && timeMs <= this.times[this.index(this.count - 1)]!) return;
     const slot = this.head;
     this.times[slot] = timeMs;
@@ -60,8 +72,14 @@ export class PoseBuffer {
    * @returns tracked mask (1 = left, 2 = right) of the nearer sample, or -1 if the buffer is empty
    */
   sample(nowMs: number, out: NumberSink): number {
+    this.stamp[0] = nowMs;
+    return this.sampleAt(this.stamp, out);
+  }
+
+  /** As `sample`, with the time in `time[0]` (for the frame loop: no double crosses the call). */
+  sampleAt(time: Float64Array, out: NumberSink): number {
     if (this.count === 0) return -1;
-    const t = nowMs - this.delayMs;
+    const t = time[0]! - this.delayMs;
     const newest = this.index(this.count - 1);
     if (t >= this.times[newest]!) return this.copy(newest, out);
     const oldest = this.index(0);
@@ -73,7 +91,8 @@ export class PoseBuffer {
       if (ta <= t) {
         const b = this.index(k + 1);
         const u = (t - ta) / (this.times[b]! - ta);
-        this.blend(a, b, u, out);
+        this.weight[0] = u;
+        this.blend(a, b, out);
         return this.tracked[u < 0.5 ? a : b]!;
       }
     }
@@ -90,7 +109,9 @@ export class PoseBuffer {
     return this.tracked[slot]!;
   }
 
-  private blend(a: number, b: number, u: number, out: NumberSink): void {
+  /** Blend samples `a` and `b` by `weight[0]` (a typed array, not an argument: see `pushAt`). */
+  private blend(a: number, b: number, out: NumberSink): void {
+    const u = this.weight[0]!;
     const p = this.poses;
     const pa = a * POSE_FLOATS;
     const pb = b * POSE_FLOATS;

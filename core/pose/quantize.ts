@@ -68,11 +68,24 @@ export function packHeadPosition(x: number, y: number, z: number): number {
   return headBits(scratch, 0) >>> 0;
 }
 
-/** uint32 → head position into `out[o..o+2]`. */
-export function unpackHeadPosition(word: number, out: NumberSink, o: number): void {
+/*
+ * Unpacking reads each word from its array inside the function (`words[i]`): a word above 2³¹
+ * passed as an argument would be boxed, one allocation per call. The public single-word unpackers
+ * go through a scratch array.
+ */
+const wordScratch = new Uint32Array(1);
+
+function headAt(words: ArrayLike<number>, i: number, out: NumberSink, o: number): void {
+  const word = words[i]!;
   out[o] = (((word >>> 21) & 0x7ff) - 1023) * POSITION_STEP;
   out[o + 1] = ((word >>> 11) & 0x3ff) * POSITION_STEP;
   out[o + 2] = ((word & 0x7ff) - 1023) * POSITION_STEP;
+}
+
+/** uint32 → head position into `out[o..o+2]`. */
+export function unpackHeadPosition(word: number, out: NumberSink, o: number): void {
+  wordScratch[0] = word;
+  headAt(wordScratch, 0, out, o);
 }
 
 const handBits = (p: ArrayLike<number>, o: number, tracked: boolean): number => {
@@ -88,12 +101,18 @@ export function packHandPosition(x: number, y: number, z: number, tracked: boole
   return handBits(scratch, 0, tracked) >>> 0;
 }
 
-/** uint32 → hand position into `out[o..o+2]`; returns whether the hand is tracked. */
-export function unpackHandPosition(word: number, out: NumberSink, o: number): boolean {
+function handAt(words: ArrayLike<number>, i: number, out: NumberSink, o: number): boolean {
+  const word = words[i]!;
   out[o] = (((word >>> 20) & 0x3ff) - 511) * POSITION_STEP;
   out[o + 1] = ((word >>> 10) & 0x3ff) * POSITION_STEP;
   out[o + 2] = ((word & 0x3ff) - 511) * POSITION_STEP;
   return (word & (1 << 30)) !== 0;
+}
+
+/** uint32 → hand position into `out[o..o+2]`; returns whether the hand is tracked. */
+export function unpackHandPosition(word: number, out: NumberSink, o: number): boolean {
+  wordScratch[0] = word;
+  return handAt(wordScratch, 0, out, o);
 }
 
 /** The three kept components of the quaternion being packed (scratch: no double crosses a call). */
@@ -150,6 +169,12 @@ function quaternionBits(q: ArrayLike<number>, o: number): number {
 
 /** uint32 → unit quaternion into `out[o..o+3]` (x, y, z, w). */
 export function unpackQuaternion(word: number, out: NumberSink, o: number): void {
+  wordScratch[0] = word;
+  quaternionAt(wordScratch, 0, out, o);
+}
+
+function quaternionAt(words: ArrayLike<number>, i: number, out: NumberSink, o: number): void {
+  const word = words[i]!;
   const largest = word >>> 30;
   const a = qValue((word >>> 20) & Q_MAX);
   const b = qValue((word >>> 10) & Q_MAX);
@@ -191,12 +216,12 @@ export function packPose(
  * @returns bit mask: 1 = left hand tracked, 2 = right hand tracked
  */
 export function unpackPose(words: ArrayLike<number>, out: NumberSink, o = 0): number {
-  unpackHeadPosition(words[0]!, out, o + HEAD);
-  unpackQuaternion(words[1]!, out, o + HEAD + 3);
-  const l = unpackHandPosition(words[2]!, out, o + LEFT);
-  unpackQuaternion(words[3]!, out, o + LEFT + 3);
-  const r = unpackHandPosition(words[4]!, out, o + RIGHT);
-  unpackQuaternion(words[5]!, out, o + RIGHT + 3);
+  headAt(words, 0, out, o + HEAD);
+  quaternionAt(words, 1, out, o + HEAD + 3);
+  const l = handAt(words, 2, out, o + LEFT);
+  quaternionAt(words, 3, out, o + LEFT + 3);
+  const r = handAt(words, 4, out, o + RIGHT);
+  quaternionAt(words, 5, out, o + RIGHT + 3);
   return (l ? 1 : 0) | (r ? 2 : 0);
 }
 

@@ -1,22 +1,10 @@
 import { schema, t } from "@colyseus/schema";
 import { DEFAULT_ENVIRONMENT } from "../../core/environments";
-import { packHandPosition, packHeadPosition, packQuaternion } from "../../core/pose";
 import { DEFAULT_CAPACITY, LOOKS, Role, SessionStatus } from "../../core/protocol";
 
-/** Resting pose until the first `pose` message: seated head, hands low and untracked. */
-export const REST_POSE = [
-  packHeadPosition(0, 1.2, 0),
-  packQuaternion(0, 0, 0, 1),
-  packHandPosition(-0.2, 0.75, -0.25, false),
-  packQuaternion(0, 0, 0, 1),
-  packHandPosition(0.2, 0.75, -0.25, false),
-  packQuaternion(0, 0, 0, 1),
-] as const;
-
 /**
- * One person in the circle. The pose is six uint32 words from core/pose (see `packPose`):
- * hp/hq head position/rotation, lp/lq and rp/rq the hands' position/rotation (all seat-relative). Colyseus sends only
- * the words that changed, 5 bytes each.
+ * One person in the circle. Their pose is not in the state: it travels in pose frames (PoseRelay),
+ * naming people by `seat`.
  */
 export const Participant = schema(
   {
@@ -25,12 +13,6 @@ export const Participant = schema(
     role: t.string().default(Role.participant),
     /** seat index around the circle, 0 = facilitator's seat */
     seat: t.uint8().default(0),
-    hp: t.uint32().default(REST_POSE[0]),
-    hq: t.uint32().default(REST_POSE[1]),
-    lp: t.uint32().default(REST_POSE[2]),
-    lq: t.uint32().default(REST_POSE[3]),
-    rp: t.uint32().default(REST_POSE[4]),
-    rq: t.uint32().default(REST_POSE[5]),
     handRaised: t.boolean().default(false),
     muted: t.boolean().default(false),
     away: t.boolean().default(false),

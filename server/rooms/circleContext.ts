@@ -7,6 +7,7 @@ import type { ChatLog } from "./ChatLog";
 import type { CheckInTally } from "./CheckInTally";
 import type { CircleState } from "./CircleState";
 import type { JoinAuth } from "./joinGate";
+import type { PoseRelay } from "./PoseRelay";
 import type { PracticeTimer } from "./PracticeTimer";
 import type { PrivateAlerts } from "./PrivateAlerts";
 import { RateGate } from "./RateGate";
@@ -51,6 +52,8 @@ export interface CircleContext {
   readonly admission: Admission;
   /** recent chat, in memory for moderation only */
   readonly chat: ChatLog;
+  /** everyone's pose, relayed in pose frames to the people seated (PoseRelay) */
+  readonly poses: PoseRelay;
   /** clients connected now */
   readonly clients: Iterable<CircleClient>;
   /** the connected client of a sessionId */

@@ -12,7 +12,7 @@ export function participantMessages(ctx: CircleContext, guard: Guards) {
     pose: validate(payloads.pose, (client, w) => {
       const p = guard.member(client);
       if (!p || !rates.allow(client.sessionId, "pose")) return;
-      p.hp = w[0]!; p.hq = w[1]!; p.lp = w[2]!; p.lq = w[3]!; p.rp = w[4]!; p.rq = w[5]!;
+      ctx.poses.set(client.sessionId, p.seat, w);
     }),
     raiseHand: validate(payloads.raiseHand, (client) => guard.self(client, () => act.raiseHand(state, client.sessionId))),
     lowerHand: validate(payloads.lowerHand, (client) => guard.self(client, () => act.lowerHand(state, client.sessionId))),

@@ -3,7 +3,7 @@ import { pack } from "msgpackr";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AGREEMENT_VERSION } from "../../core/care";
 import { CloseCode, JoinError, MAX_FRAME_BYTES, ROOM_NAME, joinOptionsSchema, payloads, type ClientMessage } from "../../core/protocol";
-import { bootApp, circle, joinOptions, sdk, serverRoom, until, type Booted, type Joined } from "./harness";
+import { bootApp, circle, joinOptions, posesSeenBy, sdk, serverRoom, until, type Booted, type Joined } from "./harness";
 
 /**
  * Generated inputs, not hand-picked ones (fast-check). For every client message type, payloads
@@ -162,7 +162,7 @@ describe.each(Object.keys(payloads) as ClientMessage[])("%s with generated paylo
 
 it("the others are still served, and see only the people who were there before", async () => {
   lead.send("pose", [7, 7, 7, 7, 7, 7]);
-  await until(() => observer.state.participants.get(lead.sessionId)?.hp === 7, 3000, "pose patch");
+  await until(() => posesSeenBy(observer).poseOf(lead.sessionId)?.[0] === 7, 3000, "pose frame");
   expect([...observer.state.participants.keys()].sort()).toEqual([lead.sessionId, observer.sessionId].sort());
   expect(observer.connection.isOpen).toBe(true);
 });

@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { ColyseusTestServer } from "@colyseus/testing";
 import { Client, type Room as ClientRoom } from "@colyseus/sdk";
 import { AGREEMENT_VERSION } from "../../core/care";
+import { POSE_FRAME_TYPE, POSE_WORDS, PoseFrameReader } from "../../core/pose";
 import { ROOM_NAME, type JoinOptions } from "../../core/protocol";
 import type { WebSocket } from "ws";
 import { createApp, type App } from "../../server/app";
@@ -113,11 +114,21 @@ export function joinOptions(code: string, pseudonym: string, extra: Partial<Join
   return { code, pseudonym, look: "sage", agreementVersion: AGREEMENT_VERSION, ...extra };
 }
 
-/** Join a circle and wait for the first full state. */
+/** Join a circle and wait for the first full state. Its pose frames are followed from the start (see `posesSeenBy`). */
 export async function join(b: Booted, code: string, pseudonym: string, opts: { token?: string; extra?: Partial<JoinOptions> } = {}): Promise<Joined> {
   const room = await sdk(b, opts.token).joinOrCreate<CircleRoom>(ROOM_NAME, joinOptions(code, pseudonym, opts.extra));
+  followed.set(room, followPoses(room));
   await room.waitForInitialState();
   return room;
+}
+
+const followed = new WeakMap<Joined, ReturnType<typeof followPoses>>();
+
+/** The pose frames a client joined with `join` has read. */
+export function posesSeenBy(room: Joined): ReturnType<typeof followPoses> {
+  const poses = followed.get(room);
+  if (!poses) throw new Error("not joined with join(): follow its poses with followPoses() right after joining");
+  return poses;
 }
 
 /** Resolve when `predicate` holds, checking every 10 ms, or reject after `ms`. */
@@ -155,6 +166,34 @@ export function serverRoom(b: Booted, code: string) {
   const room = b.app.live.get(code);
   if (!room) throw new Error(`no live room for ${code}`);
   return room;
+}
+
+/**
+ * Pose frames as a client reads them (core/pose PoseFrameReader): `poseOf(sessionId)` is the last
+ * six words seen of that person (found by their seat), undefined before any.
+ */
+export function followPoses(room: Joined) {
+  const reader = new PoseFrameReader();
+  const seen = { frames: 0 };
+  (room.onMessage as (type: number, cb: (bytes: Uint8Array) => void) => void).call(room, POSE_FRAME_TYPE, (bytes) => {
+    seen.frames++;
+    reader.read(bytes, { pose: () => undefined });
+  });
+  return {
+    get frames() {
+      return seen.frames;
+    },
+    poseOf(sessionId: string): number[] | undefined {
+      const seat = room.state.participants?.get(sessionId)?.seat;
+      if (seat === undefined || !reader.has(seat)) return undefined;
+      return Array.from(reader.words.subarray(seat * POSE_WORDS, (seat + 1) * POSE_WORDS));
+    },
+  };
+}
+
+/** A person's pose words as the server holds them (undefined if not seated). */
+export function serverPose(b: Booted, code: string, sessionId: string): number[] | undefined {
+  return serverRoom(b, code).poses.wordsOf(sessionId);
 }
 
 /** A facilitator, their session, the facilitator joined (circle opened) and `n` participants. */

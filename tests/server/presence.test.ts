@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POSE_FLOATS, packPose, unpackPose } from "../../core/pose";
 import { CloseCode, JoinError } from "../../core/protocol";
-import { bootApp, circle, dropConnection, sendRaw, join, sdk, serverRoom, until, type Booted } from "./harness";
+import { bootApp, circle, dropConnection, posesSeenBy, sendRaw, join, sdk, serverRoom, until, type Booted } from "./harness";
 
 let b: Booted;
 beforeAll(async () => { b = await bootApp(); });
@@ -15,10 +15,10 @@ describe("pose", () => {
     packPose(pose, true, true, words);
     a!.send("pose", words);
     c!.send("pose", [...words].reverse());
-    await until(() => c!.state.participants.get(a!.sessionId)?.hp === words[0] && a!.state.participants.get(c!.sessionId)?.rq === words[0], 3000, "poses");
-    const seen = c!.state.participants.get(a!.sessionId)!;
+    await until(() => posesSeenBy(c!).poseOf(a!.sessionId)?.[0] === words[0] && posesSeenBy(a!).poseOf(c!.sessionId)?.[5] === words[0], 3000, "poses");
+    expect(posesSeenBy(c!).poseOf(a!.sessionId)).toEqual(words);
     const out = new Float32Array(POSE_FLOATS);
-    unpackPose([seen.hp, seen.hq, seen.lp, seen.lq, seen.rp, seen.rq], out);
+    unpackPose(posesSeenBy(c!).poseOf(a!.sessionId)!, out);
     for (const i of [0, 1, 2, 7, 8, 9, 14, 15, 16]) expect(Math.abs(out[i]! - pose[i]!)).toBeLessThanOrEqual(0.002);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ROOM_NAME, payloads, type ClientMessage } from "../../core/protocol";
-import { bootApp, circle, joinOptions, sdk, serverRoom, until, type Booted, type Joined } from "./harness";
+import { bootApp, circle, joinOptions, posesSeenBy, sdk, serverRoom, until, type Booted, type Joined } from "./harness";
 
 /**
  * Malformed payloads for every message type: the sender is closed with 4002 (no reconnection
@@ -162,5 +162,5 @@ it("a facilitator's malformed action is rejected the same way", async () => {
 it("the others keep being served: a pose still reaches the observer", async () => {
   const other = await sdk(b).joinOrCreate(ROOM_NAME, joinOptions(code, "Other"));
   other.send("pose", [1, 2, 3, 4, 5, 6]);
-  await until(() => observer.state.participants.get(other.sessionId)?.rq === 6, 3000, "pose patch");
+  await until(() => posesSeenBy(observer).poseOf(other.sessionId)?.[5] === 6, 3000, "pose frame");
 });

@@ -1,5 +1,5 @@
-import { CapsuleGeometry, Color, InstancedMesh, Matrix4, Quaternion, SphereGeometry, Vector3, type Camera, type InstancedBufferAttribute, type Object3D, type ShaderMaterial } from "three";
-import { seatPlacement, seatToWorld } from "../../../core/circle";
+import { CapsuleGeometry, Color, InstancedMesh, SphereGeometry, Vector3, type Camera, type InstancedBufferAttribute, type Object3D, type ShaderMaterial } from "three";
+import { seatPlacement } from "../../../core/circle";
 import { HEAD, LEFT, POSE_FLOATS, RIGHT } from "../../../core/pose";
 import { LOOKS, MAX_SEATS } from "../../../core/protocol";
 import type { CircleFrame } from "../circleFrame";
@@ -17,21 +17,50 @@ const DIM = 0.35;
 
 // Scratch, reused every frame: nothing below allocates per frame.
 const pose = new Float32Array(POSE_FLOATS);
-const world = [0, 0, 0];
+const world = new Float64Array(3);
 const placement = { x: 0, z: 0, yaw: 0 };
-const m = new Matrix4();
-const q = new Quaternion();
-const yawQ = new Quaternion();
-const p = new Vector3();
-const s = new Vector3();
 const viewer = new Vector3();
-const up = new Vector3(0, 1, 0);
 const colour = new Color();
 
-const fade = (dx: number, dy: number, dz: number) => {
-  const d = Math.hypot(dx, dy, dz);
+/** The rotation being placed (x, y, z, w). */
+const rot = new Float64Array(4);
+
+/** A rotation-and-translation matrix (`rot` at `world`, scale 1) into `out[at..at+15]`, as three.js' Matrix4.compose writes it. */
+function writeMatrix(out: Float32Array, at: number): void {
+  const x = rot[0]!, y = rot[1]!, z = rot[2]!, w = rot[3]!;
+  const x2 = x + x, y2 = y + y, z2 = z + z;
+  const xx = x * x2, xy = x * y2, xz = x * z2;
+  const yy = y * y2, yz = y * z2, zz = z * z2;
+  const wx = w * x2, wy = w * y2, wz = w * z2;
+  out[at] = 1 - (yy + zz);
+  out[at + 1] = xy + wz;
+  out[at + 2] = xz - wy;
+  out[at + 3] = 0;
+  out[at + 4] = xy - wz;
+  out[at + 5] = 1 - (xx + zz);
+  out[at + 6] = yz + wx;
+  out[at + 7] = 0;
+  out[at + 8] = xz + wy;
+  out[at + 9] = yz - wx;
+  out[at + 10] = 1 - (xx + yy);
+  out[at + 11] = 0;
+  out[at + 12] = world[0]!;
+  out[at + 13] = world[1]!;
+  out[at + 14] = world[2]!;
+  out[at + 15] = 1;
+}
+
+/** This frame's time, ms, for the pose buffers (a typed array: a double passed to a call that is not inlined is boxed). */
+const clock = new Float64Array(1);
+
+/** Fade of the point in `world` for the viewer's head at `viewer` (reads its doubles from objects, takes none). */
+function fade(): number {
+  const dx = world[0]! - viewer.x;
+  const dy = world[1]! - viewer.y;
+  const dz = world[2]! - viewer.z;
+  const d = Math.sqrt(dx * dx + dy * dy + dz * dz);
   return d <= BUBBLE_INNER ? 0 : d >= BUBBLE_OUTER ? 1 : (d - BUBBLE_INNER) / (BUBBLE_OUTER - BUBBLE_INNER);
-};
+}
 
 
 /**
@@ -93,52 +122,74 @@ export class AvatarInstances {
     const step = this.lastNow < 0 ? 1 : Math.min(1, ((now - this.lastNow) / 1000) * GLOW_RATE);
     this.lastNow = now;
     const glow = this.glow;
+    const glows = glow.array as Float32Array;
     let glowing = false;
     for (let i = 0; i < list.length; i++) {
-      const current = glow.getX(i);
+      const current = glows[i]!;
       const target = list[i]!.speaking && !list[i]!.hidden ? 1 : 0;
       if (current === target) continue;
-      const next = Math.abs(target - current) < 0.01 ? target : current + (target - current) * step;
-      glow.setX(i, next);
+      glows[i] = Math.abs(target - current) < 0.01 ? target : current + (target - current) * step;
       glowing = true;
     }
-    for (let i = list.length; i < MAX_SEATS && glow.getX(i) !== 0; i++) {
-      glow.setX(i, 0);
+    for (let i = list.length; i < MAX_SEATS && glows[i] !== 0; i++) {
+      glows[i] = 0;
       glowing = true;
     }
     if (glowing) glow.needsUpdate = true;
     // The viewer's head in the circle's frame, for the personal-space bubble.
     camera.getWorldPosition(viewer);
     frame.worldToLocal(viewer);
+    clock[0] = now;
+    // Matrices and opacities are written straight into the instance arrays, the maths written out:
+    // a double passed to a call that is not inlined is boxed, and this runs for every person every frame.
+    const headM = heads.instanceMatrix.array as Float32Array;
+    const bodyM = bodies.instanceMatrix.array as Float32Array;
+    const handM = hands.instanceMatrix.array as Float32Array;
+    const headO = opacity.heads.array as Float32Array;
+    const bodyO = opacity.bodies.array as Float32Array;
+    const handO = opacity.hands.array as Float32Array;
     for (let i = 0; i < list.length; i++) {
       const person = list[i]!;
       const at = person.at;
-      person.tracked = Math.max(0, person.buffer.sample(now, pose));
+      person.tracked = Math.max(0, person.buffer.sampleAt(clock, pose));
       seatPlacement(person.seat, circle.places, placement);
-      yawQ.setFromAxisAngle(up, placement.yaw);
+      // The seat's frame to the circle's (core/circle seatToWorld), and its heading as a quaternion about +y.
+      const c = Math.cos(placement.yaw);
+      const sn = Math.sin(placement.yaw);
+      const ys = Math.sin(placement.yaw / 2);
+      const yc = Math.cos(placement.yaw / 2);
       const base = person.hidden ? 0 : person.dim ? DIM : 1;
       for (let part = 0; part < 3; part++) {
         const o = part === 0 ? HEAD : part === 1 ? LEFT : RIGHT;
-        seatToWorld(placement, pose[o]!, pose[o + 1]!, pose[o + 2]!, world);
+        world[0] = placement.x + c * pose[o]! + sn * pose[o + 2]!;
+        world[1] = pose[o + 1]!;
+        world[2] = placement.z - sn * pose[o]! + c * pose[o + 2]!;
         at[part * 3] = world[0]!;
         at[part * 3 + 1] = world[1]!;
         at[part * 3 + 2] = world[2]!;
-        q.set(pose[o + 3]!, pose[o + 4]!, pose[o + 5]!, pose[o + 6]!).premultiply(yawQ);
-        p.set(world[0]!, world[1]!, world[2]!);
-        m.compose(p, q, s.set(1, 1, 1));
-        const near = circle.bubble ? fade(world[0]! - viewer.x, world[1]! - viewer.y, world[2]! - viewer.z) : 1;
+        // heading · pose rotation
+        const bx = pose[o + 3]!, by = pose[o + 4]!, bz = pose[o + 5]!, bw = pose[o + 6]!;
+        rot[0] = yc * bx + ys * bz;
+        rot[1] = ys * bw + yc * by;
+        rot[2] = yc * bz - ys * bx;
+        rot[3] = yc * bw - ys * by;
+        const near = circle.bubble ? fade() : 1;
         if (part === 0) {
-          heads.setMatrixAt(i, m);
-          opacity.heads.setX(i, base * near);
+          writeMatrix(headM, i * 16);
+          headO[i] = base * near;
           // The body hangs under the head and turns with its heading only (it does not nod).
-          q.set(0, pose[o + 4]!, 0, pose[o + 6]!).normalize().premultiply(yawQ);
-          p.y = Math.max(0.74, world[1]! - 0.42);
-          m.compose(p, q, s);
-          bodies.setMatrixAt(i, m);
-          opacity.bodies.setX(i, base * near);
+          const len = Math.sqrt(by * by + bw * bw) || 1;
+          const hy = by / len, hw = bw / len;
+          rot[0] = 0;
+          rot[1] = ys * hw + yc * hy;
+          rot[2] = 0;
+          rot[3] = yc * hw - ys * hy;
+          world[1] = Math.max(0.74, world[1]! - 0.42);
+          writeMatrix(bodyM, i * 16);
+          bodyO[i] = base * near;
         } else {
-          hands.setMatrixAt(2 * i + part - 1, m);
-          opacity.hands.setX(2 * i + part - 1, base * near);
+          writeMatrix(handM, (2 * i + part - 1) * 16);
+          handO[2 * i + part - 1] = base * near;
         }
       }
     }

@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
-import { bindCircle, type PatchSource } from "../../../client/room/bindCircle";
+import { bindCircle, type PatchSource, type PoseSource } from "../../../client/room/bindCircle";
 import { createCircleFrame } from "../../../client/room/circleFrame";
 import { createRoomStore } from "../../../client/room/roomStore";
 import { CircleState, Knocker, Participant } from "../../../server/rooms/CircleState";
@@ -75,7 +75,12 @@ describe("waiting to be let in", () => {
     state.knocking.set("k1", k);
     state.session.admission = false;
     const listeners: ((s: CircleState) => void)[] = [];
-    const source: PatchSource = { sessionId: "me", state, onStateChange: Object.assign((cb: (s: CircleState) => void) => listeners.push(cb), { remove: () => undefined }) };
+    const source: PatchSource & PoseSource = {
+      sessionId: "me",
+      state,
+      onStateChange: Object.assign((cb: (s: CircleState) => void) => listeners.push(cb), { remove: () => undefined }),
+      onMessage: () => () => undefined,
+    };
     const store = createRoomStore();
     store.setState({ knocking: true });
     const stop = bindCircle(source, store, createCircleFrame());

@@ -3,8 +3,8 @@ import { Profiler } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { InstancedMesh } from "three";
 import { Matrix4, Vector3 } from "three";
-import { packPose, POSE_FLOATS } from "../../../core/pose";
-import { bindCircle, type PatchSource } from "../../../client/room/bindCircle";
+import { packPose, POSE_FLOATS, POSE_WORDS, PoseFrameWriter } from "../../../core/pose";
+import { bindCircle, type PatchSource, type PoseSource } from "../../../client/room/bindCircle";
 import { createCircleFrame } from "../../../client/room/circleFrame";
 import { createRoomStore } from "../../../client/room/roomStore";
 import { Avatars } from "../../../client/room/scene/Avatars";
@@ -16,7 +16,11 @@ import { CircleState, Participant } from "../../../server/rooms/CircleState";
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 vi.mock("@react-three/drei", () => ({ Text: () => null }));
 
-/** A circle of `n` people (sessionIds p0…), "me" being p0, and a patch signal driven by the test. */
+/**
+ * A circle of `n` people (sessionIds p0…, seat i), "me" being p0, and the room's signals driven by
+ * the test: `patch` moves everyone, sends the pose frame the server would (whole words first,
+ * differences after) and then a state patch.
+ */
 function circleOf(n: number) {
   const state = new CircleState();
   state.session.capacity = 16;
@@ -28,13 +32,22 @@ function circleOf(n: number) {
     state.participants.set(`p${i}`, p);
   }
   const listeners: ((s: CircleState) => void)[] = [];
-  const source: PatchSource = {
+  const frames: ((bytes: Uint8Array) => void)[] = [];
+  const source: PatchSource & PoseSource = {
     sessionId: "p0",
     state,
     onStateChange: Object.assign((cb: (s: CircleState) => void) => listeners.push(cb), { remove: () => undefined }),
+    onMessage: (_type, cb) => {
+      frames.push(cb);
+      return () => frames.splice(frames.indexOf(cb), 1);
+    },
   };
   const pose = new Float32Array(POSE_FLOATS);
-  const words = [0, 0, 0, 0, 0, 0];
+  const words = new Uint32Array(POSE_WORDS);
+  const sent = new Uint32Array(64 * POSE_WORDS);
+  const latest = new Uint32Array(64 * POSE_WORDS);
+  const writer = new PoseFrameWriter();
+  let first = true;
   /** Everyone moves a little (head sway, hands gesturing), then one patch arrives. */
   const patch = (t: number) => {
     state.participants.forEach((p, id) => {
@@ -50,8 +63,14 @@ function circleOf(n: number) {
       pose[15] = 0.9;
       pose[16] = -0.3;
       packPose(pose, true, true, words);
-      [p.hp, p.hq, p.lp, p.lq, p.rp, p.rq] = words as [number, number, number, number, number, number];
+      latest.set(words, p.seat * POSE_WORDS);
     });
+    writer.begin();
+    state.participants.forEach((p) => writer.entry(p.seat, 0, sent, p.seat * POSE_WORDS, latest, p.seat * POSE_WORDS, first));
+    sent.set(latest);
+    first = false;
+    const bytes = Uint8Array.from(writer.finish());
+    frames.forEach((f) => f(bytes));
     listeners.forEach((l) => l(state));
   };
   return { state, source, patch };
@@ -75,7 +94,7 @@ describe("following a circle's patches", () => {
       patch(now);
     }
     expect(writes).toBe(0);
-    // …while every remote pose buffer got every patch.
+    // …while every remote pose buffer got every frame (and the resting pose they started with).
     for (const person of circle.list) expect(person.buffer.size).toBe(16);
     stop();
   });
