@@ -29,6 +29,7 @@ import { Guards } from "./guards";
 import { participantMessages } from "./participantMessages";
 import { atTheDoor } from "./door";
 import { checkJoin, sessionForCode, type JoinAuth } from "./joinGate";
+import { PoseRelay } from "./PoseRelay";
 import { PracticeTimer } from "./PracticeTimer";
 import { UNKNOWN_REQUEST, screenRequests } from "./requestScreen";
 import { PrivateAlerts } from "./PrivateAlerts";
@@ -94,7 +95,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   // would make joinOrCreate quietly open a second room for the same code.
   override maxClients = MAX_SEATS + MAX_KNOCKING;
   override maxMessagesPerSecond = MAX_MESSAGES_PER_SECOND;
-  /** 15 Hz, so poses of a full, moving circle stay under 8 KB/s per client (see PATCH_HZ). */
+  /** 15 Hz (see PATCH_HZ); poses are not in the state but in pose frames (PoseRelay). */
   override patchRate = PATCH_MS;
 
   /** Injected by `bindCircleRoom`. */
@@ -115,6 +116,8 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   private readonly voice: CircleVoice = { floor: this.floor, config: { mode: "mesh", iceServers: [] }, sfu: null };
   private readonly chat = new ChatLog();
   private readonly admission = new Admission(this.state);
+  /** everyone's pose, to the people seated, in pose frames */
+  readonly poses = new PoseRelay(this.state, this.clients);
   /** people whose socket broke on something they sent (e.g. a frame over 4 KB): their drop is final */
   private readonly brokeTheirSocket = new Set<string>();
   private readonly markBroken = (sessionId: string) => void this.brokeTheirSocket.add(sessionId);
@@ -146,6 +149,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     voice: this.voice,
     chat: this.chat,
     admission: this.admission,
+    poses: this.poses,
     clients: this.clients,
     clientOf: this.clientOf,
     // To the people seated in the circle only: the waiting area hears nothing of it.
@@ -187,6 +191,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     this.code = session.code;
     this.deps.live.set(this.code, this);
     this.refresh();
+    this.poses.start();
     this.voice.config.iceServers = this.deps.voice?.iceServers ?? [];
     await openSfu(this.voice, this.deps.voice, this.state, this.clientOf);
     // A circle whose process went away comes back as it was (see DurableCircle).
@@ -318,6 +323,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   override onDispose(): void {
     this.practice.stop();
     closeSfu(this.voice);
+    this.poses.stop();
     if (this.deps.live.get(this.code) === this) this.deps.live.delete(this.code);
     // Handed over to the circle's next room (shutdown): its saved state carries the counts.
     if (this.durable.movedOn) return;
