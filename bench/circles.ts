@@ -7,7 +7,8 @@
  *   npm run bench -- circles
  */
 import { joinAndMove, measureCalm, rooms, sleep, SEND_HZ, type Measured, type System } from "./lib/measure";
-import { mode, report, saveResult, sized, plotPath } from "./lib/results";
+import { POSE_FRAME_HZ } from "../core/pose";
+import { report, saveResult, sized, plotPath } from "./lib/results";
 import { fixed } from "./lib/stats";
 import { startServer, systemsAvailable, SYSTEM_NAMES } from "./lib/systems";
 import { writeChart } from "./lib/svg";
@@ -23,9 +24,6 @@ export interface CircleRow extends Measured {
   leadMs?: number;
 }
 
-/** How far ahead of the patch the aligned variant sends, ms: on loopback a few ms of margin is enough. */
-const ALIGNED_LEAD_MS = 8;
-
 export async function run(): Promise<CircleRow[]> {
   const { systems, missing } = systemsAvailable();
   const rows: CircleRow[] = [];
@@ -33,8 +31,6 @@ export async function run(): Promise<CircleRow[]> {
     const server = await startServer(system);
     try {
       const variants = SIZES.map((size) => ({ size, leadMs: undefined as number | undefined }));
-      // The proposal row only in full runs: it is an experiment, not a figure the harness test needs.
-      if (system === "ours" && mode() === "full") variants.push({ size: SIZES.includes(16) ? 16 : SIZES[0]!, leadMs: ALIGNED_LEAD_MS });
       for (const { size, leadMs } of variants) {
         const [code] = await rooms(server, 1);
         const bots = await joinAndMove(server, [{ code: code!, size, observe: true }], "restless", leadMs);
@@ -90,14 +86,11 @@ function writeReport(rows: CircleRow[], missing: string[]): void {
       "",
       `16 people: networked-aframe sends each client **${ratio(naf16, ours16)}** what Breathing Room does; the naive Colyseus room ${ratio(naive16, ours16)}.`,
       "",
-      `The "(proposal)" row is not what the client does today: there each bot sends ${ALIGNED_LEAD_MS} ms before the next patch is due (timed from`,
-      "when the last one arrived) instead of at a random phase, so its pose waits a few ms for the patch instead of up to 67 ms.",
-      "Over a real network a client would lead by its round trip plus a margin (it knows both from the clock sync).",
-      "",
       `![Downstream per client against circle size](docs/bench/bytes-per-client.svg)`,
       "",
-      "How each system carries a pose: Breathing Room, six packed uint32 words in the room state, patched 15 times a second",
-      "(only changed words; docs/PROTOCOL.md). Naive Colyseus: 21 float32 schema fields per person at Colyseus' default 20 Hz patches.",
+      `How each system carries a pose: Breathing Room, pose frames ${POSE_FRAME_HZ} times a second (a Colyseus byte message with the poses`,
+      "that changed since the last frame, each word as 2–7-bit differences of its three fields; docs/PROTOCOL.md \"Pose frames\").",
+      "Naive Colyseus: 21 float32 schema fields per person at Colyseus' default 20 Hz patches.",
       "networked-aframe: its socket.io server relays each client's `um` update (JSON: head and two hands as NAF entities,",
       "position and rotation as full doubles, with owner, template and parent ids) to everyone else as soon as it arrives.",
       ...(missing.length ? ["", `Not measured in this run: ${missing.join("; ")}.`] : []),

@@ -1,5 +1,5 @@
 import { Client, type Room } from "@colyseus/sdk";
-import { packPose } from "../../core/pose";
+import { FRAME_SEATS, POSE_FRAME_TYPE, PoseFrameReader, packPose, type PoseSink } from "../../core/pose";
 import { downFrame, type BenchClient } from "./BenchClient";
 import type { Encoding } from "./ColyseusBot";
 import { observe } from "./latency";
@@ -7,8 +7,10 @@ import { observe } from "./latency";
 type Person = Record<string, number>;
 
 /**
- * A full @colyseus/sdk client in the circle: it moves like the bots and decodes every patch, and
- * after each one reports which of the others' head-rotation values it now holds (see latency.ts).
+ * A full @colyseus/sdk client in the circle: it moves like the bots and decodes every patch and
+ * (ours) every pose frame, and after each one reports which of the others' head-rotation values it
+ * now holds (see latency.ts). Ours: pose frames read as the app reads them (core/pose
+ * PoseFrameReader), people found by seat from the state; the naive room: its state's fields.
  * One per observed circle: the SDK decodes the whole state, which a thousand bots need not do.
  * Its bytes are not counted in the per-client figures (the SDK's upstream is not counted at all).
  */
@@ -31,16 +33,38 @@ export class SdkObserver implements BenchClient {
       this.bytesDown += downFrame(e.data.byteLength);
       this.msgsDown++;
     });
-    const [map, key] = encoding === "packed" ? (["participants", "hq"] as const) : (["people", "f3"] as const);
-    room.onStateChange((state: Record<string, Map<string, Person>>) => {
-      const t = performance.now();
-      state[map]?.forEach((p, sessionId) => {
-        const v = p[key]!;
-        if (sessionId === room.sessionId || this.seen.get(sessionId) === v) return;
-        this.seen.set(sessionId, v);
-        observe(circle, sessionId, v, t);
+    if (encoding === "packed") {
+      const reader = new PoseFrameReader();
+      const bySeat = new Array<string | undefined>(FRAME_SEATS);
+      room.onStateChange((state: { participants?: Map<string, { seat: number }> }) => {
+        bySeat.fill(undefined);
+        state.participants?.forEach((p, sessionId) => void (bySeat[p.seat] = sessionId));
       });
-    });
+      let t = 0;
+      const sink: PoseSink = {
+        pose: (seat, _age, words, at) => {
+          const sessionId = bySeat[seat];
+          const v = words[at + 1]!;
+          if (!sessionId || sessionId === room.sessionId || this.seen.get(sessionId) === v) return;
+          this.seen.set(sessionId, v);
+          observe(circle, sessionId, v, t);
+        },
+      };
+      room.onMessage(POSE_FRAME_TYPE, (bytes: Uint8Array) => {
+        t = performance.now();
+        reader.read(bytes, sink);
+      });
+    } else {
+      room.onStateChange((state: Record<string, Map<string, Person>>) => {
+        const t = performance.now();
+        state.people?.forEach((p, sessionId) => {
+          const v = p.f3!;
+          if (sessionId === room.sessionId || this.seen.get(sessionId) === v) return;
+          this.seen.set(sessionId, v);
+          observe(circle, sessionId, v, t);
+        });
+      });
+    }
     room.onLeave((code) => (this.closeCode = code));
   }
 

@@ -1,5 +1,5 @@
 /**
- * Breathing Room's server under test, as `npm start` runs it (createApp: CircleRoom, 15 Hz patches,
+ * Breathing Room's server under test, as `npm start` runs it (createApp: CircleRoom, 15 Hz patches, 20 Hz pose frames,
  * the same transport limits), on loopback, with a throwaway data directory. The orchestrator asks
  * it for sessions (join codes) and for measurements; see bench/servers/probe.ts.
  *
@@ -14,11 +14,14 @@ import { Room } from "@colyseus/core";
 import { MAX_CAPACITY } from "../../core/protocol";
 import { createApp } from "../../server/app";
 import { newJoinCode } from "../../server/http/joinCodes";
+import { PoseRelay } from "../../server/rooms/PoseRelay";
 import { serveRequests } from "../lib/processes";
 import { startProbe } from "./probe";
 
 const probe = startProbe();
 probe.timePatches(Room);
+// Poses go out in pose frames, outside the patch: their time counts as patch time.
+probe.time(PoseRelay.prototype as unknown as Record<"flush", () => void>, "flush");
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "breathing-room-bench-"));
 process.on("exit", () => fs.rmSync(dataDir, { recursive: true, force: true }));

@@ -12,7 +12,11 @@ export interface ServerWindow {
   cpuPercent: number;
   /** event-loop delay, ms */
   loopDelay: { p50: number; p99: number; max: number };
-  /** time one room spends in one `broadcastPatch` (encode + hand every client its frame), ms; absent for non-Colyseus servers */
+  /**
+   * time one room spends in one `broadcastPatch` (encode + hand every client its frame) or, for
+   * ours, one pose frame (PoseRelay.flush: encode + hand it to everyone seated), ms; absent for
+   * non-Colyseus servers
+   */
   patch?: { count: number; p50: number; p99: number; max: number };
   /** after the window */
   rssMB: number;
@@ -48,15 +52,19 @@ export function startProbe() {
   return {
     /** Time every `broadcastPatch` of this Room class (and its subclasses). */
     timePatches(roomClass: { prototype: { broadcastPatch(): boolean } }): void {
-      patch = createHistogram();
-      const original = roomClass.prototype.broadcastPatch;
+      this.time(roomClass.prototype, "broadcastPatch");
+    },
+    /** Time every call of `proto[method]` into the same histogram as patches (e.g. PoseRelay's flush). */
+    time<K extends string>(proto: Record<K, (...args: never[]) => unknown>, method: K): void {
+      patch ??= createHistogram();
+      const original = proto[method];
       const h = patch;
-      roomClass.prototype.broadcastPatch = function timed(this: unknown) {
+      proto[method] = function timed(this: unknown, ...args: never[]) {
         const t = process.hrtime.bigint();
-        const changed = original.call(this);
+        const result = original.apply(this, args);
         h.record(Math.max(1, Number(process.hrtime.bigint() - t)));
-        return changed;
-      };
+        return result;
+      } as (typeof proto)[K];
     },
     handlers: {
       "window.start": () => {

@@ -42,6 +42,7 @@ describe("bench harness", () => {
       expect(r.bots.down.mean, r.system).toBeGreaterThan(0);
       expect(r.bots.up.mean, r.system).toBeGreaterThan(0);
       expect(r.bots.latency.n, r.system).toBeGreaterThan(0);
+      for (const p of ["p50", "p95", "p99"]) expect(Number.isFinite(r.bots.latency[p]), `${r.system} latency ${p}`).toBe(true);
       expect(r.server.cpuPercent, r.system).toBeGreaterThan(0);
     }
   });
@@ -52,6 +53,10 @@ describe("bench harness", () => {
     expect(ours.steps[0].clients).toBe(16);
     expect(ours.steps[0].server.patch.count).toBeGreaterThan(0);
     expect(ours.steps[0].server.loopDelay.p99).toBeGreaterThanOrEqual(0);
+    expect(ours.steps[0].server.cpuPercent).toBeGreaterThan(0);
+    // Ours delivers pose frames: every client receives some.
+    expect(ours.steps[0].bots.messagesPerSecond).toBeGreaterThan(0);
+    expect(Number.isInteger(ours.knee)).toBe(true);
   });
 
   it("measures clock skew on loopback and through the delay proxy", () => {
@@ -60,13 +65,19 @@ describe("bench harness", () => {
     expect(ours.map((r: { path: string }) => r.path)).toEqual(["loopback", "delayed"]);
     // The proxy really delays: 200 ± 50 ms each way.
     expect(ours[1].rtt.p50).toBeGreaterThan(250);
-    for (const r of rows) expect(r.skew.n).toBeGreaterThan(0);
+    for (const r of rows) {
+      expect(r.skew.n).toBeGreaterThan(0);
+      expect(Number.isFinite(r.skew.p95)).toBe(true);
+    }
   });
 
   it("measures memory per person for every system", () => {
     const { rows } = read("memory").figures;
     expect(rows.map((r: { system: string }) => r.system)).toEqual(systems);
-    for (const r of rows) expect(Number.isFinite(r.perPersonKB)).toBe(true);
+    for (const r of rows) {
+      expect(Number.isFinite(r.perPersonKB)).toBe(true);
+      expect(Number.isFinite(r.perCircleKB)).toBe(true);
+    }
   });
 
   it("cuts the flooder off and measures both circles before and during the flood", () => {
