@@ -1,5 +1,5 @@
 /**
- * Breathing Room's server under test, as `npm start` runs it (createApp: CircleRoom, 15 Hz patches, 20 Hz pose frames,
+ * Breathing Room's server under test, as `npm start` runs it (createApp: CircleRoom, 15 Hz patches, 25 Hz pose frames,
  * the same transport limits), on loopback, with a throwaway data directory. The orchestrator asks
  * it for sessions (join codes) and for measurements; see bench/servers/probe.ts.
  *

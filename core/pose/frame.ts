@@ -30,10 +30,10 @@ import { POSE_WORDS } from "./quantize";
 /** Colyseus byte-message type of a pose frame (a number: one byte on the wire). */
 export const POSE_FRAME_TYPE = 1;
 /**
- * Pose frames a second. Latency, not bytes: a pose waits for the next frame (0–50 ms at 20 Hz),
+ * Pose frames a second. Latency, not bytes: a pose waits for the next frame (0–40 ms at 25 Hz),
  * while bytes follow how often people send (POSE_HZ), since an unchanged pose is not sent again.
  */
-export const POSE_FRAME_HZ = 20;
+export const POSE_FRAME_HZ = 25;
 /** Seats a frame can name (6 bits). */
 export const FRAME_SEATS = 64;
 /** `age` unit, ms. */

@@ -1,7 +1,7 @@
 /**
  * Pose codec: head + two hands packed into six uint32 words.
  *
- * Everyone in a circle receives everyone's pose 20 times a second, so each word is chosen to be as
+ * Everyone in a circle receives everyone's pose 15 times a second, so each word is chosen to be as
  * small as the error bounds allow (position ≤ 2 mm, rotation ≤ 0.5°):
  *
  * - head position, relative to the seat: 11/10/11 bits at 2 mm → x, z ∈ [-2.046, 2.048] m,

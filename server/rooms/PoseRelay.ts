@@ -4,7 +4,7 @@ import type { CircleState } from "./CircleState";
 
 /**
  * Everyone's pose, relayed as pose frames (core/pose frame.ts, docs/PROTOCOL.md "Pose frames")
- * instead of state fields: `set` keeps each seated person's newest six words, and `flush`, 20
+ * instead of state fields: `set` keeps each seated person's newest six words, and `flush`, 25
  * times a second, sends one frame with the poses that changed — the same bytes to everyone seated
  * in the circle, and nothing to the waiting area. Someone newly seated (or back after a dropped
  * connection) first gets a catch-up frame with everyone's whole words, since the frames that follow

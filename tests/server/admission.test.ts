@@ -92,7 +92,7 @@ describe("a newcomer while admission is on", () => {
     member.send("react", { kind: "wave" });
     lead.send("chat", { text: "welcome" });
     await until(() => serverPose(b, code, member.sessionId)?.[5] === 16, 2000, "pose on the server");
-    // Frames go out 20 times a second: give several the chance to reach the waiting area.
+    // Frames go out 25 times a second: give several the chance to reach the waiting area.
     // A participant cannot signal to someone waiting: they are not in the circle.
     const refused = member.waitForMessage("error", 2000);
     member.send("signal", { to: k.room.sessionId, candidate: { candidate: "candidate:1 1 udp 1 127.0.0.1 9 typ host", sdpMid: "0", sdpMLineIndex: 0 } });

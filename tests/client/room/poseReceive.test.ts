@@ -10,7 +10,7 @@ import { AvatarInstances } from "../../../client/room/scene/AvatarInstances";
 import { CircleState, Participant } from "../../../server/rooms/CircleState";
 
 /**
- * The receiving side of poses runs for every pose frame (20 a second) and every rendered frame
+ * The receiving side of poses runs for every pose frame (up to 25 a second) and every rendered frame
  * (up to 90 a second in a headset): none of it may allocate, or a circle's motion would feed the
  * garbage collector, whose pauses show as stutters. Each test warms the code up, then runs rounds
  * of many calls after a forced collection and takes the least the heap grew in any round (a round
@@ -146,7 +146,7 @@ describe("receiving poses allocates nothing", () => {
       const n = round < 0 ? 5_000 : 2_000;
       for (let i = 0; i < n; i++) {
         t += 11;
-        // A pose frame every ~4 rendered frames (20 a second at 90 frames a second).
+        // A pose frame every 4 rendered frames (about 22 a second at 90 frames a second).
         if (i % 4 === 0) {
           clock[0] = t;
           deliver(frames[f++ % frames.length]!);
