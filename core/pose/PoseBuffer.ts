@@ -1,18 +1,20 @@
 import { POSE_FLOATS, POSE_WORDS, unpackPose, type NumberSink } from "./quantize";
 
 /**
- * How far behind remote poses are rendered by default, ms: more than two patches at the room's
- * 15 Hz (core/protocol PATCH_HZ), so a patch that arrives late still has one on each side.
+ * How far behind remote poses are rendered by default, ms: more than two sends at 15 Hz
+ * (core/protocol POSE_HZ), so a pose that arrives late still has one on each side.
  */
 export const POSE_DELAY_MS = 150;
 
 /**
  * Interpolation buffer for one remote person's pose: keeps the last `capacity` samples in a
  * preallocated ring and renders a little in the past (`delayMs`, default 150 ms: more than two
- * 15 Hz patches, 133 ms, plus room for uneven arrival) so there is almost always a sample on each
+ * 15 Hz sends, 133 ms, plus room for uneven arrival) so there is almost always a sample on each
  * side of the render time.
  *
- * Nothing is allocated after construction: `push` and `sample` run every patch and every frame.
+ * Nothing is allocated after construction: `pushAt` and `sampleAt` run every pose frame and every
+ * rendered frame (`push` and `sample` take the time as an argument, which costs a boxed number
+ * where the call is not inlined).
  */
 export class PoseBuffer {
   /** How far behind the newest time to render, ms. @default 150 */

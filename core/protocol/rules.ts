@@ -81,22 +81,18 @@ export const RECONNECT_SECONDS = 30;
 /** Reconnection window for a dropped facilitator, seconds. */
 export const FACILITATOR_RECONNECT_SECONDS = 60;
 /**
- * State patches per second (poses ride them). 15 rather than Colyseus' default 20: in a full
- * 16-person circle where everyone moves, all six pose words of every person change in nearly every
- * patch (32 bytes a person), which costs ~10 KB/s per client at 20 Hz and stays under 8 KB/s at 15 Hz
- * (BENCHMARKS.md, "Group room"). Everything else in the state patches at this rate too: a raised
- * hand or a mute shows at most 67 ms later instead of 50 ms; the breathing pacer does not depend on
- * it (clients compute the phase from `startedAt` and their clock).
+ * State patches per second. Poses are not in the state (they go in pose frames, core/pose frame.ts,
+ * 25 a second); everything else shows at most 67 ms after it happens. The breathing pacer does not
+ * depend on it (clients compute the phase from `startedAt` and their clock).
  */
 export const PATCH_HZ = 15;
 /** Interval between state patches, ms. */
 export const PATCH_MS = 1000 / PATCH_HZ;
 /**
- * How often a client samples and sends its pose: once per patch. Sending faster buys nothing (a
- * patch carries only the latest) and makes the age of the pose in each patch uneven, which shows as
- * uneven motion.
+ * How often a client samples and sends its pose (only when it changed). What others download
+ * follows this rate, not the frame rate: an unchanged pose is not sent again.
  */
-export const POSE_HZ = PATCH_HZ;
+export const POSE_HZ = 15;
 /** Pose messages accepted per second from one person (headroom over POSE_HZ for timer jitter); more are dropped quietly. */
 export const POSE_MAX_PER_SECOND = 20;
 /**
