@@ -1,23 +1,20 @@
-import { Deferred, Room, ServerError, type AuthContext, type Client, type MessageContext } from "@colyseus/core";
+import { Room, ServerError, type AuthContext, type MessageContext } from "@colyseus/core";
 import type { EnvironmentId } from "../../core/environments";
 import {
-  ActionError,
   CloseCode,
-  FACILITATOR_RECONNECT_SECONDS,
   JoinError,
   MAX_SEATS,
   MAX_MESSAGES_PER_SECOND,
   PATCH_MS,
-  RECONNECT_SECONDS,
   Role,
   SessionStatus,
-  UNKNOWN_ACTION,
   cleanPseudonym,
   type JoinOptions,
 } from "../../core/protocol";
 import type { TokenService } from "../auth/tokens";
 import type { Store } from "../store/types";
 import { Admission, MAX_KNOCKING } from "./Admission";
+import { admissionActions } from "./admissionActions";
 import { ChatLog } from "./ChatLog";
 import { chatMessages } from "./chatMessages";
 import { CheckInTally } from "./CheckInTally";
@@ -31,8 +28,11 @@ import { atTheDoor } from "./door";
 import { checkJoin, sessionForCode, type JoinAuth } from "./joinGate";
 import { PoseRelay } from "./PoseRelay";
 import { PracticeTimer } from "./PracticeTimer";
-import { UNKNOWN_REQUEST, screenRequests } from "./requestScreen";
+import { UNKNOWN_REQUEST, screenRequests, unknownMessage } from "./requestScreen";
 import { PrivateAlerts } from "./PrivateAlerts";
+import { Reconnections } from "./Reconnections";
+import { ownerSignedOut } from "./signOut";
+import { holdCircle } from "./splitBrain";
 import { VoiceFloor } from "./VoiceFloor";
 import { voiceMessages, type CircleVoice } from "./voiceMessages";
 import type { VoiceDeps } from "../voice/voiceDeps";
@@ -61,30 +61,6 @@ export interface CircleDeps {
   snapshots: SnapshotSink;
 }
 
-/** How often a circle on several processes checks that no newer room holds it, ms. */
-const OWNER_CHECK_MS = 1000;
-
-/** Codes after which a dropped client gets no reconnection window. */
-const FINAL_CLOSES: ReadonlySet<number> = new Set([
-  CloseCode.WITH_ERROR,
-  CloseCode.TOO_LARGE,
-  CloseCode.REMOVED,
-  CloseCode.SESSION_ENDED,
-  CloseCode.DECLINED,
-  CloseCode.SIGNED_OUT,
-]);
-
-/**
- * A socket error is something the client sent (a frame over MAX_FRAME_BYTES, a broken frame): the
- * socket closes because of it (1009 for a frame too large), and the room sees only an abnormal
- * close (1006), so the error itself is what marks the drop as final. The transport would print
- * each one with a stack trace, which anyone could use to flood the log; nothing of it is printed.
- */
-function onSocketError(client: CircleClient, broken: (sessionId: string) => void): void {
-  client.ref.removeAllListeners("error");
-  client.ref.on("error", () => broken(client.sessionId));
-}
-
 /**
  * A facilitator-led circle. One room per session, found by its join code (`filterBy(["code"])`).
  * The server decides roles, capacity, lock and the clock; see docs/PROTOCOL.md.
@@ -109,7 +85,6 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   /** per-person message rates */
   private readonly rates = newCircleRates();
   private readonly practice = new PracticeTimer(this.state.practice, (fn, ms) => this.clock.setTimeout(fn, ms));
-  private readonly reconnecting = new Map<string, Deferred<Client>>();
   private readonly clientOf = (sessionId: string): CircleClient | undefined => this.clients.getById(sessionId);
   private readonly alerts = new PrivateAlerts({ state: this.state, clients: this.clients, clientOf: this.clientOf });
   private readonly floor = new VoiceFloor(this.state);
@@ -118,9 +93,13 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   private readonly admission = new Admission(this.state);
   /** everyone's pose, to the people seated, in pose frames */
   readonly poses = new PoseRelay(this.state, this.clients);
-  /** people whose socket broke on something they sent (e.g. a frame over 4 KB): their drop is final */
-  private readonly brokeTheirSocket = new Set<string>();
-  private readonly markBroken = (sessionId: string) => void this.brokeTheirSocket.add(sessionId);
+  /** reconnection windows, and taking someone out of their seat for good */
+  private readonly seats = new Reconnections({
+    state: this.state,
+    chat: this.chat,
+    clientOf: this.clientOf,
+    allow: (client, seconds) => this.allowReconnection(client, seconds),
+  });
   /** seat ids, seat tokens and the saved state that let this circle outlive its process */
   private readonly durable: DurableCircle = new DurableCircle({
     state: this.state,
@@ -131,13 +110,22 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     code: () => this.code,
     session: () => this.sessionRowId,
     clientOf: this.clientOf,
-    displace: (sessionId) => this.displace(sessionId),
+    // Another connection took this seat (the same person, back through a moved circle): the old one closes quietly.
+    displace: (sessionId) => this.seats.takeOut(sessionId, CloseCode.MOVING),
     later: (fn, ms) => void this.clock.setTimeout(fn, ms),
   });
 
   static override async onAuth(_token: string, _options: JoinOptions, _context: AuthContext): Promise<unknown> {
     throw new ServerError(JoinError.INVALID_OPTIONS, "CircleRoom must be bound with bindCircleRoom()");
   }
+
+  private readonly admitting = admissionActions({
+    state: this.state,
+    admission: this.admission,
+    clientOf: this.clientOf,
+    seat: (client, person) => this.seat(client, person),
+    storeAdmission: (admission) => this.deps.store.sessions.update(this.sessionRowId, { admission }),
+  });
 
   /** What the handlers may touch (see CircleContext): they never call back into this class. */
   private readonly context: CircleContext = {
@@ -159,9 +147,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     setEnvironment: (environment) => this.setEnvironment(environment),
     removePerson: (sessionId) => this.removePerson(sessionId),
     end: () => this.end(),
-    admit: (sessionId) => this.admit(sessionId),
-    decline: (sessionId) => this.decline(sessionId),
-    setAdmission: (on) => this.setAdmission(on),
+    ...this.admitting,
   };
   private readonly guards = new Guards(this.context);
 
@@ -182,8 +168,8 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     // Requests of unknown types and undecodable requests get the same rules as sends (see requestScreen);
     // a message of a type the room does not have, by send (Colyseus' "*") or by request, is answered here.
     screenRequests(this, (type) => this.known.has(type));
-    this.onMessage("*", (client: CircleClient) => this.unknownMessage(client));
-    this.onMessage(UNKNOWN_REQUEST, (client: CircleClient, _message: unknown, reply: MessageContext) => this.unknownMessage(client, reply));
+    this.onMessage("*", (client: CircleClient) => unknownMessage(this.rates, client));
+    this.onMessage(UNKNOWN_REQUEST, (client: CircleClient, _message: unknown, reply: MessageContext) => unknownMessage(this.rates, client, reply));
     const session = sessionForCode(this.deps.store, options.code);
     if (this.deps.live.has(session.code)) throw new ServerError(JoinError.INVALID_OPTIONS, "circle already open");
     this.sessionRowId = session.id;
@@ -196,18 +182,17 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     await openSfu(this.voice, this.deps.voice, this.state, this.clientOf);
     // A circle whose process went away comes back as it was (see DurableCircle).
     await this.durable.restore();
-    // With several processes: the newest room for a circle holds it; an older one that finds a newer
-    // room (its process was thought dead, colyseus/colyseus #968) sends everyone there.
-    this.durable.claim(this.roomId);
-    if (this.deps.snapshots.shared) this.clock.setInterval(() => void this.yieldIfSuperseded(), OWNER_CHECK_MS);
-  }
-
-  /** A newer room holds this circle: out of matchmaking, nothing saved, everyone told it is moving (4200). */
-  private async yieldIfSuperseded(): Promise<void> {
-    if (!(await this.durable.superseded(this.roomId))) return;
-    this.durable.yieldToNewer();
-    await this.lock();
-    void this.disconnect(CloseCode.MOVING).catch(() => {});
+    // With several processes: the newest room for a circle holds it (see splitBrain).
+    holdCircle({
+      durable: this.durable,
+      roomId: this.roomId,
+      shared: this.deps.snapshots.shared,
+      every: (fn, ms) => void this.clock.setInterval(fn, ms),
+      moveEveryone: async () => {
+        await this.lock();
+        void this.disconnect(CloseCode.MOVING).catch(() => {});
+      },
+    });
   }
 
   /**
@@ -226,17 +211,6 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     this.durable.beforePatch();
   }
 
-  /**
-   * A message of a type this room does not have (an older or newer client, or junk): nothing changes,
-   * the sender stays and is told `unknown-message`, within "everything else 5/s"; past that a send is
-   * dropped and a request rejected `rate-limited`. Floods still meet the 40 messages/s close.
-   */
-  private unknownMessage(client: CircleClient, reply?: MessageContext): void {
-    if (!this.rates.allow(client.sessionId, "unknown")) return void reply?.reject(ActionError.RATE_LIMITED);
-    client.send("error", { action: UNKNOWN_ACTION, code: ActionError.UNKNOWN_MESSAGE });
-    reply?.reject(ActionError.UNKNOWN_MESSAGE);
-  }
-
   /** Show the stored session's title, environment and capacity (after an edit over HTTP). */
   refresh(): void {
     const row = this.deps.store.sessions.byId(this.sessionRowId);
@@ -249,7 +223,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   }
 
   override onJoin(client: CircleClient, options: JoinOptions, auth: JoinAuth): void {
-    onSocketError(client, this.markBroken);
+    this.seats.watch(client);
     const info = this.state.session;
     if (info.status === SessionStatus.ended) throw new ServerError(JoinError.SESSION_ENDED, "this circle has ended");
     const role = auth?.facilitatorId && auth.facilitatorId === this.ownerId ? Role.facilitator : Role.participant;
@@ -281,23 +255,11 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   }
 
   override onDrop(client: CircleClient, code?: number): void {
-    const p = this.state.participants.get(client.sessionId);
-    const broken = this.brokeTheirSocket.delete(client.sessionId);
-    if (!p || broken || (code !== undefined && FINAL_CLOSES.has(code))) return;
-    p.connected = false;
-    this.chat.dropped(client.sessionId);
-    const seconds = p.role === Role.facilitator ? FACILITATOR_RECONNECT_SECONDS : RECONNECT_SECONDS;
-    const pending = this.allowReconnection(client, seconds);
-    // A window that closes without a reconnection (timeout, removal, the end) rejects: that is expected.
-    pending.catch(() => {});
-    // Rejected at once — the room is disposing, or the client never finished joining — it is a
-    // plain promise, not a window: nothing to wait for, and Colyseus goes on to onLeave.
-    if (pending instanceof Deferred) this.reconnecting.set(client.sessionId, pending);
+    this.seats.dropped(client, code);
   }
 
   override onReconnect(client: CircleClient): void {
-    onSocketError(client, this.markBroken);
-    this.reconnecting.delete(client.sessionId);
+    this.seats.back(client);
     const p = this.state.participants.get(client.sessionId);
     if (!p) throw new Error("no longer in the circle");
     p.connected = true;
@@ -309,8 +271,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
   override onLeave(client: CircleClient): void {
     // Someone waiting who drops or leaves just goes: there is no seat to keep.
     this.admission.take(client.sessionId);
-    this.brokeTheirSocket.delete(client.sessionId);
-    this.reconnecting.delete(client.sessionId);
+    this.seats.forget(client.sessionId);
     this.rates.forget(client.sessionId);
     this.tally.forget(client.sessionId);
     this.alerts.forget(client.sessionId);
@@ -342,7 +303,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     if (row?.status === "scheduled") this.deps.store.sessions.setStatus(this.sessionRowId, "ended", Date.now());
     this.saveCheckIns();
     this.durable.forgetCircle();
-    for (const pending of this.reconnecting.values()) pending.reject(false);
+    this.seats.closeAll();
     this.broadcastPatch();
     void this.disconnect(CloseCode.SESSION_ENDED);
   }
@@ -358,68 +319,16 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     this.deps.store.sessions.update(this.sessionRowId, { environment });
   }
 
-  /** Let someone waiting into the circle (within capacity). */
-  private admit(sessionId: string): ActionError | void {
-    const waiting = this.state.knocking.get(sessionId);
-    const client = this.clients.getById(sessionId);
-    if (!waiting || !client) return ActionError.NO_SUCH_PARTICIPANT;
-    if (act.participantCount(this.state) >= this.state.session.capacity) return ActionError.INVALID_STATE;
-    this.admission.take(sessionId);
-    this.seat(client, { pseudonym: waiting.pseudonym, look: waiting.look, role: Role.participant });
-    client.send("admission", { status: "admitted" });
-  }
-
-  /** Turn someone waiting away: closed with 4102, nothing of the circle seen. */
-  private decline(sessionId: string): boolean {
-    if (!this.admission.take(sessionId)) return false;
-    this.clients.getById(sessionId)?.leave(CloseCode.DECLINED);
-    return true;
-  }
-
-  /** Admission on or off, for the rest of the session (stored). Turning it off lets in whoever waits, as capacity allows. */
-  private setAdmission(on: boolean): void {
-    this.state.session.admission = on;
-    this.deps.store.sessions.update(this.sessionRowId, { admission: on });
-    if (on) return;
-    for (const id of [...this.state.knocking.keys()]) if (this.admit(id)) break;
-  }
-
   /** Take someone out for good: seat freed, connection closed with 4100, no reconnection. Admission comes back on, so they cannot walk straight back in. */
   private removePerson(sessionId: string): void {
-    if (!this.state.session.admission) this.setAdmission(true);
+    if (!this.state.session.admission) this.admitting.setAdmission(true);
     this.durable.removedPerson(sessionId);
-    act.unseat(this.state, sessionId);
-    this.reconnecting.get(sessionId)?.reject(false);
-    this.reconnecting.delete(sessionId);
-    this.clients.getById(sessionId)?.leave(CloseCode.REMOVED);
+    this.seats.takeOut(sessionId, CloseCode.REMOVED);
   }
 
-  /**
-   * The session's owner signed out (every token of theirs revoked): whoever sits here as the
-   * facilitator on that sign-in is taken out — closed with 4103, no reconnection window, their seat
-   * token no longer brings them back — and so is a facilitator seat still waiting for its person
-   * after a move. The circle goes on (co-facilitators keep their role); the owner signs in again to
-   * come back.
-   */
+  /** The session's owner signed out: their facilitator seats are taken out (see signOut). */
   ownerSignedOut(): void {
-    this.durable.facilitatorSignedOut();
-    const leads: string[] = [];
-    this.state.participants.forEach((p, sessionId) => void (p.role === Role.facilitator && leads.push(sessionId)));
-    for (const sessionId of leads) {
-      this.durable.removedPerson(sessionId);
-      act.unseat(this.state, sessionId);
-      this.reconnecting.get(sessionId)?.reject(false);
-      this.reconnecting.delete(sessionId);
-      this.clients.getById(sessionId)?.leave(CloseCode.SIGNED_OUT);
-    }
-  }
-
-  /** Another connection took this seat (the same person, back through a moved circle): close the old one quietly. */
-  private displace(sessionId: string): void {
-    act.unseat(this.state, sessionId);
-    this.reconnecting.get(sessionId)?.reject(false);
-    this.reconnecting.delete(sessionId);
-    this.clients.getById(sessionId)?.leave(CloseCode.MOVING);
+    ownerSignedOut({ state: this.state, durable: this.durable, takeOut: (sessionId, code) => this.seats.takeOut(sessionId, code) });
   }
 }
 

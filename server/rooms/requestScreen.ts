@@ -1,7 +1,8 @@
-import { ClientState, Protocol, ResponseStatus, getMessageBytes, type Client } from "@colyseus/core";
+import { ClientState, Protocol, ResponseStatus, getMessageBytes, type Client, type MessageContext } from "@colyseus/core";
 import { decode, encode } from "@colyseus/schema";
 import { unpack } from "msgpackr";
-import { ActionError, CloseCode } from "../../core/protocol";
+import { ActionError, CloseCode, UNKNOWN_ACTION } from "../../core/protocol";
+import type { CircleClient, CircleRates } from "./circleContext";
 
 /**
  * The message type every request of an unknown type is handed to (the room registers a handler for
@@ -79,4 +80,15 @@ function refuse(client: Client, requestId: number | null): null {
   if (requestId !== null) client.enqueueRaw(getMessageBytes[Protocol.ROOM_RESPONSE](requestId, ResponseStatus.REJECTED, ActionError.INVALID_PAYLOAD));
   client.leave(CloseCode.WITH_ERROR);
   return null;
+}
+
+/**
+ * A message of a type the room does not have (an older or newer client, or junk): nothing changes,
+ * the sender stays and is told `unknown-message`, within "everything else 5/s"; past that a send is
+ * dropped and a request rejected `rate-limited`. Floods still meet the 40 messages/s close.
+ */
+export function unknownMessage(rates: CircleRates, client: CircleClient, reply?: MessageContext): void {
+  if (!rates.allow(client.sessionId, "unknown")) return void reply?.reject(ActionError.RATE_LIMITED);
+  client.send("error", { action: UNKNOWN_ACTION, code: ActionError.UNKNOWN_MESSAGE });
+  reply?.reject(ActionError.UNKNOWN_MESSAGE);
 }
