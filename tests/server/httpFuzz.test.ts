@@ -6,10 +6,13 @@ import { apiErrorBody, createSessionBody, inviteBody, signInBody, signUpBody, up
 import { bootApp, facilitator, session, type Booted } from "./harness";
 
 /**
- * Generated HTTP bodies (fast-check), not hand-picked ones: for every API route that reads a body,
+ * Generated HTTP bodies and path parameters (fast-check), not hand-picked ones: for every API route that reads a body,
  * bodies near a valid one (a field dropped, added or given a wrong value, wrapped, nested) and wholly
  * arbitrary JSON or text. Each invalid one is answered 400 `invalid_request` as JSON `{ error, message }`
- * with no trace or path in it, stores nothing, and the server keeps serving. Same seed and knob as
+ * with no trace or path in it, stores nothing, and the server keeps serving. For every route with a path
+ * parameter (GET, POST, PATCH, DELETE), generated parameters (any text, percent-escapes broken or not,
+ * long ones, someone else's session): a JSON 404 (400 for a malformed escape), nothing changed, no
+ * session ended or cancelled, no invite withdrawn. Same seed and knob as
  * fuzz.test.ts (FUZZ_SEED, FUZZ_RUNS).
  */
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
@@ -20,8 +23,12 @@ let api = "";
 let adminApi = "";
 let owner = "";
 let sessionId = "";
+let othersSessionId = "";
+let inviteHash = "";
 beforeAll(async () => {
-  b = await bootApp();
+  // Behind a trusted proxy (loopback), so each generated join code can come from an address of its own:
+  // otherwise the per-address limit on unknown codes answers 429 after 20 and the look-up goes untried.
+  b = await bootApp({ trustProxy: ["127.0.0.1", "::1"] });
   const f = await facilitator(b);
   api = f.apiToken;
   owner = f.id;
@@ -29,6 +36,9 @@ beforeAll(async () => {
   const adminId = randomUUID();
   b.app.store.facilitators.create({ id: adminId, email: "admin@example.org", passwordHash: "x", isAdmin: true, createdAt: Date.now() });
   adminApi = await b.app.tokens.issue({ sub: adminId, admin: true });
+  othersSessionId = session(b, adminId).id;
+  inviteHash = "ab".repeat(32);
+  b.app.store.invites.create({ tokenHash: inviteHash, createdBy: adminId, email: null, createdAt: Date.now(), expiresAt: Date.now() + 86_400_000, usedAt: null });
 });
 afterAll(async () => {
   await b.stop();
@@ -84,7 +94,8 @@ const stored = () =>
   JSON.stringify({
     facilitators: b.app.store.facilitators.count(),
     sessions: b.app.store.sessions.listFor(owner),
-    invites: b.app.store.invites.listSince(0).length,
+    invites: b.app.store.invites.listSince(0),
+    others: b.app.store.sessions.byId(othersSessionId),
   });
 
 async function send(route: Route, body: string): Promise<{ status: number; text: string }> {
@@ -140,6 +151,69 @@ function isJson(text: string): boolean {
     return false;
   }
 }
+
+/** A path parameter as a client could send it: escaped text, raw characters (broken escapes too), or near a real id. */
+const pathParam = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 80 }).map(encodeURIComponent),
+  fc.string({ unit: fc.constantFrom(..."aZ09%._~-!$&'()*+,;=:@"), minLength: 1, maxLength: 60 }),
+  fc.constantFrom("%", "%zz", "%00", "%2e%2e", "%2F", "..%2f..%2fetc", "%c0%ae", "%ff%fe", "null", "undefined", "__proto__", "constructor"),
+  fc.integer({ min: 65, max: 3000 }).map((n) => "a".repeat(n)),
+  fc.constantFrom(() => sessionId, () => othersSessionId, () => inviteHash).chain((id) =>
+    fc.tuple(fc.constantFrom("", "%20", "%00", "x", "."), fc.constantFrom("", "%20", "0", "%2F")).map(([pre, post]) => `${pre}${id()}${post}`),
+  ),
+);
+
+interface PathRoute {
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  path: (param: string) => string;
+  token?: () => string;
+  body?: unknown;
+}
+
+const PATH_ROUTES: Record<string, PathRoute> = {
+  "GET /api/join/:code": { method: "GET", path: (p) => `/api/join/${p}` },
+  "GET /api/sessions/:id": { method: "GET", path: (p) => `/api/sessions/${p}`, token: () => api },
+  "PATCH /api/sessions/:id": { method: "PATCH", path: (p) => `/api/sessions/${p}`, token: () => api, body: { title: "Changed" } },
+  "POST /api/sessions/:id/end": { method: "POST", path: (p) => `/api/sessions/${p}/end`, token: () => api },
+  "POST /api/sessions/:id/cancel": { method: "POST", path: (p) => `/api/sessions/${p}/cancel`, token: () => api },
+  "GET /api/sessions/:id/aggregate": { method: "GET", path: (p) => `/api/sessions/${p}/aggregate`, token: () => api },
+  "DELETE /api/invites/:id": { method: "DELETE", path: (p) => `/api/invites/${p}`, token: () => adminApi },
+};
+
+let nextAddress = 0;
+
+describe.each(Object.keys(PATH_ROUTES))("%s with generated path parameters", (name) => {
+  const route = PATH_ROUTES[name]!;
+
+  it(`answers each with a JSON 404 (400 for a broken escape) and changes nothing (${RUNS} cases, seed ${SEED})`, async () => {
+    const before = stored();
+    await fc.assert(
+      fc.asyncProperty(pathParam, async (param) => {
+        const path = route.path(param);
+        // Only parameters that stay one path segment of this route once the URL is normalised (not empty, no ./..).
+        fc.pre(param !== "" && new URL(path, b.url).pathname === path && param !== sessionId && param !== inviteHash);
+        const n = nextAddress++;
+        const res = await fetch(`${b.url}${path}`, {
+          method: route.method,
+          headers: {
+            "content-type": "application/json",
+            "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+            ...(route.token ? { authorization: `Bearer ${route.token()}` } : {}),
+          },
+          body: route.body === undefined ? undefined : JSON.stringify(route.body),
+        });
+        const text = await res.text();
+        expect([400, 404], `${res.status} ${text}`).toContain(res.status);
+        expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+        expect(apiErrorBody.parse(JSON.parse(text)).error).toBe(res.status === 404 ? "not_found" : "invalid_request");
+        expect(text).not.toMatch(/\bat \S+ \(|node_modules|\/work\/|file:\/\//);
+      }),
+      { seed: SEED, numRuns: RUNS, endOnFailure: true },
+    );
+    expect(stored()).toBe(before);
+    expect(b.app.store.sessions.byId(sessionId)?.status).toBe("scheduled");
+  });
+});
 
 it("the server still serves", async () => {
   const res = await fetch(`${b.url}/api/auth/me`, { headers: { authorization: `Bearer ${api}` } });
