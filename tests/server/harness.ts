@@ -2,6 +2,7 @@ import "../../server/polyfills";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { callApi } from "../../scripts/api";
 import { freePort } from "../../scripts/freePort";
 import { randomUUID } from "node:crypto";
 import { ColyseusTestServer } from "@colyseus/testing";
@@ -49,6 +50,13 @@ export async function bootApp(opts: { clientDir?: string; voice?: VoiceDeps; tru
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** An API call to the booted app (`token` a facilitator's API token): its status and JSON body. */
+export function apiCall(b: Booted) {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests check response bodies field by field
+  return async (method: string, url: string, token?: string, body?: unknown): Promise<{ status: number; body: any }> =>
+    callApi(b.url, method, url, { token, body });
 }
 
 /**

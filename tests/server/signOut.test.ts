@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CloseCode, JoinError, ROOM_NAME, Role } from "../../core/protocol";
-import { bootApp, dropConnection, facilitator, join, joinError, joinOptions, sdk, serverRoom, session, until, type Booted, type Joined } from "./harness";
+import { apiCall, bootApp, dropConnection, facilitator, join, joinError, joinOptions, sdk, serverRoom, session, until, type Booted, type Joined } from "./harness";
 
 /**
  * A facilitator who signs out (every token revoked) stops being the facilitator of their open
@@ -19,15 +19,7 @@ afterAll(async () => {
 
 const PASSWORD = "a long enough password";
 
-async function call(method: string, url: string, token?: string, body?: unknown) {
-  const res = await fetch(`${b.url}${url}`, {
-    method,
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as Record<string, unknown> };
-}
+const call = (method: string, url: string, token?: string, body?: unknown) => apiCall(b)(method, url, token, body);
 
 const roomToken = async (api: string) => (await call("POST", "/api/auth/room-token", api)).body.token as string;
 

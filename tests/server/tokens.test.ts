@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { JoinError, ROOM_NAME, ROOM_TOKEN_TTL_SECONDS } from "../../core/protocol";
 import { TokenService } from "../../server/auth/tokens";
 import { jwtSecret } from "../../server/config";
-import { bootApp, join, joinError, joinOptions, sdk, session, type Booted } from "./harness";
+import { apiCall, bootApp, join, joinError, joinOptions, sdk, session, type Booted } from "./harness";
 
 let b: Booted;
 beforeAll(async () => { b = await bootApp(); });
@@ -10,16 +10,7 @@ afterAll(async () => { await b.stop(); });
 
 const PASSWORD = "correct horse battery";
 
-async function call(method: string, url: string, token?: string, body?: unknown) {
-  const res = await fetch(`${b.url}${url}`, {
-    method,
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- checked field by field below
-  return { status: res.status, body: (text ? JSON.parse(text) : null) as any };
-}
+const call = (method: string, url: string, token?: string, body?: unknown) => apiCall(b)(method, url, token, body);
 
 const joinAsLead = (code: string, token: string) => joinError(sdk(b, token).joinOrCreate(ROOM_NAME, joinOptions(code, "Lead")));
 
