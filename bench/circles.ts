@@ -8,7 +8,7 @@
  */
 import { joinAndMove, measureCalm, rooms, sleep, SEND_HZ, type Measured, type System } from "./lib/measure";
 import { POSE_FRAME_HZ } from "../core/pose";
-import { report, saveResult, sized, plotPath } from "./lib/results";
+import { mode, report, saveResult, sized, plotPath } from "./lib/results";
 import { fixed } from "./lib/stats";
 import { startServer, systemsAvailable, SYSTEM_NAMES } from "./lib/systems";
 import { writeChart } from "./lib/svg";
@@ -20,8 +20,8 @@ const MEASURE_S = sized({ full: 15, quick: 3, tiny: 1 });
 export interface CircleRow extends Measured {
   system: System;
   size: number;
-  /** sends timed this long before each patch (a proposal, not what the client does today) */
-  leadMs?: number;
+  /** how the bots move ("restless" unless said) */
+  motion?: "seated";
 }
 
 export async function run(): Promise<CircleRow[]> {
@@ -30,15 +30,17 @@ export async function run(): Promise<CircleRow[]> {
   for (const system of systems) {
     const server = await startServer(system);
     try {
-      const variants = SIZES.map((size) => ({ size, leadMs: undefined as number | undefined }));
-      for (const { size, leadMs } of variants) {
+      const variants = SIZES.map((size) => ({ size, motion: undefined as "seated" | undefined }));
+      // Ours only, full runs: a calmer circle, to show that a still hand costs nothing.
+      if (system === "ours" && mode() === "full") variants.push({ size: 16, motion: "seated" });
+      for (const { size, motion } of variants) {
         const [code] = await rooms(server, 1);
-        const bots = await joinAndMove(server, [{ code: code!, size, observe: true }], "restless", leadMs);
+        const bots = await joinAndMove(server, [{ code: code!, size, observe: true }], motion ?? "restless");
         await sleep(WARMUP_S * 1000);
         const m = await measureCalm(server, bots, MEASURE_S);
         await bots.request("leave");
         await bots.stop();
-        rows.push({ system, size, leadMs, ...m });
+        rows.push({ system, size, motion, ...m });
         console.log(line(rows.at(-1)!));
       }
     } finally {
@@ -54,14 +56,14 @@ const kb = (b: number) => fixed(b / 1024, 2);
 
 function line(r: CircleRow): string {
   const b = r.bots;
-  const name = r.leadMs === undefined ? SYSTEM_NAMES[r.system] : `${SYSTEM_NAMES[r.system]}, sends timed ${r.leadMs} ms before each patch (proposal)`;
+  const name = r.motion === undefined ? SYSTEM_NAMES[r.system] : `${SYSTEM_NAMES[r.system]}, seated circle`;
   return `| ${name} | ${r.size} | ${kb(b.down.mean)} (${kb(b.down.min)}–${kb(b.down.max)}) | ${kb(b.up.mean)} | ` +
     `${fixed(b.latency.p50)} / ${fixed(b.latency.p95)} / ${fixed(b.latency.p99)} (${b.latency.n}) | ${fixed(b.sendsPerSecond)} / ${fixed(b.messagesPerSecond)} | ${fixed(r.server.cpuPercent, 0)}% |`;
 }
 
 function writeReport(rows: CircleRow[], missing: string[]): void {
   const systems = [...new Set(rows.map((r) => r.system))];
-  const at = (s: System, n: number) => rows.find((r) => r.system === s && r.size === n && r.leadMs === undefined);
+  const at = (s: System, n: number) => rows.find((r) => r.system === s && r.size === n && r.motion === undefined);
   const chart = plotPath("bytes-per-client.svg");
   writeChart(chart, {
     title: "Downstream per client, everyone moving (loopback)",
@@ -85,6 +87,8 @@ function writeReport(rows: CircleRow[], missing: string[]): void {
       ...rows.map(line),
       "",
       `16 people: networked-aframe sends each client **${ratio(naf16, ours16)}** what Breathing Room does; the naive Colyseus room ${ratio(naive16, ours16)}.`,
+      "\"Seated circle\": heads sway gently, hands rest in the lap except while that person talks (a quarter of the time): a still",
+      "hand is not sent again.",
       "",
       `![Downstream per client against circle size](docs/bench/bytes-per-client.svg)`,
       "",
