@@ -1,5 +1,5 @@
-// Voice in the circle, peer to peer (mesh): what each person sends and receives on the wire, and what
-// one page spends receiving 8 voices. Real pages in Debian's Chromium (DOM view, no WebGL), each with
+// Voice in the circle, peer to peer (mesh) and through Janus (SFU): what each person sends and
+// receives on the wire, and what one page spends receiving 8 voices. Real pages in Debian's Chromium (DOM view, no WebGL), each with
 // a microphone that "talks" (a tone switched on 1.6 s, off 1 s: Opus DTX sends almost nothing in the
 // pauses), against `npm start` on loopback. Wire bytes are the transports' (RTP, RTCP, SRTP, STUN).
 import "../server/polyfills";
@@ -10,6 +10,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { ROOM_NAME } from "../core/protocol";
 import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/chromium";
+import { janusInstalled, startJanus, type RunningJanus } from "../scripts/janus";
 import { buildTestClient, startServer, type RunningServer } from "../scripts/serveApp";
 import { machine, writeBenchmark } from "./report";
 
@@ -52,13 +53,16 @@ interface Wire {
   received: number;
 }
 
-/** Wire bytes of every voice connection of this page (not its own loopback pair). */
+/** Wire bytes of every voice connection of this page, mesh or SFU (not its own loopback pair). */
 function wireBytes(page: Page): Promise<Wire> {
   return page.evaluate(async () => {
-    const w = window as unknown as { __brTest?: { voice?: { mesh: { connections(): IterableIterator<{ pc: RTCPeerConnection }> } | null } } };
+    const w = window as unknown as {
+      __brTest?: { voice?: { mesh: { connections(): IterableIterator<{ pc: RTCPeerConnection }> } | null; sfu: { connections(): RTCPeerConnection[] } | null } };
+    };
     const total = { sent: 0, received: 0 };
-    for (const link of w.__brTest?.voice?.mesh?.connections() ?? []) {
-      const stats = await link.pc.getStats();
+    const pcs = [...[...(w.__brTest?.voice?.mesh?.connections() ?? [])].map((link) => link.pc), ...(w.__brTest?.voice?.sfu?.connections() ?? [])];
+    for (const pc of pcs) {
+      const stats = await pc.getStats();
       stats.forEach((s: { type: string; bytesSent?: number; bytesReceived?: number }) => {
         if (s.type !== "transport") return;
         total.sent += s.bytesSent ?? 0;
@@ -258,9 +262,103 @@ load; the figure is CPU time, not wall time.
 `,
     );
     console.log({ cpuPercent, down8, voices });
+    for (const page of [...others, listener]) await page.context().close();
+    if (janusInstalled()) await sfuParts(speakers, leads, browsers);
   } finally {
     for (const lead of leads) await lead.leave().catch(() => {});
     for (const b of browsers) await b.close().catch(() => {});
     server.stop();
+  }
+}
+
+/** One page receiving `n` voices in `code`'s circle: its own Chromium's CPU (% of one core) and kbit/s down. */
+async function listenerCost(server: RunningServer, code: string, browsers: Browser[]): Promise<{ cpuPercent: number; down: number; voices: number; wall: number }> {
+  const known = allPids();
+  const listenerBrowser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browsers.push(listenerBrowser);
+  const root = newestChromium(known);
+  const listener = await seat(listenerBrowser, server, code, "Listener", null);
+  await sleep(SETTLE_S);
+  const wire = await wireBytes(listener);
+  const cpu0 = treeCpuSeconds(root);
+  const t0 = performance.now();
+  await sleep(MEASURE_S);
+  const cpu1 = treeCpuSeconds(root);
+  const wall = (performance.now() - t0) / 1000;
+  const wireAfter = await wireBytes(listener);
+  const voices = await listener.evaluate(() => (window as unknown as { __brTest: { voice: { output: { ids(): string[] } } } }).__brTest.voice.output.ids().length);
+  await listenerBrowser.close();
+  return { cpuPercent: ((cpu1 - cpu0) / wall) * 100, down: kbit(wireAfter.received - wire.received, wall), voices, wall };
+}
+
+/** The same through Debian's Janus on loopback: circles of 4, 8 and 16, everyone speaking; one page receiving 8. */
+async function sfuParts(speakers: Browser, leads: Room[], browsers: Browser[]): Promise<void> {
+  let janus: RunningJanus | null = null;
+  let server: RunningServer | null = null;
+  try {
+    janus = await startJanus();
+    Object.assign(process.env, { JANUS_URL: janus.url, JANUS_ADMIN_KEY: janus.adminKey });
+    try {
+      server = await startServer();
+    } finally {
+      delete process.env.JANUS_URL;
+      delete process.env.JANUS_ADMIN_KEY;
+    }
+    const { token: sfuToken } = (await api(server, "/auth/signup", { email: "bench@example.org", password: "slow breath, long walk" })) as { token: string };
+    const sizes = quick ? [4, 8] : [4, 8, 16];
+    const rows: string[] = [];
+    const figures: Record<number, { up: number; down: number }> = {};
+    for (const n of sizes) {
+      const c = await openCircle(server, sfuToken, n + 2);
+      leads.push(c.lead);
+      const pages: Page[] = [];
+      for (let i = 0; i < n; i++) pages.push(await seat(speakers, server, c.code, `Speaker ${i + 1}`, 300 + 60 * i));
+      const per = await measureMesh(pages);
+      const up = per.reduce((sum, p) => sum + p.up, 0) / n;
+      const down = per.reduce((sum, p) => sum + p.down, 0) / n;
+      figures[n] = { up, down };
+      rows.push(`| ${n} | ${up.toFixed(1)} | ${down.toFixed(1)} | ${Math.min(...per.map((p) => p.down)).toFixed(1)}–${Math.max(...per.map((p) => p.down)).toFixed(1)} |`);
+      console.log({ sfu: n, up, down });
+      for (const page of pages) await page.context().close();
+      await c.lead.leave().catch(() => {});
+    }
+    const eight = await openCircle(server, sfuToken, 12);
+    leads.push(eight.lead);
+    const others: Page[] = [];
+    for (let i = 0; i < 8; i++) others.push(await seat(speakers, server, eight.code, `Voice ${i + 1}`, 300 + 90 * i));
+    const cost = await listenerCost(server, eight.code, browsers);
+    for (const page of others) await page.context().close();
+    console.log({ sfuListener: cost });
+    writeBenchmark(
+      "Voice",
+      "Audio per person through Janus (SFU)",
+      `Command: \`npm run bench -- voice\` (${machine()}; Debian Chromium, Debian Janus ${janusVersion()} on loopback, ${MEASURE_S} s per figure)
+
+The same talking microphones, in circles whose voices go through Janus' VideoRoom (\`JANUS_URL\`),
+everyone speaking, all pages in one Chromium. Wire bytes of each page's two SFU connections
+(publisher and subscriber: RTP + RTCP + SRTP + STUN), per person, kbit/s:
+
+| people | up (mean) | down (mean) | down (lowest–highest page) |
+|---|---|---|---|
+${rows.join("\n")}
+
+Up stays at one stream whatever the circle's size; down grows by one stream per other speaker
+(the mesh carries n − 1 streams each way: table above). **One page receiving 8 voices through the
+SFU** (its own Chromium, every process counted): **${cost.cpuPercent.toFixed(1)} % of one core** over
+${cost.wall.toFixed(1)} s, ${cost.down.toFixed(1)} kbit/s down, ${cost.voices} voices played. Shared 2-core machine under
+other load: CPU time, not wall time.
+`,
+    );
+  } finally {
+    server?.stop();
+    janus?.stop();
+  }
+}
+
+function janusVersion(): string {
+  try {
+    return /\(([\d.]+)\)/.exec(execFileSync("janus", ["--version"], { encoding: "utf8" }))?.[1] ?? "";
+  } catch {
+    return "";
   }
 }

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isLoopbackAddress } from "../../core/voice";
 import { ROOM_NAME } from "../../core/protocol";
 import { CHROMIUM, CHROMIUM_ARGS } from "../../scripts/chromium";
+import { janusInstalled, startJanus, type RunningJanus } from "../../scripts/janus";
 import { startServer, type RunningServer } from "../../scripts/serveApp";
 
 /**
@@ -30,7 +31,7 @@ type Name = keyof typeof TONES;
 /** dB at a tone's frequency bin above which a page hears it (silence sits near -100 dB, a tone near -30 dB). */
 const HEARD_DB = -65;
 
-const micScript = (hz: number, deny: boolean) => `
+const micScript = (hz: number, deny: boolean, rogue = false) => `
   (() => {
     const NativePC = window.RTCPeerConnection;
     window.__candidates = [];
@@ -56,6 +57,8 @@ const micScript = (hz: number, deny: boolean) => `
       osc.connect(level).connect(out);
       osc.start();
       window.__mic = ctx;
+      // A modified client that ignores every mute: its track stays on whatever the app sets.
+      if (${rogue}) for (const t of out.stream.getAudioTracks()) Object.defineProperty(t, "enabled", { get: () => true, set: () => {} });
       return out.stream;
     };
   })();`;
@@ -95,8 +98,16 @@ interface Person {
   id: string;
 }
 
-/** The tests of the mesh suite below, each reported by name when the file runs itself again. */
-const INNER_TESTS = 5;
+/** Audio packets each page has received from each person through the SFU (before the page's own gates). */
+function packets(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(async () => {
+    const w = window as unknown as { __brTest?: { voice?: { sfu: { packetsByVoice(): Promise<Record<string, number>> } | null } } };
+    return (await w.__brTest?.voice?.sfu?.packetsByVoice()) ?? {};
+  });
+}
+
+/** The tests of the suites below (mesh; and through Janus where it is installed), each reported by name when the file runs itself again. */
+const INNER_TESTS = 5 + (janusInstalled() ? 5 : 0);
 
 /** Only loopback here: WebRTC can gather no other candidate, and no traffic can leave. */
 const loopbackOnly = Object.keys(networkInterfaces()).every((name) => name === "lo");
@@ -111,32 +122,34 @@ if (!loopbackOnly) {
       const inner = spawnSync(
         "unshare",
         ["-n", "bash", "-c", `ip link set lo up && exec npx vitest run --project e2e tests/e2e/voice.test.ts --reporter=default --reporter=json --outputFile.json=${report}`],
-        { cwd: `${import.meta.dirname}/../..`, encoding: "utf8", timeout: 240_000, env: { ...process.env, CI: "", E2E_CLIENT_BUILT: "1" } },
+        { cwd: `${import.meta.dirname}/../..`, encoding: "utf8", timeout: 480_000, env: { ...process.env, CI: "", E2E_CLIENT_BUILT: "1" } },
       );
       if (inner.status !== 0) console.error(inner.stdout, inner.stderr);
       const results = existsSync(report)
-        ? (JSON.parse(readFileSync(report, "utf8")) as { testResults: { assertionResults: { title: string; status: string }[] }[] }).testResults.flatMap((f) => f.assertionResults)
+        ? (JSON.parse(readFileSync(report, "utf8")) as { testResults: { assertionResults: { fullName: string; status: string }[] }[] }).testResults.flatMap((f) => f.assertionResults)
         : [];
-      const byTitle = Object.fromEntries(results.map((t) => [t.title, t.status]));
+      const byTitle = Object.fromEntries(results.map((t) => [t.fullName, t.status]));
       console.log("voice e2e inside its namespace:", byTitle);
       expect(results.length, "tests that ran inside the namespace").toBe(INNER_TESTS);
       expect(Object.entries(byTitle).filter(([, status]) => status !== "passed")).toEqual([]);
       expect(inner.status, "the voice e2e inside its namespace").toBe(0);
-    }, 250_000);
+    }, 490_000);
   });
 }
 
-if (loopbackOnly) describe("voice in the circle (mesh)", () => {
+function circleSuite(mode: "mesh" | "sfu") {
+describe(`voice in the circle (${mode})`, () => {
   let server: RunningServer;
+  let janus: RunningJanus | null = null;
   let browser: Browser;
   let lead: Room;
   let code = "";
   const people = new Map<Name, Person>();
   const all = () => [...people.values()];
 
-  async function enter(name: Name, { deny = false, seated = true } = {}): Promise<Person> {
+  async function enter(name: Name, { deny = false, seated = true, rogue = false } = {}): Promise<Person> {
     const context = await browser.newContext({ viewport: { width: 480, height: 640 }, locale: "en-GB" });
-    await context.addInitScript(micScript(TONES[name], deny));
+    await context.addInitScript(micScript(TONES[name], deny, rogue));
     const page = await context.newPage();
     page.setDefaultTimeout(60_000);
     page.on("pageerror", (e) => console.error(`[${name} page error] ${e.message}`));
@@ -159,7 +172,17 @@ if (loopbackOnly) describe("voice in the circle (mesh)", () => {
   const micOn = (p: Person) => p.page.getByRole("button", { name: "Microphone off" }).click();
 
   beforeAll(async () => {
-    server = await startServer();
+    if (mode === "sfu") {
+      // Debian's Janus on loopback (scripts/janus.ts), and our server told where it is.
+      janus = await startJanus();
+      Object.assign(process.env, { JANUS_URL: janus.url, JANUS_ADMIN_KEY: janus.adminKey });
+    }
+    try {
+      server = await startServer();
+    } finally {
+      delete process.env.JANUS_URL;
+      delete process.env.JANUS_ADMIN_KEY;
+    }
     const api = (path: string, body: unknown, token?: string) =>
       fetch(`${server.baseURL}/api${path}`, {
         method: "POST",
@@ -198,10 +221,12 @@ if (loopbackOnly) describe("voice in the circle (mesh)", () => {
     await bounded(browser?.close());
     await bounded(lead?.leave());
     server?.stop();
+    janus?.stop();
   });
 
   it("three people each hear the other two, and a refused microphone still hears them", async () => {
-    const [ash, birch, cedar] = [await enter("Ash"), await enter("Birch"), await enter("Cedar")];
+    // Through the SFU, Birch's client ignores mutes (its track stays on): Janus must drop it.
+    const [ash, birch, cedar] = [await enter("Ash"), await enter("Birch", { rogue: mode === "sfu" }), await enter("Cedar")];
     const dune = await enter("Dune", { deny: true });
     for (const p of [ash, birch, cedar]) await micOn(p);
     await micOn(dune);
@@ -221,6 +246,19 @@ if (loopbackOnly) describe("voice in the circle (mesh)", () => {
     await expect.poll(() => heardBy(dune.page), { timeout: 5_000 }).toEqual(["Ash", "Cedar"]);
     // Muted, they still hear the others.
     await expect.poll(() => heardBy(birch.page), { timeout: 5_000 }).toEqual(["Ash", "Cedar"]);
+    if (mode === "sfu") {
+      // Birch's client kept its track on, and Janus forwards nothing of it: the packets from Birch
+      // that reach the others (before their own gates) stop, while Cedar's keep coming.
+      expect(await birch.page.evaluate(() => (window as unknown as { __brTest: { voice: { sfu: { connections(): RTCPeerConnection[] } } } }).__brTest.voice.sfu.connections()[0]!.getSenders()[0]!.track!.enabled)).toBe(true);
+      await new Promise((r) => setTimeout(r, 500));
+      const before = await Promise.all([ash, cedar, dune].map((p) => packets(p.page)));
+      await new Promise((r) => setTimeout(r, 2000));
+      const after = await Promise.all([ash, cedar, dune].map((p) => packets(p.page)));
+      after.forEach((got, i) => {
+        expect(got[birch.id]! - before[i]![birch.id]!, "packets of the muted person").toBe(0);
+      });
+      expect(after[0]![cedar.id]! - before[0]![cedar.id]!, "packets of Cedar at Ash").toBeGreaterThan(20);
+    }
     lead.send("unmute", { target: birch.id });
   });
 
@@ -246,6 +284,7 @@ if (loopbackOnly) describe("voice in the circle (mesh)", () => {
     await new Promise((r) => setTimeout(r, 1500));
     expect(await heardBy(elm.page)).toEqual([]);
     expect(await elm.page.evaluate(() => (window as unknown as { __brTest?: { voice?: { mesh: unknown } } }).__brTest?.voice?.mesh ?? null)).toBeNull();
+    expect(await elm.page.evaluate(() => (window as unknown as { __brTest?: { voice?: { sfu: unknown } } }).__brTest?.voice?.sfu ?? null)).toBeNull();
   });
 
   it("no page gathered an ICE candidate outside the loopback range", async () => {
@@ -256,3 +295,9 @@ if (loopbackOnly) describe("voice in the circle (mesh)", () => {
     }
   });
 });
+}
+
+if (loopbackOnly) {
+  circleSuite("mesh");
+  if (janusInstalled()) circleSuite("sfu");
+}

@@ -1,4 +1,4 @@
-import type { Candidate, Description, VoiceConfig } from "../../../core/protocol";
+import type { Candidate, Description, VoiceConfig, VoiceServerMessages } from "../../../core/protocol";
 import { linked, mayBeHeard, type VoiceFloor } from "../../../core/voice";
 import type { CircleState, Participant } from "../../../server/rooms/CircleState";
 import { exposeTestHooks } from "../../state/testHooks";
@@ -7,17 +7,20 @@ import { openMicrophone } from "./microphone";
 import { VoiceActivity } from "./VoiceActivity";
 import { VoiceMesh } from "./VoiceMesh";
 import { VoiceOutput } from "./VoiceOutput";
+import { VoiceSfu } from "./VoiceSfu";
 import { useVoiceStore, type VoiceStore } from "./voiceStore";
 
 /** What voice needs of a joined room (the SDK's Room has all of it; tests pass a fake). */
 export interface VoiceRoom extends PatchSource {
   onMessage(type: "signal", callback: (m: { from: string; description?: Description; candidate?: Candidate }) => void): () => void;
-  send(type: "signal" | "mic" | "speaking", payload: unknown): void;
+  onMessage(type: "sfu", callback: (m: VoiceServerMessages["sfu"]) => void): () => void;
+  onMessage(type: "error", callback: (m: { action: string; code: string }) => void): () => void;
+  send(type: "signal" | "sfu" | "mic" | "speaking", payload: unknown): void;
   request(type: "voice"): Promise<VoiceConfig>;
 }
 
 /** The voice of the circle this page is in, for the frame loop (placing voices) and tests. */
-export const voiceFrame: { output: VoiceOutput | null; mesh: VoiceMesh | null } = { output: null, mesh: null };
+export const voiceFrame: { output: VoiceOutput | null; mesh: VoiceMesh | null; sfu: VoiceSfu | null } = { output: null, mesh: null, sfu: null };
 
 const isTyping = (e: KeyboardEvent) => Boolean((e.target as HTMLElement | null)?.closest?.("input, textarea, select, [contenteditable='true']"));
 
@@ -37,6 +40,7 @@ export function followVoice(room: VoiceRoom, voice: VoiceStore = useVoiceStore, 
   let askedAt = -Infinity;
   let live = true;
   let mesh: VoiceMesh | null = null;
+  let sfu: VoiceSfu | null = null;
   let output: VoiceOutput | null = null;
   let mic: MediaStream | null = null;
   let vad: VoiceActivity | null = null;
@@ -53,6 +57,8 @@ export function followVoice(room: VoiceRoom, voice: VoiceStore = useVoiceStore, 
   function silence() {
     mesh?.closeAll();
     mesh = null;
+    sfu?.close();
+    sfu = voiceFrame.sfu = null;
   }
 
   function ensureOutput(): VoiceOutput {
@@ -67,8 +73,18 @@ export function followVoice(room: VoiceRoom, voice: VoiceStore = useVoiceStore, 
   function start(c: VoiceConfig) {
     config = c;
     voice.getState().set({ mode: c.mode });
-    if (c.mode !== "mesh") return; // the SFU client is not in this build: the circle stays silent here
     ensureOutput();
+    if (c.mode === "sfu") {
+      sfu = voiceFrame.sfu = new VoiceSfu(c.iceServers, {
+        send: (payload) => room.send("sfu", payload),
+        stream: (id, stream) => {
+          ensureOutput().add(id, stream);
+          sync();
+        },
+        gone: (id) => output?.remove(id),
+      });
+      return sync();
+    }
     mesh = voiceFrame.mesh = new VoiceMesh(me, c.iceServers, {
       signal: (to, signal) => room.send("signal", { to, ...signal }),
       stream: (id, stream) => {
@@ -112,6 +128,12 @@ export function followVoice(room: VoiceRoom, voice: VoiceStore = useVoiceStore, 
     const open = heard && (!v.pushToTalk || v.held);
     if (track && track.enabled !== open) track.enabled = open;
     updateSpeaking();
+    if (sfu) {
+      // Publish once this person may be heard; Janus' moderation drops them whenever they may not.
+      sfu.setTrack(track ?? null, heard);
+      s.participants.forEach((p, id) => void (id !== me && output?.setAudible(id, mayBeHeard(id, p, s))));
+      return;
+    }
     if (!mesh) return;
     const m = mesh;
     s.participants.forEach((p, id) => {
@@ -163,6 +185,7 @@ export function followVoice(room: VoiceRoom, voice: VoiceStore = useVoiceStore, 
     mic?.getTracks().forEach((t) => t.stop());
     mic = null;
     mesh?.setTrack(null);
+    sfu?.setTrack(null, false);
     const v = voice.getState();
     if (v.mic === "on" && live) room.send("mic", { on: false });
     if (v.mic !== "denied" && v.mic !== "unavailable") v.set({ mic: "off" });
@@ -179,6 +202,9 @@ export function followVoice(room: VoiceRoom, voice: VoiceStore = useVoiceStore, 
       mesh?.receive(from, { description, candidate }, Boolean(mine && them));
     }),
   );
+  stops.push(room.onMessage("sfu", (m) => sfu?.receive(m)));
+  // An offer to speak refused (the floor moved while it travelled): offered again once heard.
+  stops.push(room.onMessage("error", (e) => void (e.action === "sfu" && sfu?.refused())));
   room.onStateChange(sync);
   stops.push(() => room.onStateChange.remove?.(sync));
   stops.push(
@@ -216,7 +242,7 @@ export function followVoice(room: VoiceRoom, voice: VoiceStore = useVoiceStore, 
     micOff();
     silence();
     output?.close();
-    output = voiceFrame.output = voiceFrame.mesh = null;
+    output = voiceFrame.output = voiceFrame.mesh = voiceFrame.sfu = null;
     voice.getState().set({ mic: "off", micOn: () => {}, micOff: () => {}, speaking: false, held: false, mode: null });
   };
 }
