@@ -178,6 +178,8 @@ export async function run(): Promise<void> {
     // 1. Circles of 4 everyone speaking: measured per person.
     const speakers = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     browsers.push(speakers);
+    // VOICE_PARTS=sfu: only the SFU's figures (the mesh's stay as they were).
+    if (process.env.VOICE_PARTS === "sfu") return await sfuParts(speakers, leads, browsers);
     const four = await openCircle(server, token, 8);
     leads.push(four.lead);
     const pages: Page[] = [];
@@ -193,12 +195,11 @@ export async function run(): Promise<void> {
     const piece = await measureMesh(pages);
     for (const page of pages) await page.context().close();
     const f = (n: number) => n.toFixed(1);
-    const row = (n: number, mesh: { up: string; down: string }, sfu: { up: string; down: string }) => `| ${n} | ${mesh.up} | ${mesh.down} | ${sfu.up} | ${sfu.down} |`;
+    const row = (n: number, mesh: { up: string; down: string }) => `| ${n} | ${mesh.up} | ${mesh.down} |`;
     const meshAll = (n: number) => ({ up: f(perStream * (n - 1)), down: f(perStream * (n - 1)) });
-    const sfuAll = (n: number) => ({ up: f(perStream), down: f(perStream * (n - 1)) });
     writeBenchmark(
       "Voice",
-      "Audio per person, mesh (and what an SFU would carry)",
+      "Audio per person, mesh",
       `Command: \`npm run bench -- voice\` (${machine()}; Debian Chromium, ${MEASURE_S} s per figure)
 
 Each page's microphone "talks" (a tone 1.6 s on, 1 s off; Opus with DTX sends next to nothing in the
@@ -211,14 +212,14 @@ receives ${f((piece[1]!.down + piece[2]!.down + piece[3]!.down) / 3)} kbit/s and
 (RTCP only: listeners are not linked to each other).
 
 **Everyone speaking** (worst case), per person, kbit/s — mesh figures for 8 and 16 are the measured
-per-stream rate × (n − 1): a mesh is exactly linear, one stream per linked person each way. The SFU
-columns are what Janus would carry (one stream up, n − 1 down), **computed, not yet measured**:
+per-stream rate × (n − 1): a mesh is exactly linear, one stream per linked person each way. Through
+Janus the same circles are measured below ("Audio per person through Janus (SFU)").
 
-| people | mesh up | mesh down | SFU up | SFU down |
-|---|---|---|---|---|
-${row(4, { up: f(up4), down: f(down4) }, sfuAll(4))}
-${row(8, meshAll(8), sfuAll(8))}
-${row(16, meshAll(16), sfuAll(16))}
+| people | mesh up | mesh down |
+|---|---|---|
+${row(4, { up: f(up4), down: f(down4) })}
+${row(8, meshAll(8))}
+${row(16, meshAll(16))}
 
 With the talking piece, a mesh costs the holder one stream per listener (${f(perStream * 15)} kbit/s up
 in a circle of 16) and each listener one stream down; a phone or a Quest on a weak uplink is where
