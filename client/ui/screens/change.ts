@@ -6,9 +6,10 @@ export function describeChange(before: number | null, after: number | null): str
   return `${before} to ${after}, ${trend}`;
 }
 
-/** "3 min" / "45 s" for a practised time in ms. */
+/** "3 min" / "45 s" for a practised time in ms ("under a second" rather than "0 s" for a practice stopped at once). */
 export function describeDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);
+  if (seconds < 1) return "under a second";
   if (seconds < 60) return `${seconds} s`;
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
