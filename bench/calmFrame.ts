@@ -1,6 +1,7 @@
 // Per environment, in headless Chromium (SwiftShader, no GPU): draw calls per frame (renderer.info)
 // and main-thread scripting time per frame (the requestAnimationFrame callback, from a Chrome trace),
 // while the box-breathing pacer runs. Uses the test build and `npm start` on loopback.
+import { loadavg } from "node:os";
 import { chromium } from "playwright-core";
 import { ENVIRONMENT_IDS } from "../core/environments";
 import { buildTestClient, startServer } from "../scripts/serveApp";
@@ -17,6 +18,8 @@ const rows: string[] = [];
 const p95s: number[] = [];
 const cpuP95s: number[] = [];
 const jsMeans: number[] = [];
+/** The machine's 1-minute load average at each trace's start and end: on 2 shared cores it decides the timings. */
+const loads: number[] = [];
 try {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -35,7 +38,9 @@ try {
       s.checkIn!(null);
     }, env);
     await page.waitForTimeout(4000);
+    loads.push(loadavg()[0]!);
     const { calls, triangles, fps, p50, p95, cpuP95, jsPerFrame, frames } = await traceFrames(page, TRACE_MS);
+    loads.push(loadavg()[0]!);
     p95s.push(p95);
     cpuP95s.push(cpuP95);
     jsMeans.push(jsPerFrame);
@@ -53,7 +58,8 @@ writeBenchmark(
   "Draw calls and scripting time per frame",
   `Command: \`npm run bench -- calmFrame\` (${machine()}; Debian Chromium, SwiftShader WebGL2, ${VIEWPORT.width}×${VIEWPORT.height})
 
-Box breathing running in each environment. Draw calls and triangles from \`renderer.info\` after 4 s;
+Box breathing running in each environment; the machine's 1-minute load average during the traces was
+${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (2 cores: above 2, the page waits for a core). Draw calls and triangles from \`renderer.info\` after 4 s;
 scripting time per frame is the summed duration of the requestAnimationFrame callbacks of that frame in a
 ${TRACE_MS / 1000} s Chrome trace (\`FireAnimationFrame\`, devtools.timeline): three.js's loop with every \`useFrame\`
 and the WebGL commands it issues, plus the DOM caption driver.
