@@ -110,3 +110,44 @@ describe("no serious accessibility problem on any calm-space screen", () => {
     expect(found).toEqual([]);
   });
 });
+
+
+describe("the 0-10 scale reads as one line of numbers with its words under them", () => {
+  it.each([
+    ["desktop", DEVICES[0]![1], false],
+    ["phone", DEVICES[1]![1], false],
+    ["phone, larger text", DEVICES[1]![1], true],
+  ] as const)("%s", async (_name, device, largeText) => {
+    const s = await openApp(inject("baseURL"), "/", device);
+    try {
+      const { page } = s;
+      await page.waitForFunction(() => Boolean((window as unknown as Partial<TestWindow>).__brTest?.store));
+      await page.evaluate((largeText) => {
+        const state = (window as unknown as TestWindow).__brTest.store.getState();
+        state.updateSettings!({ largeText });
+        state.chooseExercise!("box");
+        state.go!("check-in");
+      }, largeText);
+      const layout = await page.locator(".feeling").evaluate((el) => {
+        const numbers = [...el.querySelectorAll("[role=radio]")].map((b) => b.getBoundingClientRect());
+        const words = [...el.querySelectorAll(".feeling-anchors span")].map((w) => {
+          const range = document.createRange();
+          range.selectNodeContents(w);
+          const lines = [...range.getClientRects()];
+          return { text: w.textContent, left: Math.min(...lines.map((r) => r.left)), right: Math.max(...lines.map((r) => r.right)) };
+        });
+        return { tops: numbers.map((r) => Math.round(r.top)), numbers: numbers.map((r) => ({ left: r.left, right: r.right, width: r.width })), words };
+      });
+      // One row: a second row of numbers would leave the words under nothing.
+      expect(new Set(layout.tops).size, "rows of numbers").toBe(1);
+      for (const n of layout.numbers) expect(n.width, "a number's width, px").toBeGreaterThanOrEqual(24);
+      const [zero, okay, good] = layout.words;
+      const five = layout.numbers[5]!;
+      expect(Math.abs(zero!.left - layout.numbers[0]!.left), `"${zero!.text}" starts at 0`).toBeLessThanOrEqual(2);
+      expect(Math.abs((okay!.left + okay!.right) / 2 - (five.left + five.right) / 2), `"${okay!.text}" is centred under 5`).toBeLessThanOrEqual(3);
+      expect(Math.abs(good!.right - layout.numbers[10]!.right), `"${good!.text}" ends at 10`).toBeLessThanOrEqual(2);
+    } finally {
+      await s.close();
+    }
+  });
+});
