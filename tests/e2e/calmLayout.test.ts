@@ -151,3 +151,34 @@ describe("the 0-10 scale reads as one line of numbers with its words under them"
     }
   });
 });
+
+
+describe("counting breaths reads top to bottom", () => {
+  it.each([
+    ["desktop", DEVICES[0]![1]],
+    ["phone", DEVICES[1]![1]],
+  ] as const)("%s: the label, then its hint, then the number beside the button that uses it", async (_name, device) => {
+    const s = await openApp(inject("baseURL"), "/", device);
+    try {
+      const { page } = s;
+      await page.waitForFunction(() => Boolean((window as unknown as Partial<TestWindow>).__brTest?.store));
+      await page.evaluate(() => {
+        const state = (window as unknown as TestWindow).__brTest.store.getState();
+        state.chooseExercise!("478");
+        state.go!("length");
+      });
+      const box = async (locator: ReturnType<Page["locator"]>) => (await locator.boundingBox())!;
+      const label = await box(page.locator("label[for=cycles-input]"));
+      const hint = await box(page.locator("#cycles-hint"));
+      const input = await box(page.getByLabel("Number of cycles"));
+      const button = await box(page.getByRole("button", { name: /^Breathe \d+ cycles$/ }));
+      // Before: "Number of cycles [9] One cycle is one full breath. [Cycles]" ran along one line.
+      expect(hint.y, "the hint is under the label").toBeGreaterThanOrEqual(label.y + label.height - 1);
+      expect(input.y, "the number is under the hint").toBeGreaterThanOrEqual(hint.y + hint.height - 1);
+      expect(Math.abs(button.y + button.height / 2 - (input.y + input.height / 2)), "the button is beside the number").toBeLessThanOrEqual(4);
+      expect(button.x, "the button is right of the number").toBeGreaterThan(input.x + input.width);
+    } finally {
+      await s.close();
+    }
+  });
+});

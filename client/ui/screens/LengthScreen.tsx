@@ -56,25 +56,28 @@ export function LengthScreen() {
       {exercise.kind === "breathing" && (
         <form className="cycles" aria-labelledby="cycles-heading" noValidate onSubmit={submitCycles}>
           <h2 id="cycles-heading">Or count breaths</h2>
+          {/* The label, the hint under it, then the number and the button that uses it on one row. */}
           <label htmlFor="cycles-input">Number of cycles</label>
-          <input
-            id="cycles-input"
-            type="number"
-            min={1}
-            max={MAX_CYCLES}
-            step={1}
-            value={Number.isFinite(cycles) ? cycles : ""}
-            aria-invalid={!cyclesValid}
-            aria-describedby="cycles-hint"
-            onChange={(e) => setCycles(parseInt(e.currentTarget.value, 10))}
-          />
-          <span id="cycles-hint" className="hint">
-            {cyclesValid ? `One cycle is one full breath.` : `Choose a whole number from 1 to ${MAX_CYCLES}.`}
-          </span>
-          {/* Named "Cycles": the option beside "1 minute" … "10 minutes", using the number above. */}
-          <button type="submit" className="choice" disabled={!cyclesValid}>
-            Cycles
-          </button>
+          <p id="cycles-hint" className="hint">
+            {cyclesValid ? "One cycle is one full breath: in, any holds, and out." : `Choose a whole number from 1 to ${MAX_CYCLES}.`}
+          </p>
+          <div className="cycles-row">
+            <input
+              id="cycles-input"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={MAX_CYCLES}
+              step={1}
+              value={Number.isFinite(cycles) ? cycles : ""}
+              aria-invalid={!cyclesValid}
+              aria-describedby="cycles-hint"
+              onChange={(e) => setCycles(parseInt(e.currentTarget.value, 10))}
+            />
+            <button type="submit" className="choice" disabled={!cyclesValid}>
+              {cyclesValid ? `Breathe ${cycles} ${cycles === 1 ? "cycle" : "cycles"}` : "Breathe this many cycles"}
+            </button>
+          </div>
         </form>
       )}
       <p>

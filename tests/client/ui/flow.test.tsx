@@ -80,7 +80,7 @@ describe("solo flow", () => {
     useAppStore.getState().chooseExercise("478");
     render(<App stage={false} />);
     fireEvent.change(screen.getByLabelText("Number of cycles"), { target: { value: "4" } });
-    click("Cycles");
+    click("Breathe 4 cycles");
     expect(useAppStore.getState().draft.length).toEqual({ kind: "cycles", cycles: 4 });
     expect(screen.getByText("How do you feel right now?")).toBeTruthy();
   });
