@@ -182,3 +182,36 @@ describe("counting breaths reads top to bottom", () => {
     }
   });
 });
+
+
+describe("choosing an exercise on a desktop", () => {
+  it.each([false, true])("shows every exercise and Back without scrolling (larger text %s)", async (largeText) => {
+    const s = await openApp(inject("baseURL"), "/", DEVICES[0]![1]);
+    try {
+      const { page } = s;
+      await page.waitForFunction(() => Boolean((window as unknown as Partial<TestWindow>).__brTest?.store));
+      await page.evaluate((largeText) => {
+        const state = (window as unknown as TestWindow).__brTest.store.getState();
+        state.updateSettings!({ largeText });
+        state.go!("exercise");
+      }, largeText);
+      await page.getByRole("heading", { name: "Choose an exercise" }).waitFor();
+      const back = (await page.getByRole("button", { name: "Back", exact: true }).boundingBox())!;
+      const bottoms = await page.evaluate((back) => ({
+        back,
+        lastChoice: Math.max(...[...document.querySelectorAll(".choices li")].map((li) => li.getBoundingClientRect().bottom)),
+        window: innerHeight,
+      }), back.y + back.height);
+      if (!largeText) expect(bottoms.back, "Back's bottom edge, px").toBeLessThanOrEqual(bottoms.window);
+      // With larger text the page may scroll, but never because the list runs on in one column.
+      expect(bottoms.lastChoice, "the last exercise's bottom edge, px").toBeLessThanOrEqual(largeText ? bottoms.window * 1.35 : bottoms.window);
+      // Your own pattern: its four numbers line up in one column, whatever their labels' lengths.
+      await page.getByRole("button", { name: "Your own pattern" }).click();
+      const lefts = await page.locator(".custom-pattern input").evaluateAll((inputs) => inputs.map((i) => Math.round(i.getBoundingClientRect().left)));
+      expect(lefts).toHaveLength(4);
+      expect(new Set(lefts).size, `the inputs' left edges: ${lefts.join(", ")}`).toBe(1);
+    } finally {
+      await s.close();
+    }
+  });
+});
