@@ -40,6 +40,7 @@ const SCREENS: Screen[] = [
   ["length (4-7-8)", "/", "length"],
   ["check-in", "/", "check-in"],
   ["practice", "/", "practice"],
+  ["practice at rest", "/", "practice at rest"],
   ["summary", "/", "summary"],
   ["history", "/", "history"],
   ["settings", "/", "settings"],
@@ -54,8 +55,8 @@ interface TestWindow {
   };
 }
 
-/** Screens a headset shows (Settings and "not found" are page-only). */
-const HEADSET_SCREENS = SCREENS.filter(([label]) => label !== "settings" && label !== "not found");
+/** Screens a headset shows (Settings, "not found" and the fading page controls are page-only). */
+const HEADSET_SCREENS = SCREENS.filter(([label]) => label !== "settings" && label !== "not found" && label !== "practice at rest");
 
 /** Where the emulated headset's shots are reached: one VR session per look, screens changed through the store. */
 async function shootHeadset(browser: Browser, baseURL: string, looks: Look[], dir: string): Promise<string[]> {
@@ -109,7 +110,7 @@ async function reach(page: Page, go: string | null, look: Look): Promise<void> {
       if (go === "crisis") return s.openCrisis!();
       if (go === null) return;
       s.chooseExercise!("478");
-      if (go === "practice") return s.checkIn!(4);
+      if (go === "practice" || go === "practice at rest") return s.checkIn!(4);
       if (go === "summary") {
         s.checkIn!(4);
         s.stop!();
@@ -120,8 +121,16 @@ async function reach(page: Page, go: string | null, look: Look): Promise<void> {
     { go, settings: look.settings },
   );
   if (go === "settings") await page.getByRole("button", { name: "Settings" }).click();
-  // Let the 3D stage draw a few frames (SwiftShader is slow).
-  await page.waitForTimeout(go === "practice" ? 4000 : 2500);
+  // Let the 3D stage draw a few frames (SwiftShader is slow); at rest, the controls fade after
+  // IDLE_MS without input (the screenshot itself is no input).
+  if (go === "practice at rest") await page.waitForFunction(() => document.querySelector("section.practice")?.classList.contains("idle"), null, { timeout: 30_000 });
+  await page.waitForTimeout(go === "practice" ? 3000 : go === "practice at rest" ? 1500 : 2500);
+  // Practising with the controls shown: a pointer moving over the scene brings them back.
+  if (go === "practice") {
+    await page.mouse.move(5, 300);
+    await page.mouse.move(10, 310);
+    await page.waitForTimeout(400);
+  }
 }
 
 async function shoot(browser: Browser, baseURL: string, device: Device, screens: Screen[], looks: Look[], dir: string): Promise<string[]> {

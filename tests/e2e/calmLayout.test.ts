@@ -2,11 +2,13 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { accessibilityProblems } from "./axe";
 import { openApp, type Device, type Session } from "./browser";
+import { practiseNow, waitForFaded } from "./practice";
 
 /**
  * The calm space's pages at any size and in any look: a phone page never scrolls sideways on any
- * screen, Settings and crisis help open or not; and axe-core finds nothing serious or critical on
- * any calm-space screen, in the default look, with larger text, high contrast or reduced motion.
+ * screen, Settings and crisis help open or not; practising at rest leaves only words over the
+ * scene; and axe-core finds nothing serious or critical on any calm-space screen, in the default
+ * look, with larger text, high contrast or reduced motion.
  */
 
 interface TestWindow {
@@ -111,6 +113,111 @@ describe("no serious accessibility problem on any calm-space screen", () => {
   });
 });
 
+/**
+ * Everything inside the practice card that paints a background or a border, drawn (opacity above 0
+ * all the way up), with how far its box reaches past the words and controls it shows, CSS px.
+ */
+function emptyPaint(page: Page): Promise<{ what: string; top: number; right: number; bottom: number; left: number }[]> {
+  return page.evaluate(() => {
+    const shown = (el: Element | null): boolean => {
+      for (let e = el; e; e = e.parentElement) if (Number(getComputedStyle(e).opacity) === 0) return false;
+      return true;
+    };
+    // Text left to screen readers alone is clipped away: it is not something a person sees.
+    const clipped = (el: Element): boolean => {
+      for (let e: Element | null = el; e; e = e.parentElement) if (getComputedStyle(e).clipPath !== "none") return true;
+      return false;
+    };
+    const paints = (el: Element, pseudo?: "::before" | "::after") => {
+      const c = getComputedStyle(el, pseudo);
+      if (pseudo && (c.content === "none" || c.content === "normal" || Number(c.opacity) === 0)) return false;
+      const alpha = /rgba?\(([^)]+)\)/.exec(c.backgroundColor)?.[1]?.split(/[ ,/]+/)[3];
+      const background = c.backgroundColor !== "transparent" && alpha !== "0" && c.backgroundColor !== "rgba(0, 0, 0, 0)";
+      const border = ["Top", "Right", "Bottom", "Left"].some((side) => parseFloat(c.getPropertyValue(`border-${side.toLowerCase()}-width`)) > 0 && c.getPropertyValue(`border-${side.toLowerCase()}-style`) !== "none");
+      return background || border || c.backgroundImage !== "none" || c.boxShadow !== "none";
+    };
+    const main = document.querySelector("main")!;
+    const found = [];
+    // A backdrop may be an element's ::before or ::after: an absolutely placed one covers its
+    // positioned ancestor (the card), any other one lies within its element.
+    const layers: [Element, DOMRect][] = [];
+    for (const el of [main, ...main.querySelectorAll("*")]) {
+      if (!shown(el) || el.getClientRects().length === 0) continue;
+      if (paints(el)) layers.push([el, el.getBoundingClientRect()]);
+      for (const pseudo of ["::before", "::after"] as const) {
+        if (!paints(el, pseudo)) continue;
+        const absolute = ["absolute", "fixed"].includes(getComputedStyle(el, pseudo).position);
+        let holder: Element = el;
+        if (absolute) while (holder !== main && getComputedStyle(holder).position === "static" && holder.parentElement) holder = holder.parentElement;
+        layers.push([el, holder.getBoundingClientRect()]);
+      }
+    }
+    for (const [el, box] of layers) {
+      // What it holds that a person sees: text (its line boxes) and controls, drawn.
+      const content = { left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity };
+      const add = (r: DOMRect) => {
+        if (r.width === 0 || r.height === 0) return;
+        content.left = Math.min(content.left, r.left);
+        content.top = Math.min(content.top, r.top);
+        content.right = Math.max(content.right, r.right);
+        content.bottom = Math.max(content.bottom, r.bottom);
+      };
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (!n.textContent?.trim() || !shown(n.parentElement) || clipped(n.parentElement!)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        for (const r of range.getClientRects()) add(r);
+      }
+      for (const control of el.querySelectorAll("button, input, select, a")) if (shown(control)) add(control.getBoundingClientRect());
+      const what = el === main ? "the practice card" : `<${el.tagName.toLowerCase()} class="${el.className}">`;
+      if (content.left === Infinity) found.push({ what, top: box.height, right: box.width, bottom: box.height, left: box.width });
+      else found.push({ what, top: content.top - box.top, right: box.right - content.right, bottom: box.bottom - content.bottom, left: content.left - box.left });
+    }
+    return found;
+  });
+}
+
+describe("practising at rest: only the words over the scene", () => {
+  const CASES: [string, Device, Record<string, boolean>][] = [
+    ["desktop", DEVICES[0]![1], {}],
+    ["desktop, high contrast", DEVICES[0]![1], { highContrast: true }],
+    ["phone, larger text", DEVICES[1]![1], { largeText: true }],
+    ["short window, high contrast", { viewport: { width: 640, height: 400 } }, { highContrast: true }],
+  ];
+  it.each(CASES)("%s: when the controls fade, nothing painted is left empty", async (_name, device, settings) => {
+    const s = await openApp(inject("baseURL"), "/", device);
+    try {
+      const { page } = s;
+      await page.waitForFunction(() => Boolean((window as unknown as Partial<TestWindow>).__brTest?.store));
+      await page.evaluate((settings) => (window as unknown as TestWindow).__brTest.store.getState().updateSettings!(settings), settings);
+      await practiseNow(page, "box", 8);
+      // The pointer rests away from the controls (one resting on them keeps them shown).
+      await page.mouse.move(5, 5);
+      await waitForFaded(page);
+      await page.waitForTimeout(400); // the backdrop's 250 ms fade, begun with the controls'
+
+      // A backdrop may reach a little past its words (padding, a rounded pill), never over an empty band.
+      const MARGIN = 24;
+      const empty = (await emptyPaint(page))
+        .filter((p) => Math.max(p.top, p.right, p.bottom, p.left) > MARGIN)
+        .map((p) => `${p.what} reaches past its words: ${[p.top, p.right, p.bottom, p.left].map(Math.round).join(" / ")} px (top / right / bottom / left)`);
+      expect(empty).toEqual([]);
+      // The words left stand centred under each other, not pushed aside by controls that faded.
+      const centres = await page.evaluate(() =>
+        [".caption", ".progress"].map((sel) => {
+          const range = document.createRange();
+          range.selectNodeContents(document.querySelector(`.practice-caption ${sel}`)!);
+          const r = range.getBoundingClientRect();
+          return r.left + r.width / 2;
+        }),
+      );
+      expect(Math.abs(centres[0]! - centres[1]!), "the cycle count's centre against the caption's, px").toBeLessThanOrEqual(3);
+    } finally {
+      await s.close();
+    }
+  });
+});
 
 describe("the 0-10 scale reads as one line of numbers with its words under them", () => {
   it.each([
@@ -152,7 +259,6 @@ describe("the 0-10 scale reads as one line of numbers with its words under them"
   });
 });
 
-
 describe("counting breaths reads top to bottom", () => {
   it.each([
     ["desktop", DEVICES[0]![1]],
@@ -182,7 +288,6 @@ describe("counting breaths reads top to bottom", () => {
     }
   });
 });
-
 
 describe("choosing an exercise on a desktop", () => {
   it.each([false, true])("shows every exercise and Back without scrolling (larger text %s)", async (largeText) => {
