@@ -320,3 +320,23 @@ describe("choosing an exercise on a desktop", () => {
     }
   });
 });
+
+describe("settings on a desktop", () => {
+  it("puts a switch's note under its words, not run on after them", async () => {
+    const s = await openApp(inject("baseURL"), "/", DEVICES[0]![1]);
+    try {
+      const { page } = s;
+      await page.getByRole("button", { name: "Settings" }).click();
+      // Headless Chromium has no voices, so spoken guidance carries its note.
+      const note = page.locator(".settings-panel .field.toggle .hint", { hasText: "No voices on this device" });
+      await note.waitFor();
+      const label = (await page.getByText("Spoken guidance", { exact: true }).boundingBox())!;
+      const under = (await note.boundingBox())!;
+      // Before: "Spoken guidanceNo voices on this device" on one line.
+      expect(under.y, "the note's top against the middle of the switch's row, px").toBeGreaterThanOrEqual(label.y + label.height / 2);
+      expect(under.x, "the note starts under the words, not after them").toBeLessThan(label.x + label.width);
+    } finally {
+      await s.close();
+    }
+  });
+});
