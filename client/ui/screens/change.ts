@@ -9,8 +9,7 @@ export function describeChange(before: number | null, after: number | null): str
 /** "3 min" / "45 s" for a practised time in ms ("under a second" rather than "0 s" for a practice stopped at once). */
 export function describeDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);
-  if (seconds < 1) return "under a second";
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return seconds ? `${seconds} s` : "under a second";
   const minutes = Math.floor(seconds / 60);
   const rest = seconds % 60;
   return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
