@@ -9,8 +9,7 @@
  *   npm run bench -- recovery
  */
 import { loadavg } from "node:os";
-import { SessionStatus } from "../core/protocol";
-import { facilitatorSession, homeProcess, member, servicesMissing, SETUP_MS, startCluster, until, type Member } from "../scripts/cluster";
+import { endSession, member, placeCircle, servicesMissing, SETUP_MS, startCluster, until, type Member } from "../scripts/cluster";
 import type { ServerProcess } from "../scripts/serverProcess";
 import { report, saveResult, sized } from "./lib/results";
 import { fixed, quantile } from "./lib/stats";
@@ -29,15 +28,7 @@ interface Run {
 }
 
 async function once(c: Awaited<ReturnType<typeof startCluster>>, procs: [ServerProcess, ServerProcess]): Promise<{ run: Run; killed: ServerProcess }> {
-  const [a, b] = procs;
-  const { token, apiToken, s } = await facilitatorSession(c, { admission: false });
-  let other = b;
-  const via = () => other;
-  const lead = await member(a, via, s.code, "Facilitator", token);
-  const home = await homeProcess(c, s.code, [a, b]);
-  other = home === a ? b : a;
-  lead.room.send("openCircle");
-  await until(() => lead.room.state.session.status === SessionStatus.open, SETUP_MS, "circle open");
+  const { apiToken, s, lead, home, other, via } = await placeCircle(c, procs);
   const people: Member[] = [lead, ...(await Promise.all(["Still Lake", "Warm Stone", "Quiet Heron"].map((n) => member(other, via, s.code, n))))];
   await until(() => lead.room.state.participants.size === 4, SETUP_MS, "four seated");
   lead.room.send("givePiece", { to: people[2]!.room.sessionId });
@@ -52,7 +43,7 @@ async function once(c: Awaited<ReturnType<typeof startCluster>>, procs: [ServerP
   const eachMs = people.map((m) => m.backAt - killedAt);
   await until(() => people.every((m) => m.room.state?.participants?.size === 4), SETUP_MS, "everyone sees everyone");
   // End the session so its circle is gone before the next run.
-  await fetch(`${other.url}/api/sessions/${s.id}/end`, { method: "POST", headers: { authorization: `Bearer ${apiToken}` } });
+  await endSession(other, s.id, apiToken);
   await until(() => people.every((m) => m.closed !== null), SETUP_MS, "circle ended");
   await home.exited;
   return { run: { everyoneBackMs: Math.max(...eachMs), eachMs, load1 }, killed: home };

@@ -211,6 +211,31 @@ export async function homeProcess(c: Cluster, code: string, procs: ServerProcess
   }
 }
 
+/**
+ * A session whose circle Colyseus placed on one of `procs` (its facilitator in it as a `member`, the
+ * circle open, admission off). `other` is the process it is not on, through which everyone else comes
+ * in and comes back after a move (`via`), as a reverse proxy sends people to a live process.
+ */
+export async function placeCircle(c: Cluster, [a, b]: [ServerProcess, ServerProcess]) {
+  const { token, apiToken, s } = await facilitatorSession(c, { admission: false });
+  let other = b;
+  const via = () => other;
+  const lead = await member(a, via, s.code, "Facilitator", token);
+  // Colyseus put the circle on one of the two; the people come in through the other.
+  const home = await homeProcess(c, s.code, [a, b]);
+  other = home === a ? b : a;
+  lead.room.send("openCircle");
+  await until(() => lead.room.state.session.status === "open", SETUP_MS, "circle open");
+  return { token, apiToken, s, lead, home, other, via };
+}
+
+/** End a session over HTTP through `p` (the HTTP call reaches its circle on any process); the answer's status. */
+export async function endSession(p: ServerProcess, sessionId: string, apiToken: string): Promise<number> {
+  const res = await fetch(`${p.url}/api/sessions/${sessionId}/end`, { method: "POST", headers: { authorization: `Bearer ${apiToken}` } });
+  await res.body?.cancel();
+  return res.status;
+}
+
 /** Whether a started process is still running. */
 export function isRunning(p: ServerProcess): boolean {
   try {

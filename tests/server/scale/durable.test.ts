@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ActionError, Role, SessionStatus } from "../../../core/protocol";
 import type { ServerProcess } from "../../../scripts/serverProcess";
-import { facilitatorSession, homeProcess, isRunning, member, seen, servicesMissing, SETUP_MS, startCluster, until, type Cluster, type Member } from "../../../scripts/cluster";
+import { endSession, facilitatorSession, homeProcess, isRunning, member, placeCircle, seen, servicesMissing, SETUP_MS, startCluster, until, type Cluster, type Member } from "../../../scripts/cluster";
 
 if (servicesMissing) console.warn(`durable circle tests skipped: ${servicesMissing}`);
 
@@ -20,17 +20,9 @@ describe.skipIf(Boolean(servicesMissing))("a circle outlives its process", () =>
   });
 
   it("kill -9 mid-session: everyone is back within 10 s in the same seats and roles, lock, piece, hands and practice; no check-in counted twice or lost", async () => {
-    const { token, apiToken, s } = await facilitatorSession(c, { admission: false });
     // Everyone comes back through the process that survives, as a reverse proxy sends them to the
     // live one (the facilitator too: which process dies is only known once the circle is placed).
-    let other = b;
-    const via = () => other;
-    const lead = await member(a, via, s.code, "Facilitator", token);
-    // Colyseus put the circle on one of the two; the people come in through the other.
-    const home = await homeProcess(c, s.code, [a, b]);
-    other = home === a ? b : a;
-    lead.room.send("openCircle");
-    await until(() => lead.room.state.session.status === SessionStatus.open, SETUP_MS, "circle open");
+    const { apiToken, s, lead, home, other, via } = await placeCircle(c, [a, b]);
     const [co, holder, waiting] = await Promise.all(["Still Lake", "Warm Stone", "Quiet Heron"].map((n) => member(other, via, s.code, n)));
     const people = [lead, co!, holder!, waiting!];
     await until(() => lead.room.state?.participants?.size === 4, SETUP_MS, "four seated");
@@ -78,8 +70,7 @@ describe.skipIf(Boolean(servicesMissing))("a circle outlives its process", () =>
       SETUP_MS, "check-ins after the move",
     );
     await until(() => (holder!.got.error ?? []).some((e) => (e as { code: string }).code === ActionError.ALREADY_CHECKED_IN), SETUP_MS, "second answer refused");
-    const end = await fetch(`${other.url}/api/sessions/${s.id}/end`, { method: "POST", headers: { authorization: `Bearer ${apiToken}` } });
-    expect(end.status).toBe(200);
+    expect(await endSession(other, s.id, apiToken)).toBe(200);
     await until(() => people.every((m) => m.closed !== null), SETUP_MS, "circle ended");
     // Pairs: 0→6 and 3→8, both "before"s given on the killed process; each counted once.
     const agg = c.store.aggregates.get(s.id);
@@ -129,21 +120,14 @@ describe.skipIf(Boolean(servicesMissing))("a circle outlives its process", () =>
     // The "before" given before the move pairs with the "after" given after it, once.
     holder!.room.send("checkIn", { phase: "after", value: 9 });
     await until(() => (holder!.got.checkedIn?.length ?? 0) === 2, SETUP_MS, "after check-in");
-    const end = await fetch(`${via().url}/api/sessions/${s.id}/end`, { method: "POST", headers: { authorization: `Bearer ${apiToken}` } });
-    expect(end.status).toBe(200);
+    expect(await endSession(via(), s.id, apiToken)).toBe(200);
     await until(() => people.every((m) => m.closed !== null), SETUP_MS, "circle ended");
     expect(c.store.aggregates.get(s.id)).toMatchObject({ n: 1, meanBefore: 4, meanAfter: 9 });
   }, 120_000);
   it("a process paused past its health check (colyseus #968) does not split its circle: the newcomer's circle on the other process takes everyone in", async () => {
     while (c.procs.filter(isRunning).length < 2) await c.start();
     const [p1, p2] = c.procs.filter(isRunning) as [ServerProcess, ServerProcess];
-    const { token, s } = await facilitatorSession(c, { admission: false });
-    let other = p2;
-    const via = () => other;
-    const lead = await member(p1, via, s.code, "Facilitator", token);
-    const home = await homeProcess(c, s.code, [p1, p2]);
-    other = home === p1 ? p2 : p1;
-    lead.room.send("openCircle");
+    const { s, lead, home, other, via } = await placeCircle(c, [p1, p2]);
     lead.room.send("startPractice", { patternId: "box", cycles: 12 });
     await until(() => lead.room.state.session.status === SessionStatus.open && lead.room.state.practice.running, SETUP_MS, "circle open");
     await new Promise((r) => setTimeout(r, 300)); // one patch: the last change saved
