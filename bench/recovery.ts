@@ -94,6 +94,12 @@ export async function run(): Promise<Run[]> {
       "Colyseus noticing the dead process when the rejoin through the surviving process finds its listing — a seat reservation that",
       "times out and a health check that fails (up to 2 s each) — before the listing is removed and the circle is re-created from its",
       "saved state. The load average is other people's work on this shared machine (tests and benches) plus this bench.",
+      "",
+      "Why not ~2 s: both waits are Colyseus' REMOTE_ROOM_SHORT_TIMEOUT (2 s), the time any call to another process may take before",
+      "that process counts as dead. Shortening it would make a process that is only slow (a long GC pause, a loaded machine — this",
+      "one ran at a load of 7–8) look dead on an ordinary join through another process: its listings are deleted and its circles",
+      "re-created elsewhere (colyseus/colyseus #968), which the split-brain guard then undoes by moving everyone a second time.",
+      "Trading a rare fault's 3 s for that risk on every busy moment is not clearly safe, so it is left as it is.",
     ].join("\n"),
     "recovery",
   );
