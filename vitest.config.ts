@@ -1,14 +1,19 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 /**
- * One `vitest run` covers every layer. Room and e2e suites share ports and a
- * browser, so they run in forks, one file at a time. The browser suite runs
- * after the others (sequence.groupOrder): software WebGL in Chromium takes a
- * whole core, and the room, scale-out and bench suites measure time (reconnection
- * within 10 s, clocks, rates) that a loaded machine would blur.
+ * One `vitest run` covers every layer. The core, client, server and bench suites run first, two
+ * files at a time even on a 2-core machine (vitest's default there is one): each server test boots
+ * its own app on a free loopback port with its own data directory, and most of their time is spent
+ * waiting on sockets and timers. The browser suite runs after them (sequence.groupOrder), also two
+ * files at a time: a room file starts its own `npm start` server and spends much of its time
+ * waiting on the circle's clock (lead-in, a practice of four cycles, interpolation), which the
+ * other file's software-drawn pages use. Its time-sensitive checks read each page's own clock
+ * estimate and its error bound, not wall time.
  */
 export default defineConfig({
   test: {
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     reporters: process.env.CI ? ["default", ["json", { outputFile: "test-results/vitest.json" }]] : ["default"],
     projects: [
       {
@@ -20,7 +25,6 @@ export default defineConfig({
           include: ["tests/server/**/*.test.ts"],
           environment: "node",
           pool: "forks",
-          fileParallelism: false,
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },
@@ -48,7 +52,6 @@ export default defineConfig({
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
           pool: "forks",
-          fileParallelism: false,
           globalSetup: ["tests/e2e/globalSetup.ts"],
           sequence: { groupOrder: 1 },
           testTimeout: 120_000,
