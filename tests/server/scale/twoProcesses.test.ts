@@ -1,8 +1,8 @@
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CloseCode, SessionStatus } from "../../../core/protocol";
+import { CloseCode, JoinError, Role, SessionStatus } from "../../../core/protocol";
 import type { ServerProcess } from "../../../scripts/serverProcess";
-import { admit, closeCode, facilitatorSession, joinThrough, servicesMissing, SETUP_MS, startCluster, until, type Cluster } from "../../../scripts/cluster";
+import { admit, closeCode, endSession, facilitatorSession, joinThrough, member, placeCircle, servicesMissing, SETUP_MS, startCluster, until, type Cluster } from "../../../scripts/cluster";
 
 if (servicesMissing) console.warn(`two-process tests skipped: ${servicesMissing}`);
 
@@ -57,6 +57,40 @@ describe.skipIf(Boolean(servicesMissing))("two processes on one Redis and one Po
     expect(await personClosed).toBe(CloseCode.SESSION_ENDED);
     expect(await leadClosed).toBe(CloseCode.SESSION_ENDED);
     expect(c.store.sessions.byId(s.id)?.status).toBe("ended");
+  }, 90_000);
+
+  it("signing out through the other process takes the facilitator out of their circle on this one (4103); the circle goes on, and their seat token brings nobody back as facilitator", async () => {
+    const { token, apiToken, s, lead, other, via } = await placeCircle(c, [a, b]);
+    const [co, person] = await Promise.all(["Still Lake", "Quiet Heron"].map((n) => member(other, via, s.code, n)));
+    lead.room.send("promote", { target: co!.room.sessionId });
+    await until(() => person!.room.state.participants.get(co!.room.sessionId)?.role === Role.cofacilitator, SETUP_MS, "co-facilitator promoted");
+    const leadSeat = lead.got.seat!.at(-1) as { token: string };
+
+    const out = await fetch(`${other.url}/api/auth/signout`, { method: "POST", headers: { authorization: `Bearer ${apiToken}` } });
+    expect(out.status).toBe(204);
+    await until(() => lead.closed !== null, SETUP_MS, "the facilitator's connection closed");
+    expect(lead.closed).toBe(CloseCode.SIGNED_OUT);
+    expect(lead.moves).toBe(0);
+    await until(() => !person!.room.state.participants.has(lead.room.sessionId), SETUP_MS, "the facilitator gone for the others");
+    expect([co!.closed, person!.closed]).toEqual([null, null]);
+    expect(person!.room.state.session.status).toBe(SessionStatus.open);
+    // The co-facilitator still leads.
+    co!.room.send("lock");
+    await until(() => person!.room.state.session.locked, SETUP_MS, "locked by the co-facilitator");
+
+    // The old room token joins nothing, through either process; the seat token alone does not seat anyone.
+    for (const p of [a, b]) expect(await joinThrough(p, s.code, "Facilitator", token).then(() => 0, (e: { code?: number }) => e.code)).toBe(JoinError.BAD_TOKEN);
+    co!.room.send("unlock");
+    await until(() => !person!.room.state.session.locked, SETUP_MS, "unlocked");
+    const thief = await joinThrough(other, s.code, "Facilitator", undefined, { seatToken: leadSeat.token });
+    expect(thief.state.participants.get(thief.sessionId)?.role ?? null).not.toBe(Role.facilitator);
+    expect([...person!.room.state.participants.values()].some((p) => p.role === Role.facilitator)).toBe(false);
+    await thief.leave();
+    // The old API token was revoked with the rest: signed in again, the facilitator ends the session.
+    expect(await endSession(other, s.id, apiToken)).toBe(401);
+    const again = await c.tokens.issue({ sub: s.facilitatorId, admin: false, v: c.store.facilitators.byId(s.facilitatorId)!.tokenVersion });
+    expect(await endSession(other, s.id, again)).toBe(200);
+    await until(() => [co!, person!].every((m) => m.closed === CloseCode.SESSION_ENDED), SETUP_MS, "circle ended");
   }, 90_000);
 
   it("keeps no record in Redis of who joined which room, waiting at the door or seated", async () => {
