@@ -35,38 +35,31 @@ export function ExerciseScreen() {
   return (
     <section aria-labelledby="exercise-heading" className="screen">
       <ScreenHeading id="exercise-heading">Choose an exercise</ScreenHeading>
-      {/* Side by side on a wide screen, so Back stays in view; one column on a narrow one. */}
-      <div className="exercise-groups">
-        <div>
-          <h2 id="breathing-heading">Breathing</h2>
-          <ul className="choices" role="list" aria-labelledby="breathing-heading">
-            {breathing.map((e) => (
-              <ExerciseChoice key={e.id} exercise={e} />
-            ))}
-            <li>
-              <button
-                type="button"
-                className="choice"
-                aria-expanded={customOpen}
-                aria-controls="custom-pattern"
-                onClick={() => useAppStore.getState().chooseExercise("custom")}
-              >
-                Your own pattern
-              </button>
-              <span className="choice-description">Set your own seconds for each part of the breath</span>
-            </li>
-          </ul>
-          {customOpen && <CustomPatternForm />}
-        </div>
-        <div>
-          <h2 id="guided-heading">Guided relaxation</h2>
-          <ul className="choices" role="list" aria-labelledby="guided-heading">
-            {guided.map((e) => (
-              <ExerciseChoice key={e.id} exercise={e} />
-            ))}
-          </ul>
-        </div>
-      </div>
+      <h2 id="breathing-heading">Breathing</h2>
+      <ul className="choices" role="list" aria-labelledby="breathing-heading">
+        {breathing.map((e) => (
+          <ExerciseChoice key={e.id} exercise={e} />
+        ))}
+        <li>
+          <button
+            type="button"
+            className="choice"
+            aria-expanded={customOpen}
+            aria-controls="custom-pattern"
+            onClick={() => useAppStore.getState().chooseExercise("custom")}
+          >
+            Your own pattern
+          </button>
+          <span className="choice-description">Set your own seconds for each part of the breath</span>
+        </li>
+      </ul>
+      {customOpen && <CustomPatternForm />}
+      <h2 id="guided-heading">Guided relaxation</h2>
+      <ul className="choices" role="list" aria-labelledby="guided-heading">
+        {guided.map((e) => (
+          <ExerciseChoice key={e.id} exercise={e} />
+        ))}
+      </ul>
       <p>
         <button type="button" className="secondary" onClick={() => useAppStore.getState().go("environment")}>
           Back

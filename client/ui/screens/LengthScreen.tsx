@@ -56,28 +56,25 @@ export function LengthScreen() {
       {exercise.kind === "breathing" && (
         <form className="cycles" aria-labelledby="cycles-heading" noValidate onSubmit={submitCycles}>
           <h2 id="cycles-heading">Or count breaths</h2>
-          {/* The label, the hint under it, then the number and the button that uses it on one row. */}
+          {/* The label, the hint under it, then the number and the button that uses it on one row (a grid in the CSS). */}
           <label htmlFor="cycles-input">Number of cycles</label>
           <p id="cycles-hint" className="hint">
-            {cyclesValid ? "One cycle is one full breath: in, any holds, and out." : `Choose a whole number from 1 to ${MAX_CYCLES}.`}
+            {cyclesValid ? "One cycle is one full breath." : `Choose a whole number from 1 to ${MAX_CYCLES}.`}
           </p>
-          <div className="cycles-row">
-            <input
-              id="cycles-input"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={MAX_CYCLES}
-              step={1}
-              value={Number.isFinite(cycles) ? cycles : ""}
-              aria-invalid={!cyclesValid}
-              aria-describedby="cycles-hint"
-              onChange={(e) => setCycles(parseInt(e.currentTarget.value, 10))}
-            />
-            <button type="submit" className="choice" disabled={!cyclesValid}>
-              {cyclesValid ? `Breathe ${cycles} ${cycles === 1 ? "cycle" : "cycles"}` : "Breathe this many cycles"}
-            </button>
-          </div>
+          <input
+            id="cycles-input"
+            type="number"
+            min={1}
+            max={MAX_CYCLES}
+            step={1}
+            value={Number.isFinite(cycles) ? cycles : ""}
+            aria-invalid={!cyclesValid}
+            aria-describedby="cycles-hint"
+            onChange={(e) => setCycles(parseInt(e.currentTarget.value, 10))}
+          />
+          <button type="submit" className="choice" disabled={!cyclesValid}>
+            {cyclesValid ? `Breathe ${cycles} cycle${cycles === 1 ? "" : "s"}` : "Breathe"}
+          </button>
         </form>
       )}
       <p>
