@@ -1,7 +1,9 @@
 import { exerciseName, EXERCISES } from "../../../core/exercises";
 import { PracticeCaption } from "../../practice/PracticeCaption";
 import { DomPacer } from "./DomPacer";
+import { breatheAlone } from "./roomActions";
 import { useRoom, useRoomServices } from "./RoomContext";
+import { WAITING_WORDS } from "./words";
 
 const nameOf = (patternId: string) => {
   const exercise = EXERCISES.find((e) => e.id === patternId);
@@ -31,8 +33,8 @@ export function CircleCentre() {
         ) : null}
         <PracticeCaption />
         {!shared && alone && (
-          <button type="button" className="secondary" onClick={() => store.setState({ waitingSince: -1 })}>
-            Stop breathing on my own
+          <button type="button" className="secondary" onClick={() => breatheAlone(store, false)}>
+            {WAITING_WORDS.stopBreathing}
           </button>
         )}
       </div>

@@ -1,5 +1,7 @@
 import { Role } from "../../../core/protocol";
+import { breatheAlone } from "./roomActions";
 import { useRoom, useRoomServices } from "./RoomContext";
+import { WAITING_WORDS } from "./words";
 
 /**
  * Before being let in (admission is on), or before the facilitator opens the circle: a calm word
@@ -12,21 +14,21 @@ export function WaitingCard() {
   const alone = useRoom((s) => s.waitingSince >= 0);
   const knocking = useRoom((s) => s.knocking);
   const breathe = !alone && (
-    <button type="button" onClick={() => store.setState({ waitingSince: performance.now() })}>
-      Breathe on your own while you wait
+    <button type="button" onClick={() => breatheAlone(store, true)}>
+      {WAITING_WORDS.breathe}
     </button>
   );
   if (knocking) {
     return (
       <div className="card waiting">
         <div role="status">
-          <h2>Waiting to be let in</h2>
-          <p>The facilitator will let you into the circle soon. Until then nobody in the circle sees or hears you, and you don't see or hear them.</p>
+          <h2>{WAITING_WORDS.knocking.title}</h2>
+          <p>{WAITING_WORDS.knocking.body}</p>
         </div>
         <p className="actions">
           {breathe}
           <button type="button" className="secondary" onClick={leave}>
-            Stop waiting
+            {WAITING_WORDS.stopWaiting}
           </button>
         </p>
       </div>
@@ -35,15 +37,15 @@ export function WaitingCard() {
   if (leading) {
     return (
       <div className="card waiting" role="status">
-        <h2>The circle is waiting for you</h2>
-        <p>People can arrive and settle. Open the circle from the console when you're ready.</p>
+        <h2>{WAITING_WORDS.leading.title}</h2>
+        <p>{WAITING_WORDS.leading.body}</p>
       </div>
     );
   }
   return (
     <div className="card waiting">
-      <h2 role="status">The facilitator will open the circle soon</h2>
-      <p>You're in, and your seat is kept. Take your time to settle.</p>
+      <h2 role="status">{WAITING_WORDS.opening.title}</h2>
+      <p>{WAITING_WORDS.opening.body}</p>
       {breathe}
     </div>
   );

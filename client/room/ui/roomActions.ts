@@ -37,6 +37,12 @@ export const toggleCues = (store: RoomStore) => store.setState((s) => ({ cuesSil
 export const toggleBubble = (store: RoomStore) => store.setState((s) => ({ bubble: !s.bubble }));
 
 /**
+ * Breathing alone while the circle waits (to open, or to let this person in): the circle's
+ * pacer and orb run on this device's clock from now, until stopped or a shared exercise starts.
+ */
+export const breatheAlone = (store: RoomStore, on: boolean) => store.setState({ waitingSince: on ? performance.now() : -1 });
+
+/**
  * Report someone to the facilitators: a reason from the short list (no free text) and the last
  * minute of room events this device saw (joins, hands, reactions; never words or sound).
  */

@@ -51,3 +51,22 @@ export const REPORT_STATUS_WORDS: Record<Exclude<MomentStatus, "none">, string> 
   waiting: "No facilitator is connected right now. Your report waits for the first one.",
   seen: "A facilitator has read your report.",
 };
+
+/** The waiting screen's words, the same on the page and on a headset's board. */
+export const WAITING_WORDS = {
+  knocking: {
+    title: "Waiting to be let in",
+    body: "The facilitator will let you into the circle soon. Until then nobody in the circle sees or hears you, and you don't see or hear them.",
+  },
+  leading: {
+    title: "The circle is waiting for you",
+    body: "People can arrive and settle. Open the circle from the console when you're ready.",
+  },
+  opening: {
+    title: "The facilitator will open the circle soon",
+    body: "You're in, and your seat is kept. Take your time to settle.",
+  },
+  breathe: "Breathe on your own while you wait",
+  stopBreathing: "Stop breathing on my own",
+  stopWaiting: "Stop waiting",
+} as const;

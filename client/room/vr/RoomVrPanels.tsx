@@ -19,6 +19,7 @@ import { CircleBoard } from "./CircleBoard";
 import { ConsoleBoard } from "./ConsoleBoard";
 import { PeopleBoard } from "./PeopleBoard";
 import { StatusLines } from "./StatusLines";
+import { KnockingBoard } from "./WaitingBoard";
 import { YouBoard } from "./YouBoard";
 
 export type RoomBoardId = "You" | "Circle" | "People" | "Chat" | "Shared card" | "Console";
@@ -115,6 +116,7 @@ export function RoomVrPanels() {
   const [board, setBoard] = useState<RoomBoardId | null>(card ? "Shared card" : "You");
   const [checkInClosed, setCheckInClosed] = useState(false);
   const phase = useRoom((s) => s.phase);
+  const knocking = useRoom((s) => s.knocking);
   const checkIn = useCheckInStep(checkInClosed);
   // A card the facilitator shares opens for everyone: its board comes up in front (crisis help stays first).
   const [cardShown, setCardShown] = useState(cardId);
@@ -143,16 +145,23 @@ export function RoomVrPanels() {
             <VrText bold>Reconnecting to the circle…</VrText>
           </Board>
         ) : null}
-        {crisisOpen ? <CrisisBoard /> : null}
-        {/* A pending check-in takes this person's own board until it is answered or skipped. */}
-        {!crisisOpen && shown === "You" && checkIn ? <CheckInBoard step={checkIn} onClose={() => setCheckInClosed(true)} /> : null}
-        {!crisisOpen && shown === "You" && !checkIn ? <YouBoard /> : null}
-        {!crisisOpen && shown === "Circle" ? <CircleBoard /> : null}
-        {!crisisOpen && shown === "People" ? <PeopleBoard /> : null}
-        {!crisisOpen && shown === "Chat" ? <VrChatPanel /> : null}
-        {!crisisOpen && shown === "Shared card" ? <VrCardPanel /> : null}
-        {!crisisOpen && shown === "Console" ? <ConsoleBoard /> : null}
-        <Tabs board={shown} choose={choose} lead={lead} card={card} unseen={unseen} asking={checkIn?.kind === "question"} />
+        {/* Waiting to be let in: nothing of the circle to act on yet, only the waiting board. */}
+        {knocking ? (
+          <KnockingBoard />
+        ) : (
+          <>
+            {crisisOpen ? <CrisisBoard /> : null}
+            {/* A pending check-in takes this person's own board until it is answered or skipped. */}
+            {!crisisOpen && shown === "You" && checkIn ? <CheckInBoard step={checkIn} onClose={() => setCheckInClosed(true)} /> : null}
+            {!crisisOpen && shown === "You" && !checkIn ? <YouBoard /> : null}
+            {!crisisOpen && shown === "Circle" ? <CircleBoard /> : null}
+            {!crisisOpen && shown === "People" ? <PeopleBoard /> : null}
+            {!crisisOpen && shown === "Chat" ? <VrChatPanel /> : null}
+            {!crisisOpen && shown === "Shared card" ? <VrCardPanel /> : null}
+            {!crisisOpen && shown === "Console" ? <ConsoleBoard /> : null}
+            <Tabs board={shown} choose={choose} lead={lead} card={card} unseen={unseen} asking={checkIn?.kind === "question"} />
+          </>
+        )}
       </VrSurface>
     </group>
   );

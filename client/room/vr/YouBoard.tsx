@@ -10,6 +10,7 @@ import { useRoom, useRoomServices } from "../ui/RoomContext";
 import { needMoment, react, toggleAway, toggleBubble, toggleCues, toggleHand } from "../ui/roomActions";
 import { Board, BOARD_INNER } from "./Board";
 import { StatusLines } from "./StatusLines";
+import { CircleWaitsLines } from "./WaitingBoard";
 
 const HALF = (BOARD_INNER - space("md")) / 2;
 
@@ -28,7 +29,8 @@ function LeaveQuestion({ onStay }: { onStay: () => void }) {
 }
 
 /**
- * This person's own board: raise or lower a hand (with the place in line), react, step away and
+ * This person's own board: while the circle waits to open, that it will (and breathing alone
+ * meanwhile); raise or lower a hand (with the place in line), react, step away and
  * back, "I need a moment" (crisis help opens at once), silence their own cues, personal space,
  * recenter, leave the headset, leave the circle (asks first).
  */
@@ -43,6 +45,7 @@ export function YouBoard() {
   if (leaving) return <LeaveQuestion onStay={() => setLeaving(false)} />;
   return (
     <Board>
+      <CircleWaitsLines />
       <VrRow>
         <VrButton
           label={handUp ? "Lower hand" : "Raise hand"}

@@ -1,0 +1,90 @@
+import { Role } from "../../../core/protocol";
+import { useAppStore } from "../../state/store";
+import { CrisisPanel } from "../../ui/vr/CrisisPanel";
+import { VrButton, VrRow, VrText } from "../../ui/vr/kit";
+import { xrStore } from "../../xr/xrStore";
+import { breatheAlone } from "../ui/roomActions";
+import { useRoom, useRoomServices } from "../ui/RoomContext";
+import { WAITING_WORDS } from "../ui/words";
+import { Board, VrConfirm } from "./Board";
+import { LiveCaption } from "./CircleBoard";
+import { StatusLines } from "./StatusLines";
+
+/** Breathing alone while the circle waits: one button that starts it (the orb in the middle) and stops it. */
+function BreatheAloneButton() {
+  const { store } = useRoomServices();
+  const alone = useRoom((s) => s.waitingSince >= 0);
+  return alone ? (
+    <VrButton label={WAITING_WORDS.stopBreathing} onSelect={() => breatheAlone(store, false)} />
+  ) : (
+    <VrButton label={WAITING_WORDS.breathe} variant="primary" onSelect={() => breatheAlone(store, true)} />
+  );
+}
+
+/** While breathing alone: what it is, and the pacer's words as they change. */
+function AloneCaption() {
+  const alone = useRoom((s) => s.waitingSince >= 0);
+  if (!alone) return null;
+  return (
+    <>
+      <VrText muted>Breathing on your own — follow the orb in the middle of the circle.</VrText>
+      <LiveCaption />
+    </>
+  );
+}
+
+/**
+ * Waiting to be let in (admission is on): the same words as the page, breathing alone with the
+ * orb meanwhile, stopping the wait (asks first), leaving the headset, and crisis help one press
+ * away. Nothing of the circle is offered: the server refuses it until this person is let in.
+ */
+export function KnockingBoard() {
+  const { leave } = useRoomServices();
+  const crisisOpen = useAppStore((s) => s.crisisOpen);
+  return (
+    <>
+      {crisisOpen ? <CrisisPanel /> : null}
+      <Board heading={WAITING_WORDS.knocking.title}>
+        <VrText>{WAITING_WORDS.knocking.body}</VrText>
+        <AloneCaption />
+        <StatusLines />
+        <VrRow>
+          <BreatheAloneButton />
+        </VrRow>
+        <VrRow>
+          <VrButton label="Exit VR" onSelect={() => void xrStore.getState().session?.end()} />
+          <VrConfirm label={WAITING_WORDS.stopWaiting} question="Stop waiting to be let in? You can knock again with the same code." yes={WAITING_WORDS.stopWaiting} onConfirm={leave} />
+          {crisisOpen ? null : <VrButton label="Need help now?" variant="help" onSelect={() => useAppStore.getState().openCrisis()} />}
+        </VrRow>
+      </Board>
+    </>
+  );
+}
+
+/**
+ * At the top of this person's own board while the facilitator has not opened the circle: that
+ * this is expected, and (for a participant) breathing alone with the orb meanwhile.
+ */
+export function CircleWaitsLines() {
+  const waiting = useRoom((s) => s.session.status === "waiting");
+  const leading = useRoom((s) => (s.people[s.me]?.role ?? Role.participant) !== Role.participant);
+  if (!waiting) return null;
+  if (leading) {
+    return (
+      <>
+        <VrText bold>{WAITING_WORDS.leading.title}</VrText>
+        <VrText muted>People can arrive and settle. Open the circle from the Console tab when you're ready.</VrText>
+      </>
+    );
+  }
+  return (
+    <>
+      <VrText bold>{WAITING_WORDS.opening.title}</VrText>
+      <VrText muted>{WAITING_WORDS.opening.body}</VrText>
+      <AloneCaption />
+      <VrRow justify="flex-start">
+        <BreatheAloneButton />
+      </VrRow>
+    </>
+  );
+}
