@@ -2,6 +2,11 @@ import "fake-indexeddb/auto";
 import { cleanup } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
 import { useAppStore } from "../../client/state/store";
+import { loadLaterScreens } from "../../client/ui/CalmSpace";
+
+// The calm space's screens after the first load on their own in the app (a test of that loading
+// renders before this resolves in its own module); here they are ready, so each step renders at once.
+await loadLaterScreens();
 
 // The app's singleton store starts each test where a fresh page would.
 const initial = useAppStore.getState();
