@@ -11,7 +11,8 @@ import { expectComfortable, framesPass, useInput, vrLabels, vrPress, vrScreensho
 
 /**
  * The group room in an emulated Meta Quest 3 (IWER, test build only), against `npm start`'s
- * server: a participant raises a hand with the controller ray (the server sees it), asks for a
+ * server: a participant waits at the door in VR and breathes alone with the orb meanwhile (ray and
+ * pinch), is let in before the circle opens, then raises a hand with the controller ray (the server sees it), asks for a
  * moment with a hand pinch (crisis help in front of the circle, the facilitator told), and uses
  * A and B; then a facilitator in a headset starts breathing together from the console.
  */
@@ -24,7 +25,7 @@ interface RoomWindow {
   __brTest: {
     store: { getState(): { xrMode: string | null; crisisOpen: boolean } };
     roomStore: {
-      getState(): { phase: string; me: string; cuesSilenced: boolean; moment: string; people: Record<string, { role: string }>; checkIns: Record<"before" | "after", { state: string; value: number | null }> };
+      getState(): { phase: string; me: string; cuesSilenced: boolean; moment: string; waitingSince: number; people: Record<string, { role: string }>; checkIns: Record<"before" | "after", { state: string; value: number | null }> };
     };
     scene: { getObjectByName(name: string): { updateWorldMatrix(parents: boolean, children: boolean): void; matrixWorld: { elements: number[] } } | undefined };
     gl: { xr: { getCamera(): { matrixWorld: { elements: number[] } } } };
@@ -43,6 +44,13 @@ const circleCentre = (page: Page) =>
     o.updateWorldMatrix(true, false);
     const e = o.matrixWorld.elements;
     return { x: e[12]!, y: e[13]!, z: e[14]! };
+  });
+
+/** Whether the circle's orb is drawn now (in the scene and visible). */
+const orbShown = (page: Page) =>
+  page.evaluate(() => {
+    const o = (window as unknown as RoomWindow).__brTest.scene.getObjectByName("circle-orb") as unknown as { visible: boolean } | undefined;
+    return Boolean(o?.visible);
   });
 
 /** Where the head is in the world, m. */
@@ -80,13 +88,17 @@ describe("the group room in a headset", () => {
     lead = await client.joinOrCreate(ROOM_NAME, { code, pseudonym: "Robin", look: "sage" });
     lead.onMessage("moment", (m: { id: string; from: string }) => void moments.push(m));
     for (const type of ["report", "alertSeen", "alertStatus", "reaction", "chat", "admission", "error", "pong", "time"]) lead.onMessage(type, () => undefined);
-    // Newcomers come straight in: this test is about the headset, not the door.
+    // The circle stays closed, with admission on, until the participant has waited at the door in VR.
+  });
+
+  /** The facilitator (from Node) opens the circle and lets newcomers straight in from now on. */
+  async function openWithoutAdmission() {
     lead.send("setAdmission", { on: false });
     lead.send("openCircle");
     const session = () => (lead.state as { session?: { status: string; admission: boolean } }).session;
     for (let i = 0; i < 100 && !(session()?.status === "open" && session()?.admission === false); i++) await new Promise((r) => setTimeout(r, 100));
     if (session()?.status !== "open" || session()?.admission !== false) throw new Error("the circle did not open without admission");
-  });
+  }
 
   afterAll(async () => {
     await lead?.leave(true).catch(() => undefined);
@@ -105,15 +117,52 @@ describe("the group room in a headset", () => {
       await s?.close();
     });
 
-    it("joins by link, enters VR and sees their own board, readable and within reach", async () => {
+    it("joins by link and waits at the door in VR: a board that says so, and breathing alone with the orb by controller ray", async () => {
       const { page } = s;
       await page.getByRole("button", { name: "Continue" }).click();
       await page.getByLabel("I have read the agreement and the notice, and I agree to them").check();
       await page.getByRole("button", { name: "I agree, continue" }).click();
       await page.getByLabel("A name for this circle").fill("Calm Heron");
       await page.getByRole("button", { name: "Enter the circle" }).click();
+      await page.getByRole("heading", { name: "Waiting to be let in" }).waitFor({ timeout: 30_000 });
+      await enterVr(page, "Breathe on your own while you wait");
+      expect(await vrWords(page)).toContain("Waiting to be let in");
+      const labels = await vrLabels(page);
+      expect(labels).toEqual(expect.arrayContaining(["Stop waiting", "Exit VR", "Need help now?"]));
+      for (const label of ["Raise hand", "I need a moment", "Circle", "People", "Chat"]) expect(labels).not.toContain(label);
+      await expectComfortable(page);
+      await shot(page, "room-vr-waiting");
+      await vrPress(page, "Breathe on your own while you wait", "controller-right");
+      await expect.poll(async () => (await room(page)).waitingSince, { timeout: 15_000 }).toBeGreaterThanOrEqual(0);
+      // The pacer runs (its caption changes on the board) and the orb is drawn in the middle of the circle.
+      await expect.poll(() => vrWords(page), { timeout: 20_000 }).toMatch(/Breathe in|Hold|Breathe out/);
+      await expect.poll(() => orbShown(page), { timeout: 20_000 }).toBe(true);
+      await page.waitForTimeout(3000);
+      await expectComfortable(page);
+      await shot(page, "room-vr-waiting-breathing");
+    });
+
+    it("let in before the circle opens: their own board says the circle will open soon, and breathing alone stops and starts by pinch", async () => {
+      const { page } = s;
+      const me = (await room(page)).me;
+      lead.send("admit", { target: me });
+      await expect.poll(() => vrWords(page), { timeout: 30_000 }).toContain("The facilitator will open the circle soon");
+      expect(await vrLabels(page)).toEqual(expect.arrayContaining(["Stop breathing on my own", "Raise hand", "You", "Circle"]));
+      await useInput(page, "hand");
+      await vrPress(page, "Stop breathing on my own", "hand-right");
+      await expect.poll(async () => (await room(page)).waitingSince, { timeout: 15_000 }).toBe(-1);
+      await vrPress(page, "Breathe on your own while you wait", "hand-right");
+      await expect.poll(async () => (await room(page)).waitingSince, { timeout: 15_000 }).toBeGreaterThanOrEqual(0);
+      await expectComfortable(page);
+      await shot(page, "room-vr-circle-waits");
+      await useInput(page, "controller");
+    });
+
+    it("once the circle opens, sees the check-in and then their own board, readable and within reach", async () => {
+      const { page } = s;
+      await openWithoutAdmission();
       // First the check-in before the exercise, on their own board: a number, then Answer.
-      await enterVr(page, "Answer");
+      await expect.poll(() => vrLabels(page), { timeout: 30_000 }).toContain("Answer");
       expect(await vrWords(page)).toContain("Before we breathe together: how do you feel right now?");
       await expectComfortable(page);
       await shot(page, "room-vr-check-in");

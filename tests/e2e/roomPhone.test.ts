@@ -1,6 +1,6 @@
 import "../../server/polyfills";
 import { Client, type Room } from "@colyseus/sdk";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOM_NAME } from "../../core/protocol";
 import { postJson, roomToken } from "../../scripts/api";
@@ -37,6 +37,18 @@ describe("a circle on a phone, by touch", () => {
   const chat: { text: string }[] = [];
   const moments: { from: string }[] = [];
   const state = () => lead.state as unknown as LeadState;
+  /**
+   * The phone's WebSockets pass through here, so the test can take its network away: while
+   * `offline`, open sockets are cut (not closed by the page: the server holds the seat) and new
+   * ones fail, as when a phone walks out of Wi-Fi.
+   */
+  let offline = false;
+  const sockets: WebSocketRoute[] = [];
+  const routeSockets = (context: BrowserContext) =>
+    context.routeWebSocket(/.*/, (ws) => {
+      if (offline) return void ws.close({ code: 4010, reason: "no network" });
+      sockets.push(ws.connectToServer());
+    });
 
   beforeAll(async () => {
     server = await startServer();
@@ -51,7 +63,7 @@ describe("a circle on a phone, by touch", () => {
     lead.onMessage("moment", (m: { from: string }) => void moments.push(m));
     for (const type of ["report", "alertSeen", "alertStatus", "admission", "error", "pong", "time", "checkedIn", "chatHistory", "chatDeleted", "mayNeedSupport"]) lead.onMessage(type, () => undefined);
     lead.send("openCircle");
-    phone = await openPerson(browser, server.baseURL, `/room/${code}`, PHONE);
+    phone = await openPerson(browser, server.baseURL, `/room/${code}`, PHONE, routeSockets);
   });
 
   afterAll(async () => {
@@ -166,6 +178,28 @@ describe("a circle on a phone, by touch", () => {
     await expect.poll(() => roomValue(page, (s) => s.simpleView)).toBe(true);
     await noSideways(page);
     await shot(page, "room-phone-simple");
+  });
+
+  it("loses the network for a moment: 'Reconnecting…' shows, and the page comes back to the same seat by itself", async () => {
+    const { page } = phone;
+    const seat = (state().participants.get(me) as unknown as { seat: number }).seat;
+    offline = true;
+    // Cut every open socket from the server's side, as a dropped network does (4010: the page may try again).
+    for (const server of sockets.splice(0)) server.close({ code: 4010, reason: "no network" });
+    await page.getByText("Reconnecting…").waitFor({ timeout: 15_000 });
+    await noSideways(page);
+    await shot(page, "room-phone-reconnecting");
+    offline = false;
+    await expect.poll(() => roomValue(page, (s) => s.phase), { timeout: 30_000 }).toBe("in");
+    expect(await page.getByText("Reconnecting…").isVisible()).toBe(false);
+    // Resumed by the SDK (same session), or, if that took too long, rejoined with the seat token: the same seat either way.
+    me = await roomValue(page, (s) => s.me);
+    const mine = () => [...state().participants.entries()].filter(([, p]) => p.pseudonym === "Small Fern") as unknown as [string, { seat: number; connected: boolean }][];
+    await expect.poll(() => mine().map(([id, p]) => [id, p.seat, p.connected]), { timeout: 15_000 }).toEqual([[me, seat, true]]);
+    await page.getByRole("button", { name: "Raise hand" }).tap();
+    await expect.poll(() => state().participants.get(me)?.handRaised, { timeout: 15_000 }).toBe(true);
+    await page.getByRole("button", { name: /Lower hand/ }).tap();
+    await expect.poll(() => state().participants.get(me)?.handRaised, { timeout: 15_000 }).toBe(false);
   });
 
   it("leaves after being asked, and asked no other origin for anything", async () => {

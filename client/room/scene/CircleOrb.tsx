@@ -18,5 +18,10 @@ export function CircleOrb() {
     return circlePlaces(s.session.capacity, highest);
   });
   if (!on) return null;
-  return <BreathingOrb position={[0, ORB_HEIGHT, 0]} scale={(circleRadius(places) / ORB_DISTANCE) * 0.9} />;
+  // Named for tests that read the scene.
+  return (
+    <group name="circle-orb">
+      <BreathingOrb position={[0, ORB_HEIGHT, 0]} scale={(circleRadius(places) / ORB_DISTANCE) * 0.9} />
+    </group>
+  );
 }
