@@ -19,12 +19,35 @@ const CASES: [ClosedReason, string[]][] = [
   ["not-signed-in", ["Sign in again", "Join as a participant instead"]],
   ["not-your-session", ["Join as a participant instead"]],
   ["removed", ["Talk to someone now"]],
+  ["declined", ["Talk to someone now", "Join again"]],
   ["signed-out", ["Sign in again"]],
   ["flooded", ["Reload the page"]],
   ["left", ["Join again"]],
   ["lost", ["Join again"]],
   ["unreachable", ["Try again"]],
 ];
+
+/** Every ClosedReason (the compiler checks this list is complete and has nothing else). */
+const EVERY: Record<ClosedReason, true> = {
+  "unknown-code": true,
+  "too-many-tries": true,
+  "bad-code": true,
+  ended: true,
+  locked: true,
+  full: true,
+  "agreement-outdated": true,
+  invalid: true,
+  "not-signed-in": true,
+  "not-your-session": true,
+  removed: true,
+  declined: true,
+  "signed-out": true,
+  flooded: true,
+  left: true,
+  lost: true,
+  unreachable: true,
+};
+const ALL_REASONS = Object.keys(EVERY) as ClosedReason[];
 
 function renderClosed(reason: ClosedReason) {
   const services = fakeServices();
@@ -34,6 +57,10 @@ function renderClosed(reason: ClosedReason) {
 }
 
 describe("out of the circle", () => {
+  it("covers every way of being out of a circle", () => {
+    expect(CASES.map(([reason]) => reason).sort()).toEqual([...ALL_REASONS].sort());
+  });
+
   it.each(CASES)("%s: the kind words, and what to do next", (reason, next) => {
     renderClosed(reason);
     const { title, body } = closedMessage(reason);
