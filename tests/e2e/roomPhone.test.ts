@@ -167,6 +167,30 @@ describe("a circle on a phone, by touch", () => {
     await page.getByRole("button", { name: "Close" }).tap();
   });
 
+  it("looks around the circle by dragging a finger across it", async () => {
+    const { page } = phone;
+    // A point where the finger lands on the circle itself (the 3D canvas), not on a card or button.
+    const spot = await page.evaluate(() => {
+      for (let y = Math.round(innerHeight * 0.3); y < innerHeight * 0.7; y += 20)
+        for (let x = 40; x < innerWidth - 40; x += 20) if (document.elementFromPoint(x, y)?.tagName === "CANVAS") return { x, y };
+      return null;
+    });
+    expect(spot, "some of the circle is open to touch").not.toBeNull();
+    const yaw = () =>
+      page.evaluate(() => {
+        const e = (window as unknown as { __brTest: { camera: { matrixWorld: { elements: number[] } } } }).__brTest.camera.matrixWorld.elements;
+        return Math.atan2(-e[8]!, -e[10]!);
+      });
+    const before = await yaw();
+    const cdp = await phone.context.newCDPSession(page);
+    const touch = (type: "touchStart" | "touchMove" | "touchEnd", x: number) => cdp.send("Input.dispatchTouchEvent", { type, touchPoints: type === "touchEnd" ? [] : [{ x, y: spot!.y }] });
+    await touch("touchStart", spot!.x);
+    for (let i = 1; i <= 8; i++) await touch("touchMove", spot!.x + i * 15);
+    await touch("touchEnd", spot!.x + 120);
+    await expect.poll(async () => Math.abs((await yaw()) - before), { timeout: 15_000 }).toBeGreaterThan(0.3);
+    await cdp.detach();
+  });
+
   it("turns personal space off and on, and uses the simple view", async () => {
     const { page } = phone;
     await page.getByRole("button", { name: "More" }).tap();
