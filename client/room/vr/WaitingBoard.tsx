@@ -41,23 +41,22 @@ function AloneCaption() {
 export function KnockingBoard() {
   const { leave } = useRoomServices();
   const crisisOpen = useAppStore((s) => s.crisisOpen);
+  // Crisis help takes the board's place, in front of everything; closing it brings the board back.
+  if (crisisOpen) return <CrisisPanel />;
   return (
-    <>
-      {crisisOpen ? <CrisisPanel /> : null}
-      <Board heading={WAITING_WORDS.knocking.title}>
-        <VrText>{WAITING_WORDS.knocking.body}</VrText>
-        <AloneCaption />
-        <StatusLines />
-        <VrRow>
-          <BreatheAloneButton />
-        </VrRow>
-        <VrRow>
-          <VrButton label="Exit VR" onSelect={() => void xrStore.getState().session?.end()} />
-          <VrConfirm label={WAITING_WORDS.stopWaiting} question="Stop waiting to be let in? You can knock again with the same code." yes={WAITING_WORDS.stopWaiting} onConfirm={leave} />
-          {crisisOpen ? null : <VrButton label="Need help now?" variant="help" onSelect={() => useAppStore.getState().openCrisis()} />}
-        </VrRow>
-      </Board>
-    </>
+    <Board heading={WAITING_WORDS.knocking.title}>
+      <VrText>{WAITING_WORDS.knocking.body}</VrText>
+      <AloneCaption />
+      <StatusLines />
+      <VrRow>
+        <BreatheAloneButton />
+      </VrRow>
+      <VrRow>
+        <VrButton label="Exit VR" onSelect={() => void xrStore.getState().session?.end()} />
+        <VrConfirm label={WAITING_WORDS.stopWaiting} question="Stop waiting to be let in? You can knock again with the same code." yes={WAITING_WORDS.stopWaiting} onConfirm={leave} />
+        <VrButton label="Need help now?" variant="help" onSelect={() => useAppStore.getState().openCrisis()} />
+      </VrRow>
+    </Board>
   );
 }
 

@@ -406,6 +406,17 @@ describe("waiting in a headset", () => {
     expect(labels()).toContain("Breathe on your own while you wait");
   });
 
+  it("waiting to be let in: crisis help takes the board's place, and closing it brings the board back", async () => {
+    const { r } = await renderBoards(Role.participant, [], knocking);
+    current = r;
+    await press(r, "Need help now?");
+    expect(hasButton(r, "Next region")).toBe(true);
+    expect(words()).not.toContain("Waiting to be let in");
+    await press(r, "Close");
+    expect(useAppStore.getState().crisisOpen).toBe(false);
+    expect(words()).toContain("Waiting to be let in");
+  });
+
   it("stops waiting only after asking", async () => {
     const { r, services } = await renderBoards(Role.participant, [], knocking);
     current = r;
