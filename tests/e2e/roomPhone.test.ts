@@ -36,6 +36,7 @@ describe("a circle on a phone, by touch", () => {
   const reactions: { from: string; kind: string }[] = [];
   const chat: { text: string }[] = [];
   const moments: { from: string }[] = [];
+  const reports: { from: string; target: string; reason: string }[] = [];
   const state = () => lead.state as unknown as LeadState;
   /**
    * The phone's WebSockets pass through here, so the test can take its network away: while
@@ -61,7 +62,8 @@ describe("a circle on a phone, by touch", () => {
     lead.onMessage("reaction", (m: { from: string; kind: string }) => void reactions.push(m));
     lead.onMessage("chat", (m: { text: string }) => void chat.push(m));
     lead.onMessage("moment", (m: { from: string }) => void moments.push(m));
-    for (const type of ["report", "alertSeen", "alertStatus", "admission", "error", "pong", "time", "checkedIn", "chatHistory", "chatDeleted", "mayNeedSupport"]) lead.onMessage(type, () => undefined);
+    lead.onMessage("report", (m: { from: string; target: string; reason: string }) => void reports.push(m));
+    for (const type of ["alertSeen", "alertStatus", "admission", "error", "pong", "time", "checkedIn", "chatHistory", "chatDeleted", "mayNeedSupport"]) lead.onMessage(type, () => undefined);
     lead.send("openCircle");
     phone = await openPerson(browser, server.baseURL, `/room/${code}`, PHONE, routeSockets);
   });
@@ -143,6 +145,18 @@ describe("a circle on a phone, by touch", () => {
     await page.getByRole("button", { name: "People" }).tap();
   });
 
+  it("reports someone to the facilitators by touch, with a reason from the list", async () => {
+    const { page } = phone;
+    await page.getByRole("button", { name: "People" }).tap();
+    await page.getByRole("button", { name: "Report Lee" }).tap();
+    await page.getByLabel("Makes me feel unsafe").tap();
+    await noSideways(page);
+    await page.getByRole("button", { name: "Send report" }).tap();
+    await expect.poll(() => reports.some((r) => r.from === me && r.reason === "unsafe")).toBe(true);
+    await page.getByRole("button", { name: "Done" }).tap();
+    await page.getByRole("button", { name: "People" }).tap();
+  });
+
   it("answers the check-in when the facilitator starts breathing together", async () => {
     const { page } = phone;
     lead.send("startPractice", { patternId: "box", cycles: 2 });
@@ -191,9 +205,13 @@ describe("a circle on a phone, by touch", () => {
     await cdp.detach();
   });
 
-  it("turns personal space off and on, and uses the simple view", async () => {
+  it("silences its own cues, turns personal space off and on, and uses the simple view", async () => {
     const { page } = phone;
     await page.getByRole("button", { name: "More" }).tap();
+    await page.getByRole("button", { name: /Silence my cues/ }).tap();
+    await expect.poll(() => roomValue(page, (s) => s.cuesSilenced)).toBe(true);
+    await page.getByRole("button", { name: /Silence my cues/ }).tap();
+    await expect.poll(() => roomValue(page, (s) => s.cuesSilenced)).toBe(false);
     await page.getByRole("button", { name: /Personal space/ }).tap();
     await expect.poll(() => roomValue(page, (s) => s.bubble)).toBe(false);
     await page.getByRole("button", { name: /Personal space/ }).tap();
