@@ -98,7 +98,7 @@ try {
 Production build, gzip level 9. "First screen" is what index.html loads; the 3D stage follows lazily at once.
 "Calm space running" is every script Chromium fetched from opening the app to box breathing being chosen
 with the shoreline drawn. Aims: the first screen no larger than the ${FIRST_SCREEN_KB} KB it was before the group room
-(History, Learn and Settings load on their own, fetched once the first screen is idle; the first screen keeps the
+(the steps after choosing a place, History, Learn and Settings load on their own, fetched once the first screen is idle; the first screen keeps the
 "Join a circle" form and the facilitator pages' loader), and ≤ ${AIM_KB} KB for what is needed to start.
 
 | what | gzip |
