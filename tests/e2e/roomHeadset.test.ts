@@ -153,8 +153,13 @@ describe("the group room in a headset", () => {
       await expect.poll(async () => (await room(page)).waitingSince, { timeout: 15_000 }).toBe(-1);
       await vrPress(page, "Breathe on your own while you wait", "hand-right");
       await expect.poll(async () => (await room(page)).waitingSince, { timeout: 15_000 }).toBeGreaterThanOrEqual(0);
-      await expectComfortable(page);
+      // The board folds out of the orb's way; the tabs (and crisis help) stay.
+      await expect.poll(() => vrLabels(page), { timeout: 15_000 }).not.toContain("Raise hand");
+      await page.waitForTimeout(3000);
       await shot(page, "room-vr-circle-waits");
+      await vrPress(page, "You", "hand-right");
+      await expect.poll(() => vrLabels(page), { timeout: 15_000 }).toContain("Stop breathing on my own");
+      await expectComfortable(page);
       await useInput(page, "controller");
     });
 

@@ -16,7 +16,7 @@ const nameOf = (patternId: string) => {
 };
 
 /** The pacer's words as they change, written in the frame loop (no React render per step). */
-export function LiveCaption() {
+function LiveCaption() {
   const { type, palette } = useVrTheme();
   const ref = useRef<VanillaText>(null);
   const shown = useRef("");

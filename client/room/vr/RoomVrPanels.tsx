@@ -153,7 +153,7 @@ export function RoomVrPanels() {
             {crisisOpen ? <CrisisBoard /> : null}
             {/* A pending check-in takes this person's own board until it is answered or skipped. */}
             {!crisisOpen && shown === "You" && checkIn ? <CheckInBoard step={checkIn} onClose={() => setCheckInClosed(true)} /> : null}
-            {!crisisOpen && shown === "You" && !checkIn ? <YouBoard /> : null}
+            {!crisisOpen && shown === "You" && !checkIn ? <YouBoard onBreatheAlone={() => setBoard(null)} /> : null}
             {!crisisOpen && shown === "Circle" ? <CircleBoard /> : null}
             {!crisisOpen && shown === "People" ? <PeopleBoard /> : null}
             {!crisisOpen && shown === "Chat" ? <VrChatPanel /> : null}

@@ -7,30 +7,33 @@ import { breatheAlone } from "../ui/roomActions";
 import { useRoom, useRoomServices } from "../ui/RoomContext";
 import { WAITING_WORDS } from "../ui/words";
 import { Board, VrConfirm } from "./Board";
-import { LiveCaption } from "./CircleBoard";
 import { StatusLines } from "./StatusLines";
 
-/** Breathing alone while the circle waits: one button that starts it (the orb in the middle) and stops it. */
-function BreatheAloneButton() {
+/**
+ * Breathing alone while the circle waits: one button that starts it (the orb in the middle, with
+ * its own caption in a headset) and stops it. `onStart` may fold the board out of the orb's way.
+ */
+function BreatheAloneButton({ onStart }: { onStart?: () => void }) {
   const { store } = useRoomServices();
   const alone = useRoom((s) => s.waitingSince >= 0);
   return alone ? (
     <VrButton label={WAITING_WORDS.stopBreathing} onSelect={() => breatheAlone(store, false)} />
   ) : (
-    <VrButton label={WAITING_WORDS.breathe} variant="primary" onSelect={() => breatheAlone(store, true)} />
+    <VrButton
+      label={WAITING_WORDS.breathe}
+      variant="primary"
+      onSelect={() => {
+        breatheAlone(store, true);
+        onStart?.();
+      }}
+    />
   );
 }
 
-/** While breathing alone: what it is, and the pacer's words as they change. */
-function AloneCaption() {
+/** While breathing alone: what it is (the orb carries its own caption). */
+function AloneLine() {
   const alone = useRoom((s) => s.waitingSince >= 0);
-  if (!alone) return null;
-  return (
-    <>
-      <VrText muted>Breathing on your own — follow the orb in the middle of the circle.</VrText>
-      <LiveCaption />
-    </>
-  );
+  return alone ? <VrText muted>Breathing on your own — follow the orb in the middle of the circle.</VrText> : null;
 }
 
 /**
@@ -46,7 +49,7 @@ export function KnockingBoard() {
   return (
     <Board heading={WAITING_WORDS.knocking.title}>
       <VrText>{WAITING_WORDS.knocking.body}</VrText>
-      <AloneCaption />
+      <AloneLine />
       <StatusLines />
       <VrRow>
         <BreatheAloneButton />
@@ -62,9 +65,10 @@ export function KnockingBoard() {
 
 /**
  * At the top of this person's own board while the facilitator has not opened the circle: that
- * this is expected, and (for a participant) breathing alone with the orb meanwhile.
+ * this is expected, and (for a participant) breathing alone with the orb meanwhile — `onBreathe`
+ * folds the board away as it starts, so the board does not stand in front of the orb.
  */
-export function CircleWaitsLines() {
+export function CircleWaitsLines({ onBreathe }: { onBreathe?: () => void }) {
   const waiting = useRoom((s) => s.session.status === "waiting");
   const leading = useRoom((s) => (s.people[s.me]?.role ?? Role.participant) !== Role.participant);
   if (!waiting) return null;
@@ -80,9 +84,9 @@ export function CircleWaitsLines() {
     <>
       <VrText bold>{WAITING_WORDS.opening.title}</VrText>
       <VrText muted>{WAITING_WORDS.opening.body}</VrText>
-      <AloneCaption />
+      <AloneLine />
       <VrRow justify="flex-start">
-        <BreatheAloneButton />
+        <BreatheAloneButton {...(onBreathe ? { onStart: onBreathe } : {})} />
       </VrRow>
     </>
   );

@@ -34,7 +34,7 @@ function LeaveQuestion({ onStay }: { onStay: () => void }) {
  * back, "I need a moment" (crisis help opens at once), silence their own cues, personal space,
  * recenter, leave the headset, leave the circle (asks first).
  */
-export function YouBoard() {
+export function YouBoard({ onBreatheAlone }: { onBreatheAlone?: () => void } = {}) {
   const { store } = useRoomServices();
   const handUp = useRoom((s) => Boolean(s.people[s.me]?.handRaised));
   const place = useRoom((s) => s.handQueue.indexOf(s.me) + 1);
@@ -45,7 +45,7 @@ export function YouBoard() {
   if (leaving) return <LeaveQuestion onStay={() => setLeaving(false)} />;
   return (
     <Board>
-      <CircleWaitsLines />
+      <CircleWaitsLines {...(onBreatheAlone ? { onBreathe: onBreatheAlone } : {})} />
       <VrRow>
         <VrButton
           label={handUp ? "Lower hand" : "Raise hand"}

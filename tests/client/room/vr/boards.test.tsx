@@ -448,6 +448,12 @@ describe("waiting in a headset", () => {
     expect(words()).toContain("You're in, and your seat is kept. Take your time to settle.");
     await press(r, "Breathe on your own while you wait");
     expect(store.getState().waitingSince).toBeGreaterThanOrEqual(0);
+    // The board folds away so it does not stand in front of the orb; the tabs and crisis help stay.
+    expect(labels()).not.toContain("Raise hand");
+    expect(labels()).toEqual(expect.arrayContaining(["You", "Circle", "Need help now?"]));
+    await press(r, "You");
+    expect(labels()).toContain("Stop breathing on my own");
+    expect(words()).toContain("Breathing on your own — follow the orb in the middle of the circle.");
     await press(r, "Circle");
     expect(words()).toContain("Breathing on your own while the circle waits");
   });
