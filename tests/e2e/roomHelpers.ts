@@ -23,7 +23,7 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /** `prepare` runs on the new context before the page opens (e.g. to route its WebSockets). */
-export async function openPerson(browser: Browser, baseURL: string, path: string, device: Device, prepare?: (context: BrowserContext) => Promise<void>): Promise<Person> {
+export async function openPerson(browser: Browser, baseURL: string, path: string, device: Device, prepare?: (context: BrowserContext) => Promise<unknown>): Promise<Person> {
   const context = await browser.newContext({ ...device, locale: "en-GB" });
   await prepare?.(context);
   // Three or four software-drawn pages share two cores here: give every step time.

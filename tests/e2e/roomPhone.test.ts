@@ -1,6 +1,6 @@
 import "../../server/polyfills";
 import { Client, type Room } from "@colyseus/sdk";
-import type { Browser, BrowserContext, Page, WebSocketRoute } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOM_NAME } from "../../core/protocol";
 import { postJson, roomToken } from "../../scripts/api";
@@ -39,17 +39,30 @@ describe("a circle on a phone, by touch", () => {
   const reports: { from: string; target: string; reason: string }[] = [];
   const state = () => lead.state as unknown as LeadState;
   /**
-   * The phone's WebSockets pass through here, so the test can take its network away: while
-   * `offline`, open sockets are cut (not closed by the page: the server holds the seat) and new
-   * ones fail, as when a phone walks out of Wi-Fi.
+   * The phone's network, switchable from the test: every WebSocket the page opens is kept, so the
+   * test can cut them as a dropped network does (the page never closes them itself: the server
+   * holds the seat), and while `offline` new ones fail before they connect.
    */
-  let offline = false;
-  const sockets: WebSocketRoute[] = [];
-  const routeSockets = (context: BrowserContext) =>
-    context.routeWebSocket(/.*/, (ws) => {
-      if (offline) return void ws.close({ code: 4010, reason: "no network" });
-      sockets.push(ws.connectToServer());
+  const switchableNetwork = (context: BrowserContext) =>
+    context.addInitScript(() => {
+      const Native = window.WebSocket;
+      const open: WebSocket[] = [];
+      const net = { offline: false, cut: () => open.splice(0).forEach((ws) => ws.close(4010, "no network")) };
+      (window as unknown as { __net: typeof net }).__net = net;
+      window.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols);
+          if (net.offline) this.close(4010, "no network");
+          else open.push(this);
+        }
+      };
     });
+  const network = (page: Page, offline: boolean) =>
+    page.evaluate((off) => {
+      const net = (window as unknown as { __net: { offline: boolean; cut(): void } }).__net;
+      net.offline = off;
+      if (off) net.cut();
+    }, offline);
 
   beforeAll(async () => {
     server = await startServer();
@@ -65,7 +78,7 @@ describe("a circle on a phone, by touch", () => {
     lead.onMessage("report", (m: { from: string; target: string; reason: string }) => void reports.push(m));
     for (const type of ["alertSeen", "alertStatus", "admission", "error", "pong", "time", "checkedIn", "chatHistory", "chatDeleted", "mayNeedSupport"]) lead.onMessage(type, () => undefined);
     lead.send("openCircle");
-    phone = await openPerson(browser, server.baseURL, `/room/${code}`, PHONE, routeSockets);
+    phone = await openPerson(browser, server.baseURL, `/room/${code}`, PHONE, switchableNetwork);
   });
 
   afterAll(async () => {
@@ -225,13 +238,12 @@ describe("a circle on a phone, by touch", () => {
   it("loses the network for a moment: 'Reconnecting…' shows, and the page comes back to the same seat by itself", async () => {
     const { page } = phone;
     const seat = (state().participants.get(me) as unknown as { seat: number }).seat;
-    offline = true;
-    // Cut every open socket from the server's side, as a dropped network does (4010: the page may try again).
-    for (const server of sockets.splice(0)) server.close({ code: 4010, reason: "no network" });
+    // Cut every open socket, as a dropped network does (4010: the server keeps the seat, the page may try again).
+    await network(page, true);
     await page.getByText("Reconnecting…").waitFor({ timeout: 15_000 });
     await noSideways(page);
     await shot(page, "room-phone-reconnecting");
-    offline = false;
+    await network(page, false);
     await expect.poll(() => roomValue(page, (s) => s.phase), { timeout: 30_000 }).toBe("in");
     expect(await page.getByText("Reconnecting…").isVisible()).toBe(false);
     // Resumed by the SDK (same session), or, if that took too long, rejoined with the seat token: the same seat either way.
