@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, emailSchema, type AuthResponse } from "../../core/protocol/http";
 import { ScreenHeading } from "../ui/ScreenHeading";
 import { api } from "./api";
@@ -46,7 +46,7 @@ export function AuthScreen({ initialMode, invite: invited = "", inviteEmail = ""
   const signUp = mode === "signUp";
 
   // The heading names the new form: land there, as after any screen change.
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (switched.current) document.getElementById("auth-heading")?.focus();
   }, [mode]);
 

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { FacilitatorView, SessionView } from "../../core/protocol/http";
 import { ScreenHeading } from "../ui/ScreenHeading";
 import { api } from "./api";
@@ -56,7 +56,8 @@ export function Dashboard({ token, facilitator, inviteLinkIgnored, onSignOut, on
     };
   }, [token, report, attempt]);
 
-  useEffect(() => {
+  // Focus moves in the same commit as the change it follows (before paint), never a frame later.
+  useLayoutEffect(() => {
     const selector = focusAfterRender.current;
     focusAfterRender.current = null;
     if (selector) sectionRef.current?.querySelector<HTMLElement>(selector)?.focus();

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useLayoutEffect, useRef, useState, type FormEvent } from "react";
 import { emailSchema, type InviteResponse } from "../../core/protocol/http";
 import { api } from "./api";
 import { COPY_BY_HAND, copyField } from "./clipboard";
@@ -28,7 +28,7 @@ export function InvitePanel() {
   const busy = useRef(false);
   const sectionRef = useRef<HTMLElement>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (created) sectionRef.current?.querySelector<HTMLElement>("#invite-ready")?.focus();
   }, [created]);
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import type { SessionView, UpdateSessionBody } from "../../core/protocol/http";
 import { api } from "./api";
 import { CancelSession } from "./CancelSession";
@@ -38,7 +38,7 @@ export function UpcomingSession({ session, primary, onUpdated, onCancelled }: Pr
   const headingId = `session-${session.id}`;
 
   // After a mode change, put focus where the person's attention is (never lost to the page's start).
-  useEffect(() => {
+  useLayoutEffect(() => {
     const selector = returnFocus.current;
     returnFocus.current = null;
     if (selector) articleRef.current?.querySelector<HTMLElement>(selector)?.focus();

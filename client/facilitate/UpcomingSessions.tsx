@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useLayoutEffect, useRef, useState } from "react";
 import type { SessionView } from "../../core/protocol/http";
 import { NewSession } from "./NewSession";
 import { UpcomingSession } from "./UpcomingSession";
@@ -27,7 +27,7 @@ export function UpcomingSessions({ sessions, startPlanning, onCreated, onUpdated
   // Where focus goes after opening or closing the form by hand; after creating, the new session takes it.
   const focusNext = useRef<string | null>(null);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const selector = focusNext.current;
     focusNext.current = null;
     if (selector) sectionRef.current?.querySelector<HTMLElement>(selector)?.focus();

@@ -1,5 +1,5 @@
 import "fake-indexeddb/auto";
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach, vi } from "vitest";
 import { useAppStore } from "../../client/state/store";
 import { loadLaterScreens } from "../../client/ui/CalmSpace";
@@ -7,6 +7,10 @@ import { loadLaterScreens } from "../../client/ui/CalmSpace";
 // The calm space's screens after the first load on their own in the app (a test of that loading
 // renders before this resolves in its own module); here they are ready, so each step renders at once.
 await loadLaterScreens();
+
+// findBy… and waitFor wait up to 5 s (1 s by default): a lazily imported page on a busy 2-core
+// machine can take longer than a second to arrive, which is slowness, not a broken screen.
+configure({ asyncUtilTimeout: 5000 });
 
 // The app's singleton store starts each test where a fresh page would.
 const initial = useAppStore.getState();
