@@ -5,11 +5,9 @@ import { defineConfig } from "vitest/config";
  * One `vitest run` covers every layer. The core, client, server and bench suites run first, two
  * files at a time even on a 2-core machine (vitest's default there is one): each server test boots
  * its own app on a free loopback port with its own data directory, and most of their time is spent
- * waiting on sockets and timers. The browser suite runs after them (sequence.groupOrder), also two
- * files at a time: a room file starts its own `npm start` server and spends much of its time
- * waiting on the circle's clock (lead-in, a practice of four cycles, interpolation), which the
- * other file's software-drawn pages use. Its time-sensitive checks read each page's own clock
- * estimate and its error bound, not wall time.
+ * waiting on sockets and timers. The browser suite runs after them (sequence.groupOrder), one file
+ * at a time: software WebGL in Chromium takes a whole core — two browser files side by side on two
+ * cores took longer than one after the other (a layout file went from ~100 s to ~570 s).
  */
 export default defineConfig({
   test: {
@@ -52,6 +50,7 @@ export default defineConfig({
           include: ["tests/e2e/**/*.test.ts"],
           environment: "node",
           pool: "forks",
+          fileParallelism: false,
           globalSetup: ["tests/e2e/globalSetup.ts"],
           sequence: { groupOrder: 1 },
           testTimeout: 120_000,
