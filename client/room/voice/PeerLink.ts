@@ -4,8 +4,8 @@ import { GATHER_WAIT_MS, MAX_SDP_LENGTH, withOpusDtx, withoutCandidates } from "
 /** What one link sends to the other person (the room relays it as `signal`). */
 export type OutgoingSignal = { description: Description } | { candidate: Candidate };
 
-/** Resolves when ICE gathering completes or after `ms`, whichever is first. */
-function gathered(pc: RTCPeerConnection, ms: number): Promise<void> {
+/** Resolves when ICE gathering completes or after `ms`, whichever is first (the mesh and the SFU path both wait so). */
+export function gathered(pc: RTCPeerConnection, ms: number): Promise<void> {
   if (pc.iceGatheringState === "complete") return Promise.resolve();
   return new Promise((done) => {
     const timer = setTimeout(finish, ms);

@@ -1,6 +1,7 @@
 import type { Candidate, Description, IceServer, SfuConnection, SfuPayload, VoiceServerMessages } from "../../../core/protocol";
 import { GATHER_WAIT_MS, MAX_SDP_LENGTH, withOpusDtx, withoutCandidates } from "../../../core/voice";
 import { compactAnswer } from "./compactAnswer";
+import { gathered } from "./PeerLink";
 
 /** What the SFU path needs around it: the room to send through and where incoming voices go. */
 export interface SfuHost {
@@ -9,23 +10,6 @@ export interface SfuHost {
   stream(id: string, stream: MediaStream): void;
   /** `id`'s voice is no longer carried */
   gone(id: string): void;
-}
-
-/** Resolves when ICE gathering completes or after `ms`, whichever is first. */
-function gathered(pc: RTCPeerConnection, ms: number): Promise<void> {
-  if (pc.iceGatheringState === "complete") return Promise.resolve();
-  return new Promise((done) => {
-    const timer = setTimeout(finish, ms);
-    function finish() {
-      clearTimeout(timer);
-      pc.removeEventListener("icegatheringstatechange", check);
-      done();
-    }
-    function check() {
-      if (pc.iceGatheringState === "complete") finish();
-    }
-    pc.addEventListener("icegatheringstatechange", check);
-  });
 }
 
 /** One connection to the SFU: its candidates wait until the description carrying the first ones has gone. */
