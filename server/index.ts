@@ -35,13 +35,7 @@ const app = createApp({
 setShutdown(() => app.close());
 if (tls && !("real" in tls)) keepSelfSignedFresh(app.httpServer as https.Server, config.dataDir);
 
-await orExit(`listening on ${config.host}:${config.port}`, () => app.server.listen(config.port, config.host));
-const scheme = tls ? "https" : "http";
-console.log(`Breathing Room listening on ${scheme}://${config.host}:${config.port}`);
-if (config.host === "0.0.0.0") {
-  for (const ip of lanAddresses()) console.log(`  on your network: ${scheme}://${ip}:${config.port}`);
-}
-
+// The handlers are in place before the port opens: whoever reads "listening on" may stop us at once.
 const stop = () => {
   // Rooms save their circles and tell everyone they are moving (4200); a room that does not empty in
   // time (a reconnection window still open) does not hold the process: it exits after the grace anyway.
@@ -59,3 +53,11 @@ const stop = () => {
 };
 process.once("SIGINT", stop);
 process.once("SIGTERM", stop);
+
+await orExit(`listening on ${config.host}:${config.port}`, () => app.server.listen(config.port, config.host));
+const scheme = tls ? "https" : "http";
+console.log(`Breathing Room listening on ${scheme}://${config.host}:${config.port}`);
+if (config.host === "0.0.0.0") {
+  for (const ip of lanAddresses()) console.log(`  on your network: ${scheme}://${ip}:${config.port}`);
+}
+
