@@ -22,6 +22,9 @@ export interface VoiceRoom extends PatchSource {
 /** The voice of the circle this page is in, for the frame loop (placing voices) and tests. */
 export const voiceFrame: { output: VoiceOutput | null; mesh: VoiceMesh | null; sfu: VoiceSfu | null } = { output: null, mesh: null, sfu: null };
 
+/** Signals kept while this page waits for its voice settings (a few per person in a full circle). */
+const EARLY_SIGNALS = 64;
+
 const isTyping = (e: KeyboardEvent) => Boolean((e.target as HTMLElement | null)?.closest?.("input, textarea, select, [contenteditable='true']"));
 
 /**
@@ -47,6 +50,12 @@ export function followVoice(room: VoiceRoom, voice: VoiceStore = useVoiceStore, 
   let member = false;
   let heard = false;
   let sentSpeaking = false;
+  /**
+   * Signals that came before the voice settings: someone already speaking may offer as soon as the
+   * patch seating this person reaches them, before the answer to `voice` reaches this page; that
+   * offer is sent once, so the mesh takes it when it starts.
+   */
+  const early: { from: string; description?: Description; candidate?: Candidate }[] = [];
   const stops: (() => void)[] = [];
 
   const state = (): CircleState => room.state;
@@ -55,6 +64,7 @@ export function followVoice(room: VoiceRoom, voice: VoiceStore = useVoiceStore, 
 
   /** Outside the circle (not yet admitted, or out of it): nothing connected, nothing heard. */
   function silence() {
+    early.length = 0;
     mesh?.closeAll();
     mesh = null;
     sfu?.close();
@@ -75,6 +85,7 @@ export function followVoice(room: VoiceRoom, voice: VoiceStore = useVoiceStore, 
     voice.getState().set({ mode: c.mode });
     ensureOutput();
     if (c.mode === "sfu") {
+      early.length = 0;
       sfu = voiceFrame.sfu = new VoiceSfu(c.iceServers, {
         send: (payload) => room.send("sfu", payload),
         stream: (id, stream) => {
@@ -94,6 +105,8 @@ export function followVoice(room: VoiceRoom, voice: VoiceStore = useVoiceStore, 
       gone: (id) => output?.remove(id),
     });
     mesh.setTrack(mic?.getAudioTracks()[0] ?? null);
+    const s = state();
+    for (const { from, ...signal } of early.splice(0)) mesh.receive(from, signal, Boolean(self() && s.participants.get(from)));
     sync();
   }
 
@@ -198,8 +211,12 @@ export function followVoice(room: VoiceRoom, voice: VoiceStore = useVoiceStore, 
       const s = state();
       const mine = self();
       const them = s.participants?.get(from);
+      if (!mesh) {
+        if (mine && !config && early.length < EARLY_SIGNALS) early.push({ from, description, candidate });
+        return;
+      }
       // Even if the patch that links us has not arrived, the server relayed it only because we are linked.
-      mesh?.receive(from, { description, candidate }, Boolean(mine && them));
+      mesh.receive(from, { description, candidate }, Boolean(mine && them));
     }),
   );
   stops.push(room.onMessage("sfu", (m) => sfu?.receive(m)));
