@@ -29,6 +29,8 @@ export const newCircleRates = () =>
     other: { perSecond: 5, burst: 10 },
     /** facilitator actions and passPiece: refused with rate-limited past it (each may write the database) */
     action: { perSecond: 5, burst: 10 },
+    /** asking for the voice settings (a request): rejected rate-limited past it */
+    voice: { perSecond: 5, burst: 10 },
     /** messages of a type the room does not have: answered unknown-message, past it dropped (a request: rate-limited) */
     unknown: { perSecond: 5, burst: 10 },
   });

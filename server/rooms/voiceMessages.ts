@@ -40,6 +40,8 @@ export function voiceMessages(ctx: CircleContext, guard: Guards) {
   return {
     voice: validate(payloads.voice, (client, _m, reply) => {
       if (!guard.member(client)) return reply.reject(ActionError.FORBIDDEN);
+      // Each answer starts work in the SFU (the asker's subscription): limited like every other action.
+      if (!rates.allow(client.sessionId, "voice")) return reply.reject(ActionError.RATE_LIMITED);
       voice.sfu?.listen(client.sessionId);
       return voice.config;
     }),

@@ -173,6 +173,18 @@ describe("voice settings", () => {
     expect(await a!.request("voice")).toEqual({ mode: "mesh", iceServers: [{ urls: "stun:127.0.0.1:3478" }] });
   });
 
+  it("asked 20 times at once: 10 answered (burst), the rest rejected rate-limited; the asker stays connected", async () => {
+    // With the SFU each answered ask makes Janus work (a subscription is reconciled), so it is
+    // limited like every other action: 5 a second, burst 10.
+    const { people: [a] } = await seated(1);
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, () => a!.request("voice").then(() => "answered", (e: { reason?: unknown }) => String(e.reason))),
+    );
+    expect(outcomes.filter((o) => o === "answered")).toHaveLength(10);
+    expect(new Set(outcomes.filter((o) => o !== "answered"))).toEqual(new Set(["rate-limited"]));
+    expect(a!.connection.isOpen).toBe(true);
+  });
+
   it("with JANUS_URL set but Janus out of reach, a circle keeps peer-to-peer voice", async () => {
     const port = await freePort();
     const sfu = new SfuServer({ url: `ws://127.0.0.1:${port}`, adminKey: "k" });
