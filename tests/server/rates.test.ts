@@ -57,3 +57,21 @@ it("a participant's forbidden facilitator actions are rate-limited too (no flood
   expect(errors.filter((e) => e.code === "forbidden").length).toBeLessThanOrEqual(11);
   expect(errors.filter((e) => e.code === "rate-limited").length).toBeGreaterThanOrEqual(19);
 });
+
+it("past their rates, reactions (2/s, burst 4) and clock asks (4/s, burst 10) are dropped quietly: no error, nobody closed", async () => {
+  const { people: [sender, other] } = await circle(b, 2);
+  const errors = errorsOf(sender!);
+  const reactions: unknown[] = [];
+  other!.onMessage("reaction", (m) => void reactions.push(m));
+  const answers: unknown[] = [];
+  sender!.onMessage("time", (m) => void answers.push(m));
+  for (let i = 0; i < 15; i++) sender!.send("react", { kind: "clap" });
+  for (let i = 0; i < 20; i++) sender!.send("time", { t0: i });
+  await until(() => reactions.length >= 4 && answers.length >= 10, 2000, "the bursts");
+  await sleep(300);
+  // A few may refill while they arrive, never the whole flood.
+  expect(reactions.length).toBeLessThanOrEqual(5);
+  expect(answers.length).toBeLessThanOrEqual(11);
+  expect(errors).toEqual([]);
+  expect(sender!.connection.isOpen).toBe(true);
+});
