@@ -263,6 +263,9 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
     const p = this.state.participants.get(client.sessionId);
     if (!p) throw new Error("no longer in the circle");
     p.connected = true;
+    // The view came back with the connection as it was when it dropped; a promotion or demotion
+    // made meanwhile (nobody to tell then) decides now whether they see who is knocking.
+    this.admission.roleChanged(client, p.role as Role);
     this.alerts.catchUp(client);
     this.alerts.resendStatus(client);
     for (const line of this.chat.missed(client.sessionId)) client.send("chat", line);

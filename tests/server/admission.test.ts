@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOM_NAME } from "../../core/protocol";
 import {
   bootApp,
+  dropConnection,
   facilitator,
   followPoses,
   join,
@@ -189,6 +190,32 @@ describe("admitting", () => {
     member.send("admit", { target: k2.room.sessionId });
     expect(await refused).toEqual({ action: "admit", code: "forbidden" });
     expect(server(code).knocking.has(k2.room.sessionId)).toBe(true);
+  });
+
+  it("a role changed while the person's connection is down holds when they are back: demoted, no knocks; promoted, the knocks", async () => {
+    const { lead, member, code } = await admittingCircle();
+    const away = async (room: Joined, role: "promote" | "demote") => {
+      const token = room.reconnectionToken;
+      room.reconnection.enabled = false;
+      dropConnection(b, code, room.sessionId);
+      await until(() => server(code).participants.get(room.sessionId)?.connected === false, 3000, "in the reconnection window");
+      lead.send(role, { target: room.sessionId });
+      const want = role === "promote" ? "cofacilitator" : "participant";
+      await until(() => server(code).participants.get(room.sessionId)?.role === want, 2000, role);
+      const back = (await sdk(b).reconnect(token)) as Joined;
+      await until(() => server(code).participants.get(back.sessionId)?.connected === true, 3000, "back");
+      return back;
+    };
+    // Promoted while away: back, they see who knocks.
+    const cofac = await away(member, "promote");
+    const k1 = await knock(code, "Seen Knock");
+    await until(() => cofac.state.knocking?.get(k1.room.sessionId)?.pseudonym === "Seen Knock", 2000, "the promoted co-facilitator sees the knock");
+    // Demoted while away: back, they see nobody waiting — not the one already there, not a new one.
+    const demoted = await away(cofac, "demote");
+    const k2 = await knock(code, "Hidden Knock");
+    await until(() => lead.state.knocking.has(k2.room.sessionId), 2000, "lead sees the knock");
+    await sleep(200);
+    expect(demoted.state.knocking?.size ?? 0).toBe(0);
   });
 
   it("a participant may not admit, decline or turn admission off, and nothing changes", async () => {
