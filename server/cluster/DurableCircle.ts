@@ -252,12 +252,14 @@ export class DurableCircle {
   private sendToken(sessionId: string): void {
     const p = this.d.state.participants.get(sessionId);
     const seatId = this.seatIds.get(sessionId);
-    if (!p || !seatId) return;
+    // Nobody to send it to while their connection is down: it goes when they are back.
+    const client = this.d.clientOf(sessionId);
+    if (!p || !seatId || !client) return;
     const role = p.role as RoleT;
     const token = this.d.tokens().sign({ c: this.d.code(), s: seatId, n: p.seat, r: role, p: p.pseudonym, l: p.look as never });
     this.tokenRoles.set(sessionId, role);
     this.needToken.delete(sessionId);
-    this.d.clientOf(sessionId)?.send("seat", { token });
+    client.send("seat", { token });
   }
 
   /** Put a returning raised hand back where it was in the line. */

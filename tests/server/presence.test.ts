@@ -41,6 +41,20 @@ describe("reconnection", () => {
     expect(after.role).toBe("cofacilitator");
   });
 
+  it("promoted while their connection is down, back they get a seat token with the new role", async () => {
+    const { lead, people: [p], s } = await circle(b, 1);
+    const roleIn = (token: string) => (JSON.parse(Buffer.from(token.split(".")[0]!, "base64url").toString("utf8")) as { r: string }).r;
+    p!.reconnection.enabled = false;
+    const token = p!.reconnectionToken;
+    dropConnection(b, s.code, p!.sessionId);
+    await until(() => lead.state.participants.get(p!.sessionId)?.connected === false, 3000, "seen as disconnected");
+    lead.send("promote", { target: p!.sessionId });
+    await until(() => lead.state.participants.get(p!.sessionId)?.role === "cofacilitator", 2000, "promoted");
+    const back = await sdk(b).reconnect(token);
+    const seat = await back.waitForMessage("seat", 2000) as { token: string };
+    expect(roleIn(seat.token)).toBe("cofacilitator");
+  });
+
   it("a removed participant cannot come back with their old token, even if removed while away", async () => {
     const { lead, people: [p, q], s } = await circle(b, 2);
     // removed while connected
