@@ -224,6 +224,8 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
 
   override onJoin(client: CircleClient, options: JoinOptions, auth: JoinAuth): void {
     this.seats.watch(client);
+    // The join check vouched for the code in the options; a join by room id names the room apart from it.
+    if (options.code !== this.code) throw new ServerError(JoinError.INVALID_OPTIONS, "this code is for another circle");
     const info = this.state.session;
     if (info.status === SessionStatus.ended) throw new ServerError(JoinError.SESSION_ENDED, "this circle has ended");
     const role = auth?.facilitatorId && auth.facilitatorId === this.ownerId ? Role.facilitator : Role.participant;

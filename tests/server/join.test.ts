@@ -73,6 +73,23 @@ describe("join errors, each with its own code", () => {
     expect([...b.app.live.keys()].filter((c) => c === s.code)).toHaveLength(1);
   });
 
+  it("a room joined by its id with another session's code is refused: a code opens its own circle only", async () => {
+    const f = await facilitator(b);
+    const x = session(b, f.id);
+    const lead = await join(b, x.code, "Lead", { token: f.token });
+    lead.send("lock");
+    await until(() => serverRoom(b, x.code).state.session.locked, 2000, "locked");
+    const y = session(b, f.id);
+    // The room id is no secret (every client of the room has it); the other code is one this person holds.
+    expect(await joinError(sdk(b).joinById(lead.roomId, joinOptions(y.code, "Wren")))).toBe(JoinError.INVALID_OPTIONS);
+    lead.send("unlock");
+    await until(() => !serverRoom(b, x.code).state.session.locked, 2000, "unlocked");
+    expect(await joinError(sdk(b).joinById(lead.roomId, joinOptions(y.code, "Wren")))).toBe(JoinError.INVALID_OPTIONS);
+    expect(serverRoom(b, x.code).state.participants.size).toBe(1);
+    // With its own code, the same room is joined as usual.
+    expect(await joinError(sdk(b).joinById(lead.roomId, joinOptions(x.code, "Wren")))).toBeUndefined();
+  });
+
   it("participants wait until the facilitator opens the circle; no exercise can run before", async () => {
     const f = await facilitator(b);
     const s = session(b, f.id);
