@@ -86,6 +86,14 @@ export function guardRequests(server: http.Server, options: GuardOptions = {}): 
       refuse(res, 413, "too_large", "matchmaking body too large");
       return true;
     }
+    // A circle's room is made by joinOrCreate only, which finds the circle's room wherever it is
+    // open. `create` makes one regardless: with several processes, a second room for a live circle
+    // elsewhere, which then takes the circle over (everyone moved, 4200) — at anyone's request.
+    if (path.startsWith("/matchmake/create/")) {
+      refuse(res, 404, "not_found", "no such matchmaking route");
+      res.once("finish", () => req.socket.destroy());
+      return true;
+    }
     inFlight.set(ip, count + 1);
     res.once("close", () => {
       const left = (inFlight.get(ip) ?? 1) - 1;

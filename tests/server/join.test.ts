@@ -90,6 +90,22 @@ describe("join errors, each with its own code", () => {
     expect(await joinError(sdk(b).joinById(lead.roomId, joinOptions(x.code, "Wren")))).toBeUndefined();
   });
 
+  it("matchmaking's create is not offered: a circle's room is made only by joinOrCreate, which finds the one already open", async () => {
+    // With several processes, create would open a second room for a live circle on another process,
+    // and every such request would move the whole circle there (close 4200) — anyone with the code could.
+    const f = await facilitator(b);
+    const s = session(b, f.id);
+    const res = await fetch(`${b.url}/matchmake/create/${ROOM_NAME}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(joinOptions(s.code, "Wren")),
+    });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: "not_found" });
+    expect(b.app.live.has(s.code)).toBe(false);
+    expect(await attempt(s.code)).toBeUndefined();
+  });
+
   it("participants wait until the facilitator opens the circle; no exercise can run before", async () => {
     const f = await facilitator(b);
     const s = session(b, f.id);
