@@ -9,7 +9,11 @@
 export interface Palette {
   /** the page behind everything, and high-contrast boards */
   ink: string;
-  /** panels and cards (drawn at `surfaceAlpha` over the scene) */
+  /**
+   * panels and cards, drawn at `surfaceAlpha` over the scene: opaque enough that the sun or the
+   * moon behind a card is only a faint warmth, never a bright spot under the words (the page also
+   * blurs what is behind a card, where the browser can)
+   */
   surface: string;
   surfaceAlpha: number;
   /** quiet buttons, list rows, tracks */
@@ -38,7 +42,7 @@ export interface Palette {
 export const PALETTE: Palette = {
   ink: "#0e1620",
   surface: "#111c27",
-  surfaceAlpha: 0.86,
+  surfaceAlpha: 0.93,
   raised: "#1f2e3b",
   raisedHover: "#2c4052",
   line: "#5d7284",
