@@ -158,6 +158,16 @@ describe("a circle on a phone, by touch", () => {
     await page.getByRole("button", { name: "People" }).tap();
   });
 
+  it("passes the talking piece on by touch once the facilitator gives it to them", async () => {
+    const { page } = phone;
+    lead.send("givePiece", { to: me });
+    await expect.poll(() => roomValue(page, (s) => s.pieceHolder)).toBe(me);
+    await page.getByRole("button", { name: "People" }).tap();
+    await page.getByRole("button", { name: "Pass the talking piece to Lee" }).tap();
+    await expect.poll(() => (lead.state as { pieceHolder: string }).pieceHolder).toBe(lead.sessionId);
+    await page.getByRole("button", { name: "People" }).tap();
+  });
+
   it("reports someone to the facilitators by touch, with a reason from the list", async () => {
     const { page } = phone;
     await page.getByRole("button", { name: "People" }).tap();
@@ -235,7 +245,7 @@ describe("a circle on a phone, by touch", () => {
     await shot(page, "room-phone-simple");
   });
 
-  it("loses the network for a moment: 'Reconnecting…' shows, and the page comes back to the same seat by itself", async () => {
+  it("loses the network for a moment: 'Reconnecting…' shows, crisis help still opens with a tap, and the page comes back to the same seat by itself", async () => {
     const { page } = phone;
     const seat = (state().participants.get(me) as unknown as { seat: number }).seat;
     // Cut every open socket, as a dropped network does (4010: the server keeps the seat, the page may try again).
@@ -243,6 +253,13 @@ describe("a circle on a phone, by touch", () => {
     await page.getByText("Reconnecting…").waitFor({ timeout: 15_000 });
     await noSideways(page);
     await shot(page, "room-phone-reconnecting");
+    // Crisis help is one tap away here too, with no network at all.
+    await phone.context.setOffline(true);
+    await page.getByRole("button", { name: "Need help now?" }).tap();
+    await page.getByRole("dialog").getByRole("heading").first().waitFor();
+    expect(await page.getByText("Reconnecting…").count(), "still reconnecting behind crisis help").toBeGreaterThan(0);
+    await page.getByRole("button", { name: "Close" }).tap();
+    await phone.context.setOffline(false);
     await network(page, false);
     await expect.poll(() => roomValue(page, (s) => s.phase), { timeout: 30_000 }).toBe("in");
     expect(await page.getByText("Reconnecting…").isVisible()).toBe(false);
