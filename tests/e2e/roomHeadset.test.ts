@@ -4,6 +4,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOM_NAME } from "../../core/protocol";
+import { SEATED_EYE_HEIGHT } from "../../client/xr/comfort";
 import { postJson, roomToken } from "../../scripts/api";
 import { startServer, type RunningServer } from "../../scripts/serveApp";
 import { ARTIFACTS, openApp, type Session } from "./browser";
@@ -52,6 +53,19 @@ const orbShown = (page: Page) =>
     const o = (window as unknown as RoomWindow).__brTest.scene.getObjectByName("circle-orb") as unknown as { visible: boolean } | undefined;
     return Boolean(o?.visible);
   });
+
+/**
+ * The orb's caption (which hangs below the orb) is seen clear of the boards: above every button
+ * and line of text on them, by more than a button's height, so no board stands in front of it.
+ */
+async function expectCaptionClear(page: Page) {
+  await framesPass(page, 3);
+  const seen = await vrView(page);
+  const caption = seen.texts.find((t) => t.role === "caption");
+  expect(caption, "the orb's caption in view").toBeDefined();
+  const top = Math.max(...seen.targets.map((b) => b.up), ...seen.texts.filter((t) => t !== caption).map((t) => t.up));
+  expect(caption!.up, `the caption ${caption!.up.toFixed(1)}° up, the boards' highest ${top.toFixed(1)}°`).toBeGreaterThan(top + 5);
+}
 
 /** Where the head is in the world, m. */
 const headAt = (page: Page) =>
@@ -111,6 +125,8 @@ describe("the group room in a headset", () => {
     beforeAll(async () => {
       s = await openApp(server.baseURL, `/room/${code}?xr=emulate`);
       await s.page.waitForFunction(() => Boolean((window as unknown as Partial<RoomWindow>).__brTest?.xrDevice));
+      // Seated, as everyone in a circle is: eyes at a seated height (the emulator stands at 1.6 m).
+      await s.page.evaluate((y) => (window as unknown as { __brTest: { xrDevice: { position: { set(...v: number[]): void } } } }).__brTest.xrDevice.position.set(0, y, 0), SEATED_EYE_HEIGHT);
     });
 
     afterAll(async () => {
@@ -134,10 +150,15 @@ describe("the group room in a headset", () => {
       await shot(page, "room-vr-waiting");
       await vrPress(page, "Breathe on your own while you wait", "controller-right");
       await expect.poll(async () => (await room(page)).waitingSince, { timeout: 15_000 }).toBeGreaterThanOrEqual(0);
-      // The pacer runs, and the orb is drawn in the middle of the circle.
+      // The pacer runs, and the orb is drawn in the middle of the circle with its caption.
       await expect.poll(() => page.evaluate(() => (window as unknown as { __brTest: { frame: { caption: string } } }).__brTest.frame.caption), { timeout: 20_000 }).toMatch(/Breathe|Hold/);
       await expect.poll(() => orbShown(page), { timeout: 20_000 }).toBe(true);
-      expect(await vrWords(page)).toContain("Breathing on your own — follow the orb in the middle of the circle.");
+      await expect.poll(() => vrWords(page), { timeout: 20_000 }).toContain("practice caption");
+      // The board folds down to its buttons (still waiting, crisis help still one press away), so
+      // the orb's caption, below the orb, stands clear above everything on the board.
+      await expect.poll(() => vrWords(page), { timeout: 15_000 }).not.toContain("Waiting to be let in");
+      expect(await vrLabels(page)).toEqual(expect.arrayContaining(["Stop breathing on my own", "Stop waiting", "Exit VR", "Need help now?"]));
+      await expectCaptionClear(page);
       await page.waitForTimeout(3000);
       await expectComfortable(page);
       await shot(page, "room-vr-waiting-breathing");
@@ -156,6 +177,8 @@ describe("the group room in a headset", () => {
       await expect.poll(async () => (await room(page)).waitingSince, { timeout: 15_000 }).toBeGreaterThanOrEqual(0);
       // The board folds out of the orb's way; the tabs (and crisis help) stay.
       await expect.poll(() => vrLabels(page), { timeout: 15_000 }).not.toContain("Raise hand");
+      await expect.poll(() => vrWords(page), { timeout: 20_000 }).toContain("practice caption");
+      await expectCaptionClear(page);
       await page.waitForTimeout(3000);
       await shot(page, "room-vr-circle-waits");
       await vrPress(page, "You", "hand-right");

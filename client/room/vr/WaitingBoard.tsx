@@ -40,25 +40,41 @@ function AloneLine() {
  * Waiting to be let in (admission is on): the same words as the page, breathing alone with the
  * orb meanwhile, stopping the wait (asks first), leaving the headset, and crisis help one press
  * away. Nothing of the circle is offered: the server refuses it until this person is let in.
+ * While breathing alone the board folds down to its buttons, so it does not stand in front of
+ * the orb and the orb's own caption.
  */
 export function KnockingBoard() {
   const { leave } = useRoomServices();
   const crisisOpen = useAppStore((s) => s.crisisOpen);
+  const alone = useRoom((s) => s.waitingSince >= 0);
   // Crisis help takes the board's place, in front of everything; closing it brings the board back.
   if (crisisOpen) return <CrisisPanel />;
+  const ways = (
+    <>
+      <VrButton label="Exit VR" onSelect={() => void xrStore.getState().session?.end()} />
+      <VrConfirm label={WAITING_WORDS.stopWaiting} question="Stop waiting to be let in? You can knock again with the same code." yes={WAITING_WORDS.stopWaiting} onConfirm={leave} />
+      <VrButton label="Need help now?" variant="help" onSelect={() => useAppStore.getState().openCrisis()} />
+    </>
+  );
+  if (alone) {
+    return (
+      <Board>
+        <StatusLines />
+        <VrRow>
+          <BreatheAloneButton />
+          {ways}
+        </VrRow>
+      </Board>
+    );
+  }
   return (
     <Board heading={WAITING_WORDS.knocking.title}>
       <VrText>{WAITING_WORDS.knocking.body}</VrText>
-      <AloneLine />
       <StatusLines />
       <VrRow>
         <BreatheAloneButton />
       </VrRow>
-      <VrRow>
-        <VrButton label="Exit VR" onSelect={() => void xrStore.getState().session?.end()} />
-        <VrConfirm label={WAITING_WORDS.stopWaiting} question="Stop waiting to be let in? You can knock again with the same code." yes={WAITING_WORDS.stopWaiting} onConfirm={leave} />
-        <VrButton label="Need help now?" variant="help" onSelect={() => useAppStore.getState().openCrisis()} />
-      </VrRow>
+      <VrRow>{ways}</VrRow>
     </Board>
   );
 }

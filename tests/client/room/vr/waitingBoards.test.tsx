@@ -18,7 +18,7 @@ afterEach(async () => {
 describe("waiting in a headset", () => {
   const knocking = { knocking: true, session: { title: "Thursday evening circle", status: "waiting", environment: "forest", locked: false, capacity: 8 } } as const;
 
-  it("waiting to be let in: says so, offers nothing of the circle, and breathing alone with the orb meanwhile", async () => {
+  it("waiting to be let in: says so, offers nothing of the circle, and breathing alone with the orb meanwhile, the board folded to its buttons", async () => {
     const { r, store } = await renderBoards(Role.participant, [], knocking);
     current = r;
     expect(words()).toContain("Waiting to be let in");
@@ -27,10 +27,14 @@ describe("waiting in a headset", () => {
     expect(labels()).toEqual(expect.arrayContaining(["Breathe on your own while you wait", "Exit VR", "Stop waiting", "Need help now?"]));
     await press(r, "Breathe on your own while you wait");
     expect(store.getState().waitingSince).toBeGreaterThanOrEqual(0);
-    expect(words()).toContain("Breathing on your own — follow the orb in the middle of the circle.");
+    // The board folds down to its buttons, out of the way of the orb and its caption; the ways out stay.
+    expect(words()).not.toContain("Waiting to be let in");
+    expect(words()).not.toContain("Until then nobody in the circle sees or hears you");
+    expect(labels()).toEqual(expect.arrayContaining(["Stop breathing on my own", "Exit VR", "Stop waiting", "Need help now?"]));
     await press(r, "Stop breathing on my own");
     expect(store.getState().waitingSince).toBe(-1);
     expect(labels()).toContain("Breathe on your own while you wait");
+    expect(words()).toContain("Waiting to be let in");
   });
 
   it("waiting to be let in: crisis help takes the board's place, and closing it brings the board back", async () => {
