@@ -8,7 +8,8 @@ import { SendRing, rings } from "./latency";
 
 /**
  * A lightweight Colyseus 0.18 client for scale: it joins through the matchmaker like @colyseus/sdk
- * (`POST /matchmake/joinOrCreate/<room>`, then the WebSocket at `/<processId>/<roomId>?sessionId=`),
+ * (`POST /matchmake/joinOrCreate/<room>`, then the WebSocket at `/<processId>/<roomId>?sessionId=`, on the
+ * seat's public address when the room lives on another process),
  * acknowledges JOIN_ROOM, and sends `pose` as the SDK does (ROOM_DATA, the type as a string,
  * the payload in msgpack), byte for byte. What it leaves out: it never decodes the state or its
  * patches (it only counts their bytes), has no reconnection, and answers no requests. Observers that
@@ -55,9 +56,11 @@ export class ColyseusBot implements BenchClient {
       headers: { Accept: "application/json", "Content-Type": "application/json" },
       body: JSON.stringify(options),
     });
-    const seat = (await res.json()) as { sessionId?: string; roomId?: string; processId?: string; error?: string; code?: number };
+    const seat = (await res.json()) as { sessionId?: string; roomId?: string; processId?: string; publicAddress?: string; error?: string; code?: number };
     if (!res.ok || !seat.sessionId) throw new Error(`matchmaking refused (${res.status}): ${JSON.stringify(seat)}`);
-    const ws = new WebSocket(`ws://127.0.0.1:${port}/${seat.processId}/${seat.roomId}?sessionId=${seat.sessionId}`, { perMessageDeflate: false });
+    // Several processes on one Redis: the seat may be in a room on another process, reached at its public address (as the SDK does).
+    const host = seat.publicAddress ?? `127.0.0.1:${port}`;
+    const ws = new WebSocket(`ws://${host}/${seat.processId}/${seat.roomId}?sessionId=${seat.sessionId}`, { perMessageDeflate: false });
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error("no JOIN_ROOM within 30 s")), 30_000);
       ws.once("message", (data: Buffer) => {

@@ -47,14 +47,16 @@ export const LOCAL_CLOCK_ERROR_MS = 2000;
 async function oursClient(round: ClockRound, k: number, localOffset: number) {
   const local = () => realNow() + localOffset;
   const client = new Client(`ws://127.0.0.1:${round.port}`);
+  const socketTrouble = watchSocket(client);
   const options = { code: round.code, pseudonym: `Clock ${k}`, look: "sky", agreementVersion: AGREEMENT_VERSION };
-  // A refused join is tried again (as a person would) and reported.
+  // A refused join is tried again (as a person would) and reported with the reason.
   let room;
   for (let attempt = 1; !room; attempt++) {
     try {
+      socketTrouble.length = 0;
       room = await client.joinOrCreate(ROOM_NAME, options);
     } catch (e) {
-      refused.push(`${(e as { code?: number }).code ?? "?"} ${(e as Error).message}`);
+      refused.push(refusal(e, socketTrouble));
       if (attempt === 3) throw e;
       await sleep(300);
     }
@@ -72,6 +74,46 @@ async function oursClient(round: ClockRound, k: number, localOffset: number) {
   const deadline = performance.now() + 5000;
   while (replies < SYNC_SAMPLES && performance.now() < deadline) await sleep(10);
   return { serverNowAt: (real: number, _date: number) => clock.serverNow(real + localOffset), rtt: clock.rtt, close: () => room.leave().catch(() => {}) };
+}
+
+/**
+ * Why a join failed, in words. The matchmaking request's refusals carry the server's code and
+ * message; a failure of the room's WebSocket reaches the SDK's join promise with neither (its error
+ * event has no code or reason), so the socket's own events are recorded on the side (see watchSocket).
+ */
+function refusal(e: unknown, socket: string[]): string {
+  const { code, message } = e as { code?: number; message?: string };
+  if (code !== undefined || message) return `matchmaking: ${code ?? "no code"} ${message ?? ""}`.trim();
+  return socket.length ? `room socket: ${socket.join(", ")}` : `unknown: ${String(e)}`;
+}
+
+/** What the room's WebSocket reports (error message, close code and reason) while joining; the list is this client's. */
+function watchSocket(client: Client): string[] {
+  const seen: string[] = [];
+  type Events = { onerror?: (e: { message?: string; error?: { code?: string } }) => void; onclose?: (e: { code?: number; reason?: string }) => void };
+  type WithConnect = { connect(...args: unknown[]): void; connection: { events: Events } };
+  const c = client as unknown as { createRoom(name: string, schema?: unknown): WithConnect };
+  const create = c.createRoom.bind(client);
+  c.createRoom = (name, schema) => {
+    const room = create(name, schema);
+    const connect = room.connect.bind(room);
+    room.connect = (...args) => {
+      connect(...args);
+      const events = room.connection.events;
+      const onerror = events.onerror;
+      const onclose = events.onclose;
+      events.onerror = (e) => {
+        seen.push(`error ${e.error?.code ?? ""} ${e.message ?? ""}`.replace(/\s+/g, " ").trim());
+        onerror?.(e);
+      };
+      events.onclose = (e) => {
+        seen.push(`closed ${e.code ?? "?"}${e.reason ? ` ${e.reason}` : ""}`);
+        onclose?.(e);
+      };
+    };
+    return room;
+  };
+  return seen;
 }
 
 /** networked-aframe's SocketioAdapter.updateTimeOffset, with this client's local Date.now(). */

@@ -90,7 +90,8 @@ export async function startBots(): Promise<Worker> {
   return worker;
 }
 
-async function waitForPort(port: number): Promise<void> {
+/** Wait until something accepts connections on 127.0.0.1:`port` (15 s at most). */
+export async function waitForPort(port: number): Promise<void> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     const ok = await new Promise<boolean>((resolve) => {

@@ -4,6 +4,9 @@
  * it for sessions (join codes) and for measurements; see bench/servers/probe.ts.
  *
  *   BENCH_PORT=<port> node --import tsx bench/servers/circleServer.ts
+ *
+ * With BENCH_REDIS_URL and BENCH_DATABASE_URL (bench/scaleOut.ts) it is one of several processes on one
+ * Redis and one Postgres, as a scaled-out deployment runs (REDIS_URL, DATABASE_URL, PUBLIC_ADDRESS).
  */
 import "../../server/polyfills";
 import { randomUUID } from "node:crypto";
@@ -27,12 +30,19 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "breathing-room-bench-"));
 process.on("exit", () => fs.rmSync(dataDir, { recursive: true, force: true }));
 process.on("SIGTERM", () => process.exit(0));
 
-const app = createApp({ dataDir, jwtSecret: randomUUID() });
 const port = Number(process.env.BENCH_PORT);
+const redisUrl = process.env.BENCH_REDIS_URL;
+const app = createApp({
+  dataDir,
+  databaseUrl: process.env.BENCH_DATABASE_URL,
+  cluster: redisUrl ? { redisUrl, publicAddress: `127.0.0.1:${port}` } : undefined,
+  // Processes of one deployment share the secret (seat tokens are signed with it).
+  jwtSecret: process.env.BENCH_SECRET ?? randomUUID(),
+});
 await app.server.listen(port, "127.0.0.1");
 
 const facilitatorId = randomUUID();
-app.store.facilitators.create({ id: facilitatorId, email: "bench@example.org", passwordHash: "x", isAdmin: false, createdAt: Date.now() });
+app.store.facilitators.create({ id: facilitatorId, email: `bench-${facilitatorId}@example.org`, passwordHash: "x", isAdmin: false, createdAt: Date.now() });
 
 serveRequests(
   {
@@ -49,6 +59,7 @@ serveRequests(
         });
         return code;
       }),
+    /** circles living in this process */
     rooms: () => app.live.size,
   },
   { port },
