@@ -14,8 +14,8 @@ export interface Chart {
   x: { label: string; ticks?: number[] };
   y: { label: string; log?: boolean; min?: number; max?: number };
   series: Series[];
-  /** a vertical marker, e.g. the knee */
-  marker?: { x: number; label: string };
+  /** vertical markers, e.g. the knees */
+  markers?: Array<{ x: number; label: string }>;
 }
 
 const COLORS = ["#2f6f8f", "#c0603a", "#6a8f3a", "#8a5a9e", "#9e8a2f", "#555"];
@@ -51,10 +51,10 @@ export function writeChart(file: string, c: Chart): void {
   out.push(`<line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}" stroke="#333"/><line x1="${L}" x2="${L}" y1="${T}" y2="${H - B}" stroke="#333"/>`);
   out.push(`<text x="${(L + W - R) / 2}" y="${H - 12}" text-anchor="middle">${esc(c.x.label)}</text>`);
   out.push(`<text transform="translate(16 ${(T + H - B) / 2}) rotate(-90)" text-anchor="middle">${esc(c.y.label)}</text>`);
-  if (c.marker) {
-    out.push(`<line x1="${px(c.marker.x)}" x2="${px(c.marker.x)}" y1="${T}" y2="${H - B}" stroke="#b00" stroke-dasharray="4 3"/>`);
-    out.push(`<text x="${px(c.marker.x) + 4}" y="${T + 12}" fill="#b00">${esc(c.marker.label)}</text>`);
-  }
+  (c.markers ?? []).forEach((m, i) => {
+    out.push(`<line x1="${px(m.x)}" x2="${px(m.x)}" y1="${T}" y2="${H - B}" stroke="#b00" stroke-dasharray="4 3"/>`);
+    out.push(`<text x="${px(m.x) + 4}" y="${T + 12 + 14 * i}" fill="#b00">${esc(m.label)}</text>`);
+  });
   c.series.forEach((s, i) => {
     const color = COLORS[i % COLORS.length]!;
     const pts = s.points.filter((p) => Number.isFinite(p[1])).map((p) => `${px(p[0]).toFixed(1)},${py(p[1]).toFixed(1)}`);
