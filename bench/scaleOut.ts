@@ -160,7 +160,8 @@ async function curve(processes: number, tag: string): Promise<OutCurve> {
           const mine = codes.filter((_, k) => k % r.bots.length === b);
           if (!mine.length) return Promise.resolve();
           const server = r.servers[b % r.servers.length]!;
-          const plan: JoinPlan = { system: "ours", port: server.port, circles: mine.map((code) => ({ code, size: CIRCLE, observe: false })), motion: "restless" };
+          // Four joins in flight per bot process: all bots share one address, which may have 8 matchmaking requests in flight.
+          const plan: JoinPlan = { system: "ours", port: server.port, circles: mine.map((code) => ({ code, size: CIRCLE, observe: false })), motion: "restless", concurrency: 4 };
           return bots.request("join", plan, 300_000);
         }),
       );
