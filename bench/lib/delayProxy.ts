@@ -7,14 +7,31 @@ import { createServer, connect, type Server, type Socket } from "node:net";
 export async function startDelayProxy(targetPort: number, meanMs: number, jitterMs: number): Promise<{ port: number; close: () => Promise<void> }> {
   const sockets = new Set<Socket>();
   const delay = () => meanMs + (Math.random() * 2 - 1) * jitterMs;
+  // One queue and one timer per direction: a timer per chunk can fire out of order (Node times each
+  // from its cached loop time), which once swapped a WebSocket upgrade's 101 response with the frame after it.
   const pipe = (from: Socket, to: Socket) => {
-    let last = 0;
-    from.on("data", (chunk) => {
-      const at = Math.max(last, performance.now() + delay());
-      last = at;
-      setTimeout(() => to.destroyed || to.write(chunk), at - performance.now());
+    const queue: Array<{ at: number; chunk: Buffer }> = [];
+    let timer: NodeJS.Timeout | undefined;
+    let ended = false;
+    const drain = () => {
+      timer = undefined;
+      const now = performance.now();
+      while (queue.length && queue[0]!.at <= now) {
+        const { chunk } = queue.shift()!;
+        if (!to.destroyed) to.write(chunk);
+      }
+      if (queue.length) timer = setTimeout(drain, queue[0]!.at - now);
+      else if (ended) to.destroy();
+    };
+    from.on("data", (chunk: Buffer) => {
+      const at = Math.max(queue.at(-1)?.at ?? 0, performance.now() + delay());
+      queue.push({ at, chunk });
+      timer ??= setTimeout(drain, at - performance.now());
     });
-    from.on("close", () => setTimeout(() => to.destroy(), Math.max(0, last - performance.now())));
+    from.on("close", () => {
+      ended = true;
+      if (!timer) to.destroy();
+    });
     from.on("error", () => to.destroy());
   };
   const server: Server = createServer((client) => {
