@@ -245,6 +245,21 @@ describe("a circle on a phone, by touch", () => {
     await shot(page, "room-phone-simple");
   });
 
+  it("after the exercise, answers how they feel now, sees their own change and keeps it in this phone's history", async () => {
+    const { page } = phone;
+    await page.getByText("How do you feel now?").waitFor({ timeout: 90_000 });
+    await page.getByRole("radio", { name: /^8/ }).tap();
+    await page.getByRole("button", { name: "Answer" }).tap();
+    await expect.poll(() => roomValue(page, (s) => s.checkIns.after)).toEqual({ state: "counted", value: 8 });
+    const card = page.locator(".check-in", { hasText: "How you feel" });
+    await card.waitFor();
+    await noSideways(page);
+    await card.getByRole("button", { name: "Save to my history on this device" }).tap();
+    await card.getByText("Saved to your history. It stays on this device.").waitFor();
+    await card.getByRole("button", { name: "Close" }).tap();
+    await expect.poll(() => card.count()).toBe(0);
+  });
+
   it("loses the network for a moment: 'Reconnecting…' shows, crisis help still opens with a tap, and the page comes back to the same seat by itself", async () => {
     const { page } = phone;
     const seat = (state().participants.get(me) as unknown as { seat: number }).seat;
