@@ -247,6 +247,9 @@ describe("a circle on a phone, by touch", () => {
 
   it("after the exercise, answers how they feel now, sees their own change and keeps it in this phone's history", async () => {
     const { page } = phone;
+    // The More menu is still open from the step before: closed, as a person would, to see the card.
+    const more = page.getByRole("button", { name: "More" });
+    if ((await more.getAttribute("aria-expanded")) === "true") await more.tap();
     await page.getByText("How do you feel now?").waitFor({ timeout: 90_000 });
     await page.getByRole("radio", { name: /^8/ }).tap();
     await page.getByRole("button", { name: "Answer" }).tap();
