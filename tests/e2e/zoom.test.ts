@@ -43,7 +43,7 @@ async function reach(page: Page, screen: (typeof SCREENS)[number]): Promise<void
 
 /** What is wrong with the layout as it is now, one line each (empty when it holds). */
 function layoutProblems(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
+  return page.evaluate(() => {
     const problems: string[] = [];
     // Text left to screen readers alone is clipped to nothing: it is not on the page for the eye.
     const clippedAway = (el: Element): boolean => {
@@ -93,8 +93,8 @@ function layoutProblems(page: Page): Promise<string[]> {
     }
     // Reachable: scrolled into view, a press at its centre lands on it.
     for (const el of controls) {
-      el.scrollIntoView({ block: "center", inline: "center" });
-      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      // Scrolling is synchronous: the boxes and the hit test below already see the new position.
+      el.scrollIntoView({ block: "center", inline: "center", behavior: "instant" });
       const r = el.getBoundingClientRect();
       if (r.left < 0 || r.right > innerWidth) problems.push(`${name(el)} runs off the side (${Math.round(r.left)}–${Math.round(r.right)} px)`);
       const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
