@@ -7,8 +7,8 @@ import { practiseNow, waitForFaded } from "./practice";
 /**
  * The calm space's pages at any size and in any look: a phone page never scrolls sideways on any
  * screen, Settings and crisis help open or not; practising at rest leaves only words over the
- * scene; and axe-core finds nothing serious or critical on any calm-space screen, in the default
- * look, with larger text, high contrast or reduced motion.
+ * scene; and axe-core finds nothing serious or critical on any calm-space screen (Settings open and
+ * the not-found page too), in the default look, with larger text, high contrast or reduced motion.
  */
 
 interface TestWindow {
@@ -103,12 +103,26 @@ describe("no serious accessibility problem on any calm-space screen", () => {
   it.each(Object.entries(LOOKS))("%s", async (_look, settings) => {
     const { page } = s;
     const found: string[] = [];
-    for (const screen of ["environment", "exercise", "length", "check-in", "practice", "check-out", "summary", "history", "learn", "crisis help"]) {
-      await page.evaluate((settings) => (window as unknown as TestWindow).__brTest.store.getState().updateSettings!({ largeText: false, highContrast: false, reducedMotion: false, ...settings }), settings);
-      await reach(page, screen);
-      await page.waitForTimeout(400);
+    const look = () => page.evaluate((settings) => (window as unknown as TestWindow).__brTest.store.getState().updateSettings!({ largeText: false, highContrast: false, reducedMotion: false, ...settings }), settings);
+    const scan = async (screen: string) => {
       for (const problem of await accessibilityProblems(page, { impacts: ["serious", "critical"] })) found.push(`${screen}: ${problem}`);
+    };
+    for (const screen of ["environment", "Settings", "exercise", "length", "check-in", "practice", "check-out", "summary", "history", "learn", "crisis help"]) {
+      await look();
+      await reach(page, screen === "Settings" ? "environment" : screen);
+      if (screen === "Settings") await page.getByRole("button", { name: "Settings" }).click();
+      await page.waitForTimeout(400);
+      await scan(screen);
+      if (screen === "Settings") await page.keyboard.press("Escape");
     }
+    // An address the app does not know is a page of its own, loaded fresh.
+    await page.goto(new URL("/no-such-page", inject("baseURL")).href);
+    await page.getByRole("heading", { name: "Page not found" }).waitFor();
+    await look();
+    await page.waitForTimeout(400);
+    await scan("not found");
+    await page.goto(inject("baseURL"));
+    await page.waitForFunction(() => Boolean((window as unknown as Partial<TestWindow>).__brTest?.store));
     expect(found).toEqual([]);
   });
 });
