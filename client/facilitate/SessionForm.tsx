@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { DEFAULT_ENVIRONMENT, ENVIRONMENT_IDS, ENVIRONMENT_NAMES } from "../../core/environments";
-import { createSessionBody, type CreateSessionBody, type SessionView } from "../../core/protocol/http";
+import { createSessionBody, MAX_SCHEDULE_AHEAD_MS, type CreateSessionBody, type SessionView } from "../../core/protocol/http";
 import { DEFAULT_CAPACITY, MAX_CAPACITY, MAX_TITLE_LENGTH } from "../../core/protocol/rules";
 import { Field, FormAlert } from "./Field";
 import { fromLocalInput, timeZone, toLocalInput } from "./format";
@@ -49,6 +49,7 @@ export function SessionForm({ session, submitLabel, discardLabel = "Discard chan
       if (scheduledAt === null) found.when = "Enter a date and a time, or leave both empty.";
       // An unchanged time may have passed (a session running late); a new one must be ahead.
       else if (when !== initialWhen && scheduledAt < now()) found.when = "That time has already passed. Choose a later one, or leave it empty.";
+      else if (scheduledAt > now() + MAX_SCHEDULE_AHEAD_MS) found.when = "Choose a time within a year from now.";
     }
     const parsed = createSessionBody.safeParse({ title, environment, capacity: Number(capacity), scheduledAt });
     if (!parsed.success) {

@@ -93,8 +93,15 @@ export type SessionState = (typeof SESSION_STATES)[number];
 const title = z.string().trim().min(1).max(MAX_TITLE_LENGTH);
 const environment = z.enum(ENVIRONMENT_IDS);
 const capacity = z.number().int().min(1).max(MAX_CAPACITY);
-/** epoch ms; null clears it */
-const scheduledAt = z.number().int().min(0).max(8.64e15).nullable();
+/** How far ahead a session may be scheduled: its code works until a day after its time. */
+export const MAX_SCHEDULE_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
+/** epoch ms, at most a year from now (a time years away would keep its code open that long); null clears it */
+const scheduledAt = z
+  .number()
+  .int()
+  .min(0)
+  .refine((at) => at <= Date.now() + MAX_SCHEDULE_AHEAD_MS, { message: "at most a year ahead" })
+  .nullable();
 
 export const createSessionBody = z.strictObject({
   title,

@@ -20,6 +20,7 @@ async function call(method: string, url: string, body?: unknown, token?: string)
 }
 
 const PASSWORD = "correct horse battery";
+const DAY = 24 * 60 * 60 * 1000;
 let admin: { token: string; id: string };
 let second: { token: string };
 
@@ -143,7 +144,7 @@ describe("sessions", () => {
   let id: string;
 
   it("creates a session with an unguessable, readable code and a link", async () => {
-    const r = await call("POST", "/api/sessions", { title: "Tuesday circle", environment: "forest", scheduledAt: 1_900_000_000_000 }, admin.token);
+    const r = await call("POST", "/api/sessions", { title: "Tuesday circle", environment: "forest", scheduledAt: Date.now() + 7 * DAY }, admin.token);
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ title: "Tuesday circle", environment: "forest", capacity: 12, status: "scheduled" });
     expect(r.body.code).toMatch(/^[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}-[2-9A-HJKMNP-TV-Z]{3}$/);
@@ -161,6 +162,20 @@ describe("sessions", () => {
     [{ title: "x", owner: "someone" }],
   ])("rejects %j", async (body) => {
     expect((await call("POST", "/api/sessions", body, admin.token)).status).toBe(400);
+  });
+
+  it("refuses a time more than a year ahead, on create and on edit, and keeps the session as it was (its code would stay open until a day after it)", async () => {
+    const far = Date.now() + 2 * 365 * DAY;
+    const created = await call("POST", "/api/sessions", { title: "Someday", scheduledAt: far }, admin.token);
+    expect(created.status).toBe(400);
+    expect(created.body).toMatchObject({ error: "invalid_request" });
+    expect(created.body.message).toMatch(/scheduledAt: at most a year ahead/);
+    const before = (await call("GET", `/api/sessions/${id}`, undefined, admin.token)).body;
+    const edit = await call("PATCH", `/api/sessions/${id}`, { scheduledAt: far }, admin.token);
+    expect(edit.status).toBe(400);
+    expect((await call("GET", `/api/sessions/${id}`, undefined, admin.token)).body).toEqual(before);
+    const nextYear = await call("POST", "/api/sessions", { title: "Next year", scheduledAt: Date.now() + 360 * DAY }, admin.token);
+    expect(nextYear.status).toBe(201);
   });
 
   it("lists, reads and edits one's own sessions", async () => {

@@ -45,6 +45,16 @@ describe("planning a session", () => {
     expect(api.requests("POST", "/api/sessions")).toEqual([]);
   });
 
+  it("refuses a time more than a year ahead, saying how far ahead a session can be", async () => {
+    const api = installFakeApi();
+    await signedInPage(api);
+    type("Title", "Next spring");
+    type("Date and time (optional)", toLocalInput(Date.now() + 400 * DAY));
+    click("Create session");
+    expect(screen.getByText("Choose a time within a year from now.")).toBeTruthy();
+    expect(api.requests("POST", "/api/sessions")).toEqual([]);
+  });
+
   it("opens and closes the form from the list, returning focus to the button", async () => {
     const api = installFakeApi({ sessions: [sessionFixture()] });
     await signedInPage(api);
