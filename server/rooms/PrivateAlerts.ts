@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { MAX_UNSEEN_ALERTS, Role, type AlertKind, type AlertStatus, type ServerMessages } from "../../core/protocol";
+import { ActionError, MAX_UNSEEN_ALERTS, Role, type AlertKind, type AlertStatus, type ServerMessages } from "../../core/protocol";
 import type { CircleClient, CircleContext } from "./circleContext";
 
 /** Each kind of alert travels to the leads as the server message of the same name. */
@@ -48,14 +48,19 @@ export class PrivateAlerts {
     return false;
   }
 
-  /** A facilitator or co-facilitator saw alert `id`: tell its sender and every lead; false if unknown. */
-  seen(id: string): boolean {
+  /**
+   * A facilitator or co-facilitator (`by`) saw alert `id`: tell its sender and every lead. Refused
+   * for an unknown id, and for one's own alert: a co-facilitator who asked for a moment cannot mark
+   * it seen and take it off the other leads' consoles.
+   */
+  seen(id: string, by: string): ActionError | undefined {
     const alert = this.unseen.get(id);
-    if (!alert) return false;
+    if (!alert) return ActionError.INVALID_STATE;
+    if (alert.from === by) return ActionError.FORBIDDEN;
     this.unseen.delete(id);
     this.ctx.clientOf(alert.from)?.send("alertStatus", { id, kind: alert.body.kind, status: "seen" });
     for (const c of this.leads()) c.send("alertSeen", { id });
-    return true;
+    return undefined;
   }
 
   /** `client` just became able to receive alerts (joined, came back, promoted): give them every unseen one. */

@@ -51,6 +51,6 @@ export function facilitatorMessages(ctx: CircleContext, guard: Guards) {
     admit: validate(payloads.admit, (client, m) => guard.lead(client, "admit", () => ctx.admit(m.target))),
     decline: validate(payloads.decline, (client, m) => guard.lead(client, "decline", () => (ctx.decline(m.target) ? undefined : ActionError.NO_SUCH_PARTICIPANT))),
     setAdmission: validate(payloads.setAdmission, (client, m) => guard.lead(client, "setAdmission", () => ctx.setAdmission(m.on))),
-    markSeen: validate(payloads.markSeen, (client, m) => guard.lead(client, "markSeen", () => (ctx.alerts.seen(m.id) ? undefined : ActionError.INVALID_STATE))),
+    markSeen: validate(payloads.markSeen, (client, m) => guard.lead(client, "markSeen", () => ctx.alerts.seen(m.id, client.sessionId))),
   };
 }

@@ -31,7 +31,7 @@ describe("PrivateAlerts", () => {
       expect(alerts.raise(asker, "moment", (id) => (ids.push(id), { id, from: "asker" }))).toBe("waiting");
     }
     expect(alerts.raise(asker, "moment", (id) => ({ id, from: "asker" }))).toBeNull();
-    expect(alerts.seen(ids[0]!)).toBe(true);
+    expect(alerts.seen(ids[0]!, "lead")).toBeUndefined();
     expect(alerts.raise(asker, "moment", (id) => ({ id, from: "asker" }))).toBe("waiting");
   });
 

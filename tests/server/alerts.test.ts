@@ -72,6 +72,24 @@ describe("I need a moment", () => {
     expect(await refusal).toEqual({ action: "markSeen", code: "invalid-state" });
   });
 
+  it("from a co-facilitator reaches the facilitator, and its sender cannot mark it seen themselves", async () => {
+    const { lead, people: [cofac] } = await circle(b, 1);
+    await promote(lead, cofac!);
+    const toLead = collect(lead, "moment");
+    const status = collect(cofac!, "alertStatus");
+    cofac!.send("needMoment");
+    await until(() => toLead.length === 1 && status.length === 1, 2000, "delivered");
+    const id = toLead[0]!.id;
+    const refusal = cofac!.waitForMessage("error", 2000);
+    cofac!.send("markSeen", { id });
+    expect(await refusal).toEqual({ action: "markSeen", code: "forbidden" });
+    await sleep(150);
+    expect(status).toEqual([{ id, kind: "moment", status: "delivered" }]);
+    lead.send("markSeen", { id });
+    await until(() => status.length === 2, 2000, "seen by the facilitator");
+    expect(status[1]).toEqual({ id, kind: "moment", status: "seen" });
+  });
+
   it("waits while the facilitator is in the reconnection window and is delivered when they come back", async () => {
     const { lead, s, people: [asker] } = await circle(b, 1);
     lead.reconnection.enabled = false;
