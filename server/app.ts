@@ -74,6 +74,8 @@ export function createApp(options: AppOptions) {
     transport: new QuietWebSocketTransport({ server: httpServer, maxPayload: MAX_FRAME_BYTES }),
     express: (app) => {
       app.disable("x-powered-by");
+      // For a load balancer or an orchestrator: the process is up and answering.
+      app.get("/api/health", (_req, res) => void res.set("Cache-Control", "no-store").json({ status: "ok" }));
       app.use("/api", express.json({ limit: "16kb" }), authRoutes(store, tokens, hooks), sessionRoutes(store, tokens, hooks, guesses));
       app.use("/api", (_req, res) => void res.status(404).json({ error: "not_found", message: "no such endpoint" }));
       app.use("/api", apiErrorHandler);

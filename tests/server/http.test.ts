@@ -216,6 +216,15 @@ describe("sessions", () => {
   });
 });
 
+describe("health", () => {
+  it("answers ok without sign-in, never cached", async () => {
+    const ok = await fetch(`${b.url}/api/health`);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("cache-control")).toBe("no-store");
+    expect(await ok.json()).toEqual({ status: "ok" });
+  });
+});
+
 describe("headers", () => {
   it("every response carries the CSP and XR permissions policy", async () => {
     const r = await call("GET", "/api/nothing-here");
