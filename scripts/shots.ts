@@ -52,6 +52,9 @@ interface TestWindow {
   __brTest: {
     store: { getState(): Record<string, (...args: unknown[]) => void> & { settings: object; xrMode: string | null } };
     xrStore: { enterVR(): Promise<unknown> };
+    gl: { info: { render: { frame: number } } };
+    vrTexts(): { text: string; position: number[] }[];
+    vrTargets(): { label: string; position: number[] }[];
   };
 }
 
@@ -64,6 +67,7 @@ async function shootHeadset(browser: Browser, baseURL: string, looks: Look[], di
   for (const look of looks) {
     const context = await browser.newContext({ viewport: { width: 800, height: 450 }, locale: "en-GB" });
     const page = await context.newPage();
+    const fonts = watchFontAtlases(page);
     await page.goto(new URL("/?xr=emulate", baseURL).href);
     await page.waitForFunction(() => Boolean((window as unknown as Partial<TestWindow>).__brTest?.xrStore), null, { timeout: 60_000 });
     await page.evaluate((settings) => (window as unknown as TestWindow).__brTest.store.getState().updateSettings!(settings), look.settings);
@@ -89,8 +93,8 @@ async function shootHeadset(browser: Browser, baseURL: string, looks: Look[], di
         }
         s.go!(go);
       }, go);
-      // The emulated headset draws a few frames a second here; let the panels lay out.
-      await page.waitForTimeout(6000);
+      // The emulated headset draws a few frames a second here: until the panels have laid out and stay put.
+      await panelsSettled(page, fonts);
       const file = join(dir, `${look.name}-${label}.png`.replace(/[^\w.-]+/g, "_"));
       await page.screenshot({ path: file });
       files.push(file);
@@ -100,11 +104,77 @@ async function shootHeadset(browser: Browser, baseURL: string, looks: Look[], di
   return files;
 }
 
-async function reach(page: Page, go: string | null, look: Look): Promise<void> {
-  await page.waitForFunction(() => Boolean((window as unknown as Partial<TestWindow>).__brTest?.store));
+/**
+ * Until the page has settled on what it shows: the stage has drawn a few frames since the last
+ * change (three.js counts the frames it renders), the fonts are in, nothing is still loading and
+ * no CSS transition is still running (the practice controls fade in 250 ms). Software WebGL draws a few frames a second, so
+ * this waits as long as this machine takes, no longer.
+ */
+async function settled(page: Page, frames = 3): Promise<void> {
+  const start = await page.evaluate(() => (window as unknown as Partial<TestWindow>).__brTest?.gl?.info.render.frame ?? null);
+  await page.waitForFunction(
+    ({ target, stage }) => {
+      const gl = (window as unknown as Partial<TestWindow>).__brTest?.gl;
+      if (stage && (gl?.info.render.frame ?? 0) < target) return false;
+      if (document.fonts.status !== "loaded") return false;
+      // A screen still arriving (its chunk, or History reading the browser's own database).
+      if (document.querySelector("[aria-busy=true]") || [...document.querySelectorAll("main p")].some((p) => p.textContent === "Loading…")) return false;
+      return document.getAnimations().every((a) => a.playState !== "running" || !Number.isFinite(Number(a.effect?.getComputedTiming().endTime)));
+    },
+    { target: (start ?? 0) + frames, stage: start !== null },
+    { timeout: 60_000, polling: 100 },
+  );
+}
+
+/** The in-VR text's font atlases (msdf JSON and PNG, one pair per weight), fetched when a panel first needs them. */
+const FONT_ATLAS = /atkinson-hyperlegible-(400|700)[^/]*\.(png|json)/;
+
+/** Font atlases this page has asked for and not yet received, and how many it has received. */
+function watchFontAtlases(page: Page): { pending: Set<unknown>; loaded: () => number } {
+  const pending = new Set<unknown>();
+  let loaded = 0;
+  page.on("request", (r) => void (FONT_ATLAS.test(r.url()) && pending.add(r)));
+  page.on("requestfinished", (r) => void (pending.delete(r) && loaded++));
+  page.on("requestfailed", (r) => void pending.delete(r));
+  return { pending, loaded: () => loaded };
+}
+
+/**
+ * In a headset, until the in-VR panels have laid out: every font atlas asked for has arrived
+ * (before that uikit lays buttons out without their words), and every text and button has stayed
+ * where it is, with the same words, for three drawn frames.
+ */
+async function panelsSettled(page: Page, fonts: ReturnType<typeof watchFontAtlases>): Promise<void> {
+  const read = () =>
+    page.evaluate(() => {
+      const t = (window as unknown as TestWindow).__brTest;
+      const round = (p: number[]) => p.map((v) => v.toFixed(3)).join(",");
+      return {
+        frame: t.gl.info.render.frame,
+        layout: JSON.stringify([t.vrTexts().map((x) => `${x.text}@${round(x.position)}`), t.vrTargets().map((x) => `${x.label}@${round(x.position)}`)]),
+      };
+    });
+  let last = await read();
+  let steadySince = last.frame;
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    await page.waitForTimeout(150);
+    const now = await read();
+    if (now.layout !== last.layout || fonts.pending.size > 0 || fonts.loaded() === 0) steadySince = now.frame;
+    last = now;
+    if (now.frame - steadySince >= 3 && now.layout !== "[[],[]]") return;
+  }
+  throw new Error("the in-VR panels did not settle within 60 s");
+}
+
+async function reach(page: Page, go: string | null, look: Look, stage: boolean): Promise<void> {
+  // The calm space's pages draw a 3D stage: wait for its renderer, whose frames `settled` counts.
+  await page.waitForFunction((stage) => Boolean((window as unknown as Partial<TestWindow>).__brTest?.[stage ? "gl" : "store"]), stage, { timeout: 60_000 });
   await page.evaluate(
     ({ go, settings }) => {
       const s = (window as unknown as TestWindow).__brTest.store.getState();
+      // From wherever the last shot left the page, back to a fresh start.
+      s.closeCrisis!();
+      s.restart!();
       s.updateSettings!(settings);
       if (go === "settings") return;
       if (go === "crisis") return s.openCrisis!();
@@ -120,35 +190,71 @@ async function reach(page: Page, go: string | null, look: Look): Promise<void> {
     },
     { go, settings: look.settings },
   );
-  if (go === "settings") await page.getByRole("button", { name: "Settings" }).click();
-  // Let the 3D stage draw a few frames (SwiftShader is slow); at rest, the controls fade after
-  // IDLE_MS without input (the screenshot itself is no input).
+  if (go === "settings") {
+    await page.getByRole("button", { name: "Settings" }).click();
+    await page.getByRole("button", { name: "Close settings" }).waitFor({ timeout: 30_000 });
+  }
+  // At rest, the controls fade after IDLE_MS without input (the screenshot itself is no input).
   if (go === "practice at rest") await page.waitForFunction(() => document.querySelector("section.practice")?.classList.contains("idle"), null, { timeout: 30_000 });
-  await page.waitForTimeout(go === "practice" ? 3000 : go === "practice at rest" ? 1500 : 2500);
+  // Practising: three seconds in, the orb part-way through its first breath in.
+  if (go === "practice")
+    await page.waitForFunction(
+      () => {
+        const p = (window as unknown as { __brTest: { store: { getState(): { practice: { startedAt: number } } } } }).__brTest.store.getState().practice;
+        return performance.now() - p.startedAt >= 3000;
+      },
+      null,
+      { timeout: 30_000, polling: 100 },
+    );
+  await settled(page);
   // Practising with the controls shown: a pointer moving over the scene brings them back.
   if (go === "practice") {
     await page.mouse.move(5, 300);
     await page.mouse.move(10, 310);
-    await page.waitForTimeout(400);
+    await settled(page, 1);
   }
 }
 
+/** Back to a page with nothing open and the pointer where a fresh page has it. */
+async function leave(page: Page, go: string | null): Promise<void> {
+  if (go === "settings") {
+    await page.getByRole("button", { name: "Close settings" }).click();
+    await page.getByRole("button", { name: "Close settings" }).waitFor({ state: "detached" });
+  }
+  if (go === "practice") await page.mouse.move(0, 0);
+}
+
+/**
+ * One page per look, each screen reached in turn from a fresh start (`restart`), rather than a
+ * page load per screen: a load costs seconds of software-drawn first frame. The summary saves a
+ * session to History, so it is taken after every other screen of its page (History shows a first
+ * visit, as before); screens on another address ("not found") get their own load.
+ */
 async function shoot(browser: Browser, baseURL: string, device: Device, screens: Screen[], looks: Look[], dir: string): Promise<string[]> {
   const files: string[] = [];
+  const order = [...screens].sort((a, b) => rank(a) - rank(b));
   for (const look of looks) {
-    for (const [label, path, go] of screens) {
-      const context = await browser.newContext({ ...device, locale: "en-GB", reducedMotion: look.settings.reducedMotion ? "reduce" : "no-preference" });
-      const page = await context.newPage();
-      await page.goto(new URL(path, baseURL).href);
-      await reach(page, go, look);
+    const context = await browser.newContext({ ...device, locale: "en-GB", reducedMotion: look.settings.reducedMotion ? "reduce" : "no-preference" });
+    const page = await context.newPage();
+    const shot = new Map<string, string>();
+    let loaded: string | null = null;
+    for (const [label, path, go] of order) {
+      if (loaded !== path) await page.goto(new URL(path, baseURL).href);
+      loaded = path;
+      await reach(page, go, look, path === "/");
       const file = join(dir, `${look.name}-${label}.png`.replace(/[^\w.-]+/g, "_"));
       await page.screenshot({ path: file });
-      files.push(file);
-      await context.close();
+      shot.set(label, file);
+      await leave(page, go);
     }
+    await context.close();
+    files.push(...screens.map(([label]) => shot.get(label)!));
   }
   return files;
 }
+
+/** Shooting order on a page: the app's own screens, the summary after them, other addresses last. */
+const rank = ([, path, go]: Screen) => (path !== "/" ? 2 : go === "summary" ? 1 : 0);
 
 /** One image of many: a labelled grid, laid out by the browser itself. */
 async function sheet(browser: Browser, title: string, files: string[], columns: number, out: string): Promise<void> {
