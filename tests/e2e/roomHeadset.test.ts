@@ -4,7 +4,8 @@ import { Client, type Room } from "@colyseus/sdk";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROOM_NAME } from "../../core/protocol";
-import { SEATED_EYE_HEIGHT } from "../../client/xr/comfort";
+import { ORB_BELOW_EYES } from "../../client/room/scene/CircleOrb";
+import { SEATED_EYE_HEIGHT, STANDING_EYE_HEIGHT } from "../../client/xr/comfort";
 import { postJson, roomToken } from "../../scripts/api";
 import { startServer, type RunningServer } from "../../scripts/serveApp";
 import { ARTIFACTS, openApp, type Session } from "./browser";
@@ -54,9 +55,42 @@ const orbShown = (page: Page) =>
     return Boolean(o?.visible);
   });
 
+/** The head to `y` m above the floor (sitting down, standing up), where it is over the floor. */
+const headTo = (page: Page, y: number) =>
+  page.evaluate((h) => {
+    const d = (window as unknown as { __brTest: { xrDevice: { position: { x: number; z: number; set(...v: number[]): void } } } }).__brTest.xrDevice;
+    d.position.set(d.position.x, h, d.position.z);
+  }, y);
+
+/** Height of the circle's orb (its centre) above the floor, m. */
+const orbHeight = (page: Page) =>
+  page.evaluate(() => {
+    const o = (window as unknown as RoomWindow).__brTest.scene.getObjectByName("breathing-orb")!;
+    o.updateWorldMatrix(true, false);
+    return o.matrixWorld.elements[13]!;
+  });
+
+/**
+ * How far (degrees, level) the orb's face (its halo, ring and caption, which face the orb's +z)
+ * is turned away from the head.
+ */
+const orbTurnedAway = (page: Page) =>
+  page.evaluate(() => {
+    const t = (window as unknown as RoomWindow).__brTest;
+    const face = (t.scene.getObjectByName("breathing-orb") as unknown as { parent: { updateWorldMatrix(a: boolean, b: boolean): void; matrixWorld: { elements: number[] } } }).parent;
+    face.updateWorldMatrix(true, false);
+    const f = face.matrixWorld.elements;
+    const h = t.gl.xr.getCamera().matrixWorld.elements;
+    const facing = Math.atan2(f[8]!, f[10]!);
+    const toHead = Math.atan2(h[12]! - f[12]!, h[14]! - f[14]!);
+    const d = Math.abs(facing - toHead) % (2 * Math.PI);
+    return (Math.min(d, 2 * Math.PI - d) * 180) / Math.PI;
+  });
+
 /**
  * The orb's caption (which hangs below the orb) is seen clear of the boards: above every button
- * and line of text on them, by more than a button's height, so no board stands in front of it.
+ * and line of text on them, by more than a button's height, so no board stands in front of it;
+ * within a comfortable look down, and facing the viewer (not at a slant from a seat to one side).
  */
 async function expectCaptionClear(page: Page) {
   await framesPass(page, 3);
@@ -65,6 +99,9 @@ async function expectCaptionClear(page: Page) {
   expect(caption, "the orb's caption in view").toBeDefined();
   const top = Math.max(...seen.targets.map((b) => b.up), ...seen.texts.filter((t) => t !== caption).map((t) => t.up));
   expect(caption!.up, `the caption ${caption!.up.toFixed(1)}° up, the boards' highest ${top.toFixed(1)}°`).toBeGreaterThan(top + 5);
+  expect(caption!.up, "the caption within an easy look down").toBeGreaterThanOrEqual(-25);
+  expect(Math.abs(caption!.right), "the caption straight ahead").toBeLessThanOrEqual(10);
+  expect(await orbTurnedAway(page), "the orb and its caption turned to face the viewer").toBeLessThan(3);
 }
 
 /** Where the head is in the world, m. */
@@ -185,6 +222,26 @@ describe("the group room in a headset", () => {
       await expect.poll(() => vrLabels(page), { timeout: 15_000 }).toContain("Stop breathing on my own");
       await expectComfortable(page);
       await useInput(page, "controller");
+    });
+
+    it("standing up and recentering: the orb rises with the eyes, and its caption stays clear above the boards", async () => {
+      const { page } = s;
+      const seated = await orbHeight(page);
+      expect(seated).toBeCloseTo(SEATED_EYE_HEIGHT - ORB_BELOW_EYES, 2);
+      await headTo(page, STANDING_EYE_HEIGHT);
+      await vrPress(page, "Recenter", "controller-right");
+      await expect.poll(() => orbHeight(page), { timeout: 20_000 }).toBeCloseTo(STANDING_EYE_HEIGHT - ORB_BELOW_EYES, 2);
+      // The board folds away to see the circle whole.
+      await vrPress(page, "You", "controller-right");
+      await expect.poll(() => vrLabels(page), { timeout: 15_000 }).not.toContain("Raise hand");
+      await expectCaptionClear(page);
+      await expectComfortable(page);
+      await shot(page, "room-vr-standing");
+      // Sitting down again, for the rest of the circle.
+      await headTo(page, SEATED_EYE_HEIGHT);
+      await vrPress(page, "You", "controller-right");
+      await vrPress(page, "Recenter", "controller-right");
+      await expect.poll(() => orbHeight(page), { timeout: 20_000 }).toBeCloseTo(seated, 2);
     });
 
     it("once the circle opens, sees the check-in and then their own board, readable and within reach", async () => {

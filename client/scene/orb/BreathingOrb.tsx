@@ -1,6 +1,6 @@
 import { useFrame } from "@react-three/fiber";
 import { Suspense, useEffect, useMemo, useRef } from "react";
-import type { Mesh } from "three";
+import { Vector3, type Group, type Mesh } from "three";
 import { frame } from "../../state/frame";
 import { LazyOrbCaption } from "../../xr/headsetOnly";
 import { useAppStore } from "../../state/store";
@@ -17,6 +17,8 @@ const DIMMED = 0.3;
 
 // Reused every frame: the orb's look is computed into this, never allocated.
 const look = createOrbLook();
+// Reused every frame: the viewer's head in the orb's parent frame, when the orb turns to face them.
+const viewer = new Vector3();
 
 /**
  * The breathing pacer: an orb that grows on the in-breath, rests on holds and
@@ -29,6 +31,7 @@ export function BreathingOrb({
   color,
   position = DEFAULT_POSITION,
   scale = 1,
+  faceViewer = false,
 }: {
   /** a fixed colour (CSS); by default the orb takes the tint of the place it is in */
   color?: string;
@@ -36,7 +39,14 @@ export function BreathingOrb({
   position?: readonly [number, number, number];
   /** size relative to the calm space's orb, for a circle's orb seen from further away */
   scale?: number;
+  /**
+   * Turn about the vertical to face the viewer's head every frame, as the calm space's orb faces
+   * them by hanging in front of their eyes: for an orb out in the world (the middle of a circle),
+   * so its halo, ring and caption are never seen at a slant from a seat to one side.
+   */
+  faceViewer?: boolean;
 }) {
+  const group = useRef<Group>(null);
   const orb = useRef<Mesh>(null);
   const halo = useRef<Mesh>(null);
   const inXr = useAppStore((s) => s.xrMode !== null);
@@ -55,7 +65,14 @@ export function BreathingOrb({
     [materials],
   );
 
-  useFrame((_, delta) => {
+  useFrame(({ camera }, delta) => {
+    const g = group.current;
+    if (faceViewer && g?.parent) {
+      camera.getWorldPosition(viewer);
+      g.parent.worldToLocal(viewer);
+      // Level: only the heading turns, so the caption's lines stay horizontal. Planes face +z.
+      g.rotation.y = Math.atan2(viewer.x - g.position.x, viewer.z - g.position.z);
+    }
     const { settings, crisisOpen } = useAppStore.getState();
     orbLookAt(frame.fullness, settings.reducedMotion, look);
     // Behind crisis help the orb fades back (over about half a second) so the help stands out.
@@ -68,7 +85,7 @@ export function BreathingOrb({
   });
 
   return (
-    <group position={position as [number, number, number]} scale={scale}>
+    <group ref={group} position={position as [number, number, number]} scale={scale}>
       <mesh ref={halo} material={materials.halo} position-z={-0.05} renderOrder={1}>
         <planeGeometry />
       </mesh>
