@@ -14,11 +14,11 @@ export interface Person {
   thirdParty: () => string[];
 }
 
-/** One Chromium for everyone in a circle test: three SwiftShader browsers would not fit on two cores. */
-export function launchBrowser(): Promise<Browser> {
+/** One Chromium for everyone in a circle test: three SwiftShader browsers would not fit on two cores. `args`: more flags. */
+export function launchBrowser(args: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [...CHROMIUM_ARGS, "--autoplay-policy=no-user-gesture-required"],
+    args: [...CHROMIUM_ARGS, "--autoplay-policy=no-user-gesture-required", ...args],
   });
 }
 

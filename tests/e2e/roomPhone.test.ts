@@ -66,7 +66,8 @@ describe("a circle on a phone, by touch", () => {
 
   beforeAll(async () => {
     server = await startServer();
-    browser = await launchBrowser();
+    // A fake microphone the browser gives without asking, so the toolbar's button can really start one.
+    browser = await launchBrowser(["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"]);
     const { token } = await postJson<{ token: string }>(server.baseURL, "/api/auth/signup", { email: "lee@example.org", password: "in for four, out for six" });
     const { code } = await postJson<{ code: string }>(server.baseURL, "/api/sessions", { title: "Lunchtime circle", environment: "shore", capacity: 8 }, token);
     const client = new Client(server.baseURL.replace(/^http/, "ws"));
@@ -134,6 +135,20 @@ describe("a circle on a phone, by touch", () => {
     await expect.poll(() => state().participants.get(me)?.away).toBe(true);
     await page.getByRole("button", { name: "I'm back" }).tap();
     await expect.poll(() => state().participants.get(me)?.away).toBe(false);
+  });
+
+  it("turns the microphone on and off with a tap", async () => {
+    const { page } = phone;
+    await page.getByRole("button", { name: "Microphone off" }).tap();
+    // The browser's (fake) microphone starts: the button says so, and is pressed.
+    const on = page.getByRole("button", { name: "Microphone on" });
+    await on.waitFor({ timeout: 15_000 });
+    expect(await on.getAttribute("aria-pressed")).toBe("true");
+    await noSideways(page);
+    await on.tap();
+    const off = page.getByRole("button", { name: "Microphone off" });
+    await off.waitFor({ timeout: 15_000 });
+    expect(await off.getAttribute("aria-pressed")).toBe("false");
   });
 
   it("writes in the chat", async () => {
