@@ -177,6 +177,9 @@ describe("calm space in a headset", () => {
     await page.waitForTimeout(1000);
     await tap(page, "a-button");
     await expect.poll(async () => (await state(page)).practice.status, { timeout: 10_000 }).toBe("paused");
+    // Paused, the practice's caption still hangs under the orb, saying where the breath stopped.
+    await expect.poll(async () => (await view(page)).texts.filter((t) => t.role === "caption").length, { timeout: 10_000 }).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as TestWindow).__brTest.frame.caption)).toMatch(/Breathe|Hold/);
     await tap(page, "b-button");
     await expect.poll(async () => (await state(page)).crisisOpen, { timeout: 10_000 }).toBe(true);
     // Crisis help stands in front of the practice: the orb fades back, its caption steps aside,
