@@ -1,6 +1,6 @@
 /**
  * A bot process for the breath-clock benchmark. Each round, `clients` people join at random moments
- * within two seconds, each with its own local clock (off by up to ±1 min from the real one), and
+ * within two seconds, each with its own local clock (off by up to ±2 s from the real one, LOCAL_CLOCK_ERROR_MS), and
  * sync to the server's clock the way their client does:
  *
  * - Breathing Room: as docs/PROTOCOL.md says, six `time` requests ~50 ms apart into core/clock's
