@@ -60,7 +60,19 @@ function withinLimits(system: System, s: ServerWindow, b: BotWindow): boolean {
   return patchOk && s.loopDelay.p99 < LIMITS.loopP99Ms && delivered;
 }
 
-async function curve(system: System): Promise<ScaleCurve> {
+/** How one curve is climbed: circles added per step, at most, from which step on it is measured, how long. */
+export interface CurvePlan {
+  step: number;
+  maxCircles: number;
+  /** steps below this many circles are joined but not measured @default 0 */
+  measureFrom?: number;
+  warmup: number;
+  seconds: number;
+  /** steps measured past the first one over the limits */
+  pastKnee: number;
+}
+
+export async function curve(system: System, plan: CurvePlan = { ...PLAN, step: PLAN.step[system], maxCircles: PLAN.maxCircles[system] }): Promise<ScaleCurve> {
   const server = await startServer(system);
   const steps: ScaleStep[] = [];
   let bots: Worker | undefined;
@@ -68,21 +80,22 @@ async function curve(system: System): Promise<ScaleCurve> {
     bots = await startBots();
     let circles = 0;
     let past = 0;
-    const perStep = PLAN.step[system];
-    while (circles < PLAN.maxCircles[system]) {
+    const perStep = plan.step;
+    while (circles < plan.maxCircles) {
       const codes = await rooms(server, perStep);
       await bots.request("join", { system, port: server.port, circles: codes.map((code) => ({ code, size: CIRCLE, observe: false })), motion: "restless" }, 300_000);
       circles += perStep;
       await bots.request("move", { hz: SEND_HZ });
-      await sleep(PLAN.warmup * 1000);
-      const m = await measureCalm(server, bots, PLAN.seconds);
+      if (circles < (plan.measureFrom ?? 0)) continue;
+      await sleep(plan.warmup * 1000);
+      const m = await measureCalm(server, bots, plan.seconds);
       const step: ScaleStep = { clients: circles * CIRCLE, ...m, ok: withinLimits(system, m.server, m.bots), disturbed: m.serverCoreOthersPercent > DISTURBED_PERCENT };
       steps.push(step);
       console.log(
         `${SYSTEM_NAMES[system]}: ${step.clients} clients — server CPU ${fixed(m.server.cpuPercent, 0)}%, loop p99 ${fixed(m.server.loopDelay.p99)} ms, ` +
           `patch p99 ${fixed(m.server.patch?.p99 ?? NaN, 2)} ms, received ${fixed(m.bots.messagesPerSecond)}/s, sent ${fixed(m.bots.sendsPerSecond)}/s, bots CPU ${fixed(m.bots.cpuPercent, 0)}%, others on the server core ${fixed(m.serverCoreOthersPercent, 0)}%${step.disturbed ? "  (disturbed)" : step.ok ? "" : "  ← over"}`,
       );
-      if (!step.ok && !step.disturbed && ++past > PLAN.pastKnee) break;
+      if (!step.ok && !step.disturbed && ++past > plan.pastKnee) break;
     }
   } finally {
     await bots?.request("leave").catch(() => {});

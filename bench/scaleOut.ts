@@ -20,6 +20,7 @@ import { join } from "node:path";
 import { freePort } from "../scripts/freePort";
 import { missing, startPostgres, startRedis, type Service } from "../scripts/services";
 import type { BotWindow, JoinPlan } from "./bots/botHost";
+import { coreSpeedMs } from "./lib/coreSpeed";
 import { cpuBudgetsUnavailable, cpuGroup, type CpuGroup } from "./lib/cpuBudget";
 import { DISTURBED_PERCENT, sleep, SEND_HZ } from "./lib/measure";
 import { startWorker, type Worker } from "./lib/processes";
@@ -67,6 +68,8 @@ export interface OutCurve {
   steps: OutStep[];
   knee: number;
   load: { start: number[]; end: number[] };
+  /** each core's speed before the curve: ms for a fixed piece of work (lib/coreSpeed); CPU figures compare only at a like speed */
+  coreMs: number[];
 }
 
 /** Busy and total jiffies of the whole machine, from /proc/stat. */
@@ -129,6 +132,7 @@ async function curve(processes: number, tag: string): Promise<OutCurve> {
   const r: Running = { servers: [], bots: [], redis };
   const steps: OutStep[] = [];
   const load = { start: loadavg(), end: [] as number[] };
+  const coreMs = [0, 1].map(coreSpeedMs);
   try {
     for (let i = 0; i < processes; i++) {
       const port = await freePort();
@@ -190,7 +194,7 @@ async function curve(processes: number, tag: string): Promise<OutCurve> {
   const calm = steps.filter((s) => !s.disturbed);
   const firstOver = calm.findIndex((s) => !s.ok);
   const held = firstOver === -1 ? calm : calm.slice(0, firstOver);
-  return { processes, steps, knee: held.at(-1)?.clients ?? 0, load };
+  return { processes, steps, knee: held.at(-1)?.clients ?? 0, load, coreMs };
 }
 
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -232,7 +236,7 @@ export async function run(): Promise<OutCurve[] | undefined> {
   const atKnee = (c: OutCurve) => c.steps.find((s) => s.clients === c.knee);
   const loads = (c: OutCurve) => `${fixed(c.load.start[0]!)} → ${fixed(c.load.end[0]!)}`;
   const table = (c: OutCurve) => [
-    `**${c.processes} process${c.processes > 1 ? "es" : ""}: ${c.knee} clients** within the limits (load average, 1 min: ${loads(c)}).`,
+    `**${c.processes} process${c.processes > 1 ? "es" : ""}: ${c.knee} clients** within the limits (load average, 1 min: ${loads(c)}; core speed before: ${c.coreMs.map((ms) => fixed(ms, 0)).join(" / ")} ms, lib/coreSpeed.ts).`,
     "",
     "| clients | circles per process | server CPU | periods throttled | loop p99 (ms) | patch p99 (ms) | received / sent per client per s | bots' CPU | Redis CPU | others | within |",
     "|---|---|---|---|---|---|---|---|---|---|---|",
