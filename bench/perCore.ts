@@ -2,7 +2,7 @@
  * Figure 3 for Breathing Room alone, several times over: how many active pose clients one server core
  * holds, and how much that moves from one run to the next on this shared machine. Each run is the
  * scale curve of bench/scale.ts (circles of 16, everyone moving, the same limits), climbed 8 circles
- * at a time but measured only from 1,280 clients on, near the knee on a calm machine; between runs everything is
+ * at a time but measured only from 640 clients on; between runs everything is
  * stopped and started again. The load average is noted beside each run.
  *
  *   npm run bench -- perCore            (BENCH_RUNS=<n> for another number of runs)
@@ -17,7 +17,7 @@ import { curve, LIMITS, type CurvePlan, type ScaleCurve } from "./scale";
 const CIRCLE = 16;
 const RUNS = Number(process.env.BENCH_RUNS) || sized({ full: 3, quick: 1, tiny: 1 });
 const PLAN: CurvePlan = sized({
-  full: { step: 8, measureFrom: 80, maxCircles: 160, warmup: 3, seconds: 6, pastKnee: 1 },
+  full: { step: 8, measureFrom: 40, maxCircles: 160, warmup: 3, seconds: 6, pastKnee: 1 },
   quick: { step: 16, measureFrom: 48, maxCircles: 96, warmup: 1, seconds: 2, pastKnee: 0 },
   tiny: { step: 1, measureFrom: 1, maxCircles: 1, warmup: 0.5, seconds: 1, pastKnee: 0 },
 });
@@ -27,6 +27,12 @@ export interface PerCoreRun extends ScaleCurve {
   load: { start: number[]; end: number[] };
   /** the server core's speed before and after the run: ms for a fixed piece of work (lib/coreSpeed) */
   coreMs: { start: number; end: number };
+}
+
+/** A run's knee in words: at least the top of the plan, below the first step measured, or the clients held. */
+function kneeText(r: ScaleCurve): string {
+  if (r.knee === PLAN.maxCircles * CIRCLE) return `≥ ${r.knee}`;
+  return r.knee === 0 ? `< ${(PLAN.measureFrom ?? 1) * CIRCLE}` : String(r.knee);
 }
 
 export async function run(): Promise<PerCoreRun[]> {
@@ -48,7 +54,7 @@ export async function run(): Promise<PerCoreRun[]> {
     const step = (s: typeof at) =>
       s ? `${fixed(s.server.cpuPercent, 0)}% / ${fixed(s.server.loopDelay.p99)} / ${fixed(s.server.patch?.p99 ?? NaN, 2)} / ${fixed(s.bots.messagesPerSecond)} / ${fixed(s.bots.cpuPercent, 0)}%` : "—";
     const top = r.knee === PLAN.maxCircles * CIRCLE;
-    return `| ${i + 1} | **${top ? `≥ ${r.knee}` : r.knee}**${top ? " (the run's top)" : ""} | ${step(at)} | ${over ? `${over.clients}: ${step(over)}` : "—"} | ${fixed(Math.min(...others), 0)}–${fixed(Math.max(...others), 0)}% | ${fixed(r.load.start[0]!)} → ${fixed(r.load.end[0]!)} | ${fixed(r.coreMs.start, 0)} → ${fixed(r.coreMs.end, 0)} |`;
+    return `| ${i + 1} | **${kneeText(r)}**${top ? " (the run's top)" : ""} | ${step(at)} | ${over ? `${over.clients}: ${step(over)}` : "—"} | ${fixed(Math.min(...others), 0)}–${fixed(Math.max(...others), 0)}% | ${fixed(r.load.start[0]!)} → ${fixed(r.load.end[0]!)} | ${fixed(r.coreMs.start, 0)} → ${fixed(r.coreMs.end, 0)} |`;
   };
   report(
     "Group room",
@@ -61,7 +67,8 @@ export async function run(): Promise<PerCoreRun[]> {
       "\"Core speed\": the time a fixed piece of JavaScript took on the server's core just before and after the run (bench/lib/coreSpeed.ts,",
       "median of five): this virtual machine's cores are shared with others, and the same work can take twice as long from one hour to the next.",
       "",
-      `**Knee: ${knees.n > 1 ? `${fixed(Math.min(...runs.map((r) => r.knee)), 0)}–${fixed(knees.max, 0)} clients over ${RUNS} runs (median ${fixed(knees.p50, 0)})` : `${runs[0]?.knee ?? 0} clients`}${knees.max === PLAN.maxCircles * CIRCLE ? `; ${PLAN.maxCircles * CIRCLE} is the most a run adds (its bots' core is nearly full by then), so a run that reached it held at least that` : ""}.**`,
+      `**Knee, run by run: ${runs.map(kneeText).join(", ")} clients${knees.n > 1 ? ` (median ${fixed(knees.p50, 0)})` : ""}.**` +
+        (knees.max === PLAN.maxCircles * CIRCLE ? ` ${PLAN.maxCircles * CIRCLE} is the most a run adds (its bots' core is nearly full by then): a run that reached it held at least that.` : ""),
       "",
       "| run | knee (clients) | at the knee | first step over | others on its core | load average (1 min) | core speed (ms) |",
       "|---|---|---|---|---|---|---|",
