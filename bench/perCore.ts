@@ -29,10 +29,12 @@ export interface PerCoreRun extends ScaleCurve {
   coreMs: { start: number; end: number };
 }
 
-/** A run's knee in words: at least the top of the plan, below the first step measured, or the clients held. */
+/** A run's knee in words: at least the top of the plan, the clients held, or below the first calm step over the limits. */
 function kneeText(r: ScaleCurve): string {
   if (r.knee === PLAN.maxCircles * CIRCLE) return `≥ ${r.knee}`;
-  return r.knee === 0 ? `< ${(PLAN.measureFrom ?? 1) * CIRCLE}` : String(r.knee);
+  if (r.knee > 0) return String(r.knee);
+  const over = r.steps.find((s) => !s.disturbed && !s.ok);
+  return over ? `< ${over.clients}` : "—";
 }
 
 export async function run(): Promise<PerCoreRun[]> {

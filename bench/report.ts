@@ -23,7 +23,9 @@ export function writeBenchmark(section: string, title: string, body: string): vo
   let block = text.slice(start, end);
   const head = `### ${title}`;
   const entry = `${head}\n\n${body.trim()}\n`;
-  const at = block.indexOf(head);
+  // The whole heading line: "### People per server core" is not "### People per server core: …".
+  const inside = block.indexOf(`\n${head}\n`);
+  const at = block.startsWith(`${head}\n`) ? 0 : inside === -1 ? -1 : inside + 1;
   if (at === -1) {
     block = `${block.trimEnd()}\n\n${entry}`;
   } else {

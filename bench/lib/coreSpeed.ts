@@ -5,7 +5,8 @@ import { execFileSync } from "node:child_process";
  * typed arrays and small short-lived objects, like the pose path), the median of five tries, ms. This
  * machine is a virtual one whose cores are shared with other machines: the same work can take
  * twice as long from one hour to the next without any program of ours being busier, which no
- * "others on its core" figure can see. Two runs of a bench compare only at a like speed.
+ * "others on its core" figure can see. Two runs of a bench compare only at a like speed. It is wall
+ * time: programs sharing the core at that moment slow it too (a bench runs it before starting its own).
  */
 const WORK = `
 const words = new Uint32Array(384);
