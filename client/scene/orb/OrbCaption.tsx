@@ -17,7 +17,7 @@ const CAPTION_WIDTH = 760;
  * the DOM live region shows them). Place inside the orb's group, which sits
  * further away than the panels: the text is scaled by the ratio of distances,
  * so it subtends the same visual angle as the kit's `caption` and `h2` roles.
- * White on a dark pill in every theme, so it reads over any sky.
+ * White on dark pills in every theme, so both read over any sky.
  * The words change in the frame loop, only when they differ: no React render.
  */
 export function OrbCaption({ distance }: { distance: number }) {
@@ -25,6 +25,7 @@ export function OrbCaption({ distance }: { distance: number }) {
   const caption = useRef<VanillaText>(null);
   const pill = useRef<VanillaContainer>(null);
   const count = useRef<VanillaText>(null);
+  const countPill = useRef<VanillaContainer>(null);
   // What is on screen now; the count's string is built only when the number changes.
   const shown = useRef({ caption: "", count: 0 });
   const scale = distance / PANEL_DISTANCE;
@@ -45,6 +46,7 @@ export function OrbCaption({ distance }: { distance: number }) {
     if (number !== s.count) {
       s.count = number;
       count.current?.setProperties({ text: number > 0 ? String(number) : "" });
+      countPill.current?.setProperties({ visibility: number > 0 ? "visible" : "hidden" });
     }
   });
   // A re-render (a settings change) resets uikit's properties to the props: show the words again.
@@ -57,9 +59,11 @@ export function OrbCaption({ distance }: { distance: number }) {
     <>
       <group position-y={COUNT_Y} scale={scale}>
         <Container {...root} anchorY="bottom">
-          <Text ref={count} fontSize={type.h2} fontWeight="bold" color={palette.text}>
-            {""}
-          </Text>
+          <Container ref={countPill} visibility="hidden" paddingX={24} paddingY={8} borderRadius={24} backgroundColor={withAlpha(palette.ink, 0.72)}>
+            <Text ref={count} fontSize={type.h2} fontWeight="bold" color={palette.text}>
+              {""}
+            </Text>
+          </Container>
         </Container>
       </group>
       <group position-y={CAPTION_TOP} scale={scale}>
