@@ -1,8 +1,18 @@
 // Voice in the circle, peer to peer (mesh) and through Janus (SFU): what each person sends and
-// receives on the wire in circles of 4, 8 and 16, and what one page spends receiving 8 voices. Real
-// pages in Debian's Chromium (DOM view, no WebGL), each with a microphone that "talks" (a tone
-// switched on 1.6 s, off 1 s: Opus DTX sends almost nothing in the pauses), against `npm start` on
-// loopback. Wire bytes are the transports' (RTP, RTCP, SRTP, STUN).
+// receives on the wire in circles of 4, 8 and 16, and what one real page spends receiving 8 voices,
+// against `npm start` on loopback. Wire bytes are the transports' (RTP, RTCP, SRTP, STUN).
+//
+// The people who speak are WebRTC peers in this Node process (bench/bots/VoiceBot.ts): libwebrtc
+// M106 through @roamhq/wrtc, running the client's own VoiceMesh / VoiceSfu (perfect negotiation,
+// the SFU's publisher and subscriber, Opus with DTX asked for) and the same room messages as a page
+// — so a circle of 16 fits a 2-core machine, where 8 Chromium pages did not (BENCHMARKS.md). Each
+// one's microphone "talks": a tone 1.6 s on, 1 s off, 10 ms frames of PCM into an RTCAudioSource.
+// How they differ from a browser: their audio bypasses the audio processing module (no echo
+// cancellation, noise suppression or gain control — the pages' fake microphones, a Web Audio
+// oscillator, bypassed it too), they play nothing (no Web Audio, no panners, no loopback mix, no
+// output device pulling decoded audio), have no voice-activity detector (`speaking` follows the
+// tone) and never render. The wire carries what a browser's would: libwebrtc's Opus at its default
+// rate with DTX, in the same SDP. The one page whose CPU is measured is a real Chromium page.
 //
 //   npm run bench -- voice                      mesh, then Janus where it is installed
 //   VOICE_PARTS=mesh npm run bench -- voice     only the mesh (the SFU's figures stay as they were)
@@ -18,6 +28,8 @@ import { ROOM_NAME } from "../core/protocol";
 import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/chromium";
 import { janusInstalled, startJanus, type RunningJanus } from "../scripts/janus";
 import { buildTestClient, startServer, type RunningServer } from "../scripts/serveApp";
+import { installNodeWebRtc, TalkingMics } from "./bots/nodeWebRtc";
+import { VoiceBot, type Wire } from "./bots/VoiceBot";
 import { mode, saveResult, sized } from "./lib/results";
 import { machine, writeBenchmark } from "./report";
 
@@ -26,10 +38,10 @@ const MEASURE_S = sized({ full: 13, quick: 5.2, tiny: 2.6 });
 /** After every link is up, before measuring: encoders and DTX settle. */
 const SETTLE_S = sized({ full: 3, quick: 2, tiny: 0.5 });
 const SIZES = process.env.VOICE_SIZES ? process.env.VOICE_SIZES.split(",").map(Number) : sized({ full: [4, 8, 16], quick: [4, 8], tiny: [3] });
-/** The circle a separate page joins to listen (its size = the voices it receives). */
+/** The circle a page joins to listen (its size = the voices it receives). */
 const LISTEN_TO = sized({ full: 8, quick: 8, tiny: 3 });
 /** How long a circle may take to link everyone before it counts as not fitting this machine, ms. */
-const LINK_WAIT_MS = sized({ full: 120_000, quick: 60_000, tiny: 30_000 });
+const LINK_WAIT_MS = sized({ full: 60_000, quick: 40_000, tiny: 20_000 });
 const PARTS = process.env.VOICE_PARTS ?? "all";
 
 const ARGS = [
@@ -44,54 +56,16 @@ const ARGS = [
 
 /**
  * Chromium gathers ICE candidates on every interface only for a page with media permission; other
- * pages get the default route's address alone, and this namespace has none (only loopback). So every
- * page is granted the fake device first, as in tests/e2e/voice.test.ts — the listener too, which
- * otherwise gathers no candidate at all and connects to nobody (on a real network it has a default
- * route). It never opens its microphone.
+ * pages get the default route's address alone, and this namespace has none (only loopback). So the
+ * listening page is granted the fake device first, as in tests/e2e/voice.test.ts (on a real network
+ * it has a default route). It never opens its microphone, and it listens in HRTF (the default).
  */
-const GRANT = `
-    const real = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
-    const granted = real({ audio: true }).then((s) => s.getTracks().forEach((t) => t.stop()));`;
-
-/**
- * A microphone that talks: a tone gated on and off like speech with pauses (see tests/e2e/voice.test.ts
- * for why a fake). Speakers listen in plain stereo (the app's own setting, More → Plain stereo): what
- * travels on the wire is the same, and a circle of 16 pages on one small machine spends its CPU on the
- * codecs rather than on 15 × 16 HRTF panners. The listener whose CPU is measured keeps HRTF.
- * (The key is VOICE_PREFS_KEY, client/room/voice/voiceStore.ts.)
- */
-const talkingMic = (hz: number) => `
-  (() => {${GRANT}
-    try { localStorage.setItem("breathing-room:voice:v1", JSON.stringify({ pushToTalk: false, plainStereo: true })); } catch {}
-    navigator.mediaDevices.getUserMedia = async () => {
-      await granted;
-      const ctx = new AudioContext();
-      const osc = new OscillatorNode(ctx, { frequency: ${hz} });
-      const gate = new GainNode(ctx, { gain: 0 });
-      const out = ctx.createMediaStreamDestination();
-      osc.connect(gate).connect(out);
-      osc.start();
-      let on = false;
-      const flip = () => { on = !on; gate.gain.setTargetAtTime(on ? 0.3 : 0, ctx.currentTime, 0.02); setTimeout(flip, on ? 1600 : 1000); };
-      flip();
-      return out.stream;
-    };
-  })();`;
-const listenerOnly = `(() => {${GRANT}
+const GRANT = `(() => {
+    navigator.mediaDevices.getUserMedia({ audio: true }).then((s) => s.getTracks().forEach((t) => t.stop()));
   })();`;
 
-interface Wire {
-  sent: number;
-  received: number;
-  /** voices this page plays (VoiceOutput) */
-  voices: number;
-  /** voice connections (mesh links, or the SFU's publisher and subscriber), and how many are up */
-  pcs: number;
-  connected: number;
-}
-
-/** Wire bytes of every voice connection of this page, mesh or SFU (not its own loopback pair). */
-function wireBytes(page: Page): Promise<Wire> {
+/** Wire bytes of a page's voice connections, mesh or SFU (not its own loopback pair): as VoiceBot.wire. */
+function pageWire(page: Page): Promise<Wire> {
   return page.evaluate(async () => {
     const w = window as unknown as {
       __brTest?: {
@@ -135,6 +109,7 @@ async function openCircle(server: RunningServer, token: string, capacity: number
   // Rooms take a short-lived room token, not the sign-in itself.
   client.auth.token = ((await api(server, "/auth/room-token", {}, token)) as { token: string }).token;
   const lead = await client.joinOrCreate(ROOM_NAME, { code, pseudonym: "Lead", look: "sage" });
+  lead.onMessage("*", () => {});
   for (let i = 0; i < 100 && !lead.state?.session; i++) await new Promise((r) => setTimeout(r, 50));
   lead.send("openCircle");
   lead.send("setAdmission", { on: false });
@@ -142,19 +117,19 @@ async function openCircle(server: RunningServer, token: string, capacity: number
   return { code, lead };
 }
 
-async function seat(browser: Browser, server: RunningServer, code: string, name: string, hz: number | null): Promise<Page> {
+/** A page that enters the circle as a person would (agreement, name) and listens, microphone off. */
+async function seatListener(browser: Browser, server: RunningServer, code: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 480, height: 640 } });
-  await context.addInitScript(hz === null ? listenerOnly : talkingMic(hz));
+  await context.addInitScript(GRANT);
   const page = await context.newPage();
-  page.setDefaultTimeout(90_000);
+  page.setDefaultTimeout(60_000);
   await page.goto(`${server.baseURL}/room/${code}`, { waitUntil: "domcontentloaded" });
   await page.getByRole("button", { name: "Continue" }).click();
   await page.getByRole("checkbox").check();
   await page.getByRole("button", { name: "I agree, continue" }).click();
-  await page.getByLabel("A name for this circle").fill(name);
+  await page.getByLabel("A name for this circle").fill("Listener");
   await page.getByRole("button", { name: "Enter the circle" }).click();
   await page.getByRole("button", { name: "Microphone off" }).waitFor();
-  if (hz !== null) await page.getByRole("button", { name: "Microphone off" }).click();
   return page;
 }
 
@@ -163,13 +138,14 @@ const sleep = (s: number) => new Promise((r) => setTimeout(r, s * 1000));
 const bounded = (work: Promise<unknown>, s = 10) => Promise.race([work.catch(() => {}), sleep(s)]);
 const kbit = (bytes: number, s: number) => (bytes * 8) / 1000 / s;
 const load1 = () => Number(loadavg()[0]!.toFixed(2));
+type WireOf = () => Promise<Wire>;
 
-/** Until every page plays `voices` voices over connections that are up (or throws after LINK_WAIT_MS). */
-async function linkedUp(pages: Page[], voices: (i: number) => number): Promise<number> {
+/** Until everyone receives `voices` voices over connections that are up (or throws after LINK_WAIT_MS). */
+async function linkedUp(people: WireOf[], voices: (i: number) => number): Promise<number> {
   const t0 = performance.now();
   for (;;) {
-    const wires = await Promise.all(pages.map(wireBytes));
-    // The facilitator here is an SDK client without voice: a mesh page's link to it never comes up.
+    const wires = await Promise.all(people.map((wire) => wire()));
+    // The facilitator here is an SDK client without voice: a mesh link to it never comes up.
     if (wires.every((w, i) => w.voices >= voices(i) && w.pcs > 0 && w.connected >= Math.min(w.pcs, voices(i)))) return (performance.now() - t0) / 1000;
     if (performance.now() - t0 > LINK_WAIT_MS) {
       const short = wires.map((w, i) => `${w.voices}/${voices(i)} voices, ${w.connected}/${w.pcs} up`).join("; ");
@@ -179,20 +155,31 @@ async function linkedUp(pages: Page[], voices: (i: number) => number): Promise<n
   }
 }
 
+/** CPU seconds this process (the people in Node and the harness, every thread) has used so far. */
+const ownCpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
+
 interface PerPerson {
   up: number;
   down: number;
 }
 
-/** Per person, kbit/s up and down over MEASURE_S. */
-async function measure(pages: Page[]): Promise<PerPerson[]> {
+/** Per person, kbit/s up and down over MEASURE_S; and the Node people's CPU meanwhile, % of one core. */
+async function measure(people: WireOf[]): Promise<{ per: PerPerson[]; botsCpu: number }> {
   await sleep(SETTLE_S);
-  const before = await Promise.all(pages.map(wireBytes));
+  const before = await Promise.all(people.map((wire) => wire()));
+  const cpu0 = ownCpuSeconds();
   const t0 = performance.now();
   await sleep(MEASURE_S);
-  const after = await Promise.all(pages.map(wireBytes));
+  const cpu1 = ownCpuSeconds();
+  const after = await Promise.all(people.map((wire) => wire()));
   const s = (performance.now() - t0) / 1000;
-  return pages.map((_, i) => ({ up: kbit(after[i]!.sent - before[i]!.sent, s), down: kbit(after[i]!.received - before[i]!.received, s) }));
+  return {
+    per: people.map((_, i) => ({ up: kbit(after[i]!.sent - before[i]!.sent, s), down: kbit(after[i]!.received - before[i]!.received, s) })),
+    botsCpu: ((cpu1 - cpu0) / s) * 100,
+  };
 }
 
 /** CPU seconds used so far by a process and all its descendants (Linux /proc). */
@@ -242,28 +229,42 @@ interface Listener {
   voices: number;
   wall: number;
   load: number;
+  /** the Node people's CPU over the same window, % of one core */
+  botsCpu: number;
 }
 
-/** One more page, in its own Chromium (so its whole process tree is its cost), receiving the circle's voices. */
-async function listenerCost(server: RunningServer, code: string, speakers: Page[], browsers: Browser[]): Promise<Listener> {
+/** One page, in its own Chromium (so its whole process tree is its cost), receiving the circle's voices. */
+async function listenerCost(server: RunningServer, code: string, speakers: number): Promise<Listener> {
   const known = allPids();
   const own = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  browsers.push(own);
-  const root = newestChromium(known);
-  if (root < 0) throw new Error("could not find the listener's Chromium process");
-  const listener = await seat(own, server, code, "Listener", null);
-  // Everyone now links to the listener too (the speakers' own figures are taken before this).
-  await linkedUp([listener], () => speakers.length);
-  await sleep(SETTLE_S);
-  const wire = await wireBytes(listener);
-  const cpu0 = treeCpuSeconds(root);
-  const t0 = performance.now();
-  await sleep(MEASURE_S);
-  const cpu1 = treeCpuSeconds(root);
-  const wall = (performance.now() - t0) / 1000;
-  const after = await wireBytes(listener);
-  await bounded(own.close());
-  return { cpuPercent: ((cpu1 - cpu0) / wall) * 100, down: kbit(after.received - wire.received, wall), voices: after.voices, wall, load: load1() };
+  try {
+    const root = newestChromium(known);
+    if (root < 0) throw new Error("could not find the listener's Chromium process");
+    const page = await seatListener(own, server, code);
+    const wire = () => pageWire(page);
+    // Everyone now links to the listener too (the speakers' own figures are taken before this).
+    await linkedUp([wire], () => speakers);
+    await sleep(SETTLE_S);
+    const before = await wire();
+    const cpu0 = treeCpuSeconds(root);
+    const bots0 = ownCpuSeconds();
+    const t0 = performance.now();
+    await sleep(MEASURE_S);
+    const cpu1 = treeCpuSeconds(root);
+    const bots1 = ownCpuSeconds();
+    const wall = (performance.now() - t0) / 1000;
+    const after = await wire();
+    return {
+      cpuPercent: ((cpu1 - cpu0) / wall) * 100,
+      down: kbit(after.received - before.received, wall),
+      voices: after.voices,
+      wall,
+      load: load1(),
+      botsCpu: ((bots1 - bots0) / wall) * 100,
+    };
+  } finally {
+    await bounded(own.close());
+  }
 }
 
 interface Row {
@@ -272,9 +273,11 @@ interface Row {
   down: number;
   downMin: number;
   downMax: number;
-  /** seconds until every page played every other voice over connections that were up */
+  /** seconds until everyone received every other voice over connections that were up */
   linkS: number;
   load: number;
+  /** the Node people's CPU while measured, % of one core (all of them together) */
+  botsCpu: number;
 }
 interface Part {
   rows: Row[];
@@ -285,15 +288,20 @@ interface Part {
 }
 
 /** Circles of each size, everyone speaking; the listener in the circle of LISTEN_TO; the talking piece in the smallest (mesh). */
-async function circles(server: RunningServer, token: string, speakers: Browser, browsers: Browser[], label: string): Promise<Part> {
+async function circles(server: RunningServer, token: string, label: string): Promise<Part> {
   const part: Part = { rows: [], missing: [], listener: null };
   for (const n of SIZES) {
     const c = await openCircle(server, token, n + 3);
-    const pages: Page[] = [];
+    const mics = new TalkingMics();
+    const bots: VoiceBot[] = [];
     try {
-      for (let i = 0; i < n; i++) pages.push(await seat(speakers, server, c.code, `Speaker ${i + 1}`, 300 + 60 * i));
-      const linkS = await linkedUp(pages, () => n - 1);
-      const per = await measure(pages);
+      const joined = await Promise.allSettled(Array.from({ length: n }, (_, i) => VoiceBot.join(server.baseURL, c.code, `Speaker ${i + 1}`, mics, 300 + 60 * i)));
+      for (const j of joined) if (j.status === "fulfilled") bots.push(j.value);
+      const refused = joined.find((j): j is PromiseRejectedResult => j.status === "rejected");
+      if (refused) throw refused.reason;
+      const people = bots.map((bot) => () => bot.wire());
+      const linkS = await linkedUp(people, () => n - 1);
+      const { per, botsCpu } = await measure(people);
       const row: Row = {
         n,
         up: per.reduce((s, p) => s + p.up, 0) / n,
@@ -302,16 +310,16 @@ async function circles(server: RunningServer, token: string, speakers: Browser, 
         downMax: Math.max(...per.map((p) => p.down)),
         linkS,
         load: load1(),
+        botsCpu,
       };
       part.rows.push(row);
       console.log(label, row);
       if (label === "mesh" && n === SIZES[0]) {
         // The same circle in talking-piece mode: one speaker, the rest listening.
         c.lead.send("setPieceMode", { on: true });
-        const holder = [...c.lead.state.participants.entries()].find(([, p]) => p.pseudonym === "Speaker 1")![0];
-        c.lead.send("givePiece", { to: holder });
+        c.lead.send("givePiece", { to: bots[0]!.room.sessionId });
         await sleep(sized({ full: 2, quick: 2, tiny: 1 }));
-        const piece = await measure(pages);
+        const { per: piece } = await measure(people);
         const rest = piece.slice(1);
         part.piece = {
           holderUp: piece[0]!.up,
@@ -323,15 +331,16 @@ async function circles(server: RunningServer, token: string, speakers: Browser, 
       }
       // At tiny size (npm test) the listener is measured once, in the mesh: the same code as through Janus.
       if (n === LISTEN_TO && !(label === "sfu" && mode() === "tiny")) {
-        part.listener = await listenerCost(server, c.code, pages, browsers);
+        part.listener = await listenerCost(server, c.code, n);
         console.log(label, { listener: part.listener });
       }
     } catch (e) {
       const reason = (e as Error).message.split("\n")[0]!;
-      part.missing.push({ n, reason: `${pages.length} of ${n} pages seated; ${reason}` });
+      part.missing.push({ n, reason: `${bots.length} of ${n} people seated; ${reason}` });
       console.warn(label, n, "did not fit:", reason);
     } finally {
-      for (const page of pages) await bounded(page.context().close());
+      await Promise.all(bots.map((bot) => bounded(bot.leave())));
+      mics.close();
       await bounded(c.lead.leave());
     }
   }
@@ -339,33 +348,28 @@ async function circles(server: RunningServer, token: string, speakers: Browser, 
 }
 
 const f = (n: number) => n.toFixed(1);
+const f0 = (n: number) => n.toFixed(0);
 
 export async function run(): Promise<void> {
   if (!SIZES.includes(LISTEN_TO)) throw new Error(`VOICE_SIZES must include ${LISTEN_TO} (the listener's circle)`);
-  // The harness pins itself to the bots' core; these pages are the system under test, so Chromium
-  // (which inherits this process's affinity) gets every core.
+  // The harness pins itself to the bots' core; the people here and the listening page are the
+  // system under test, so this process (its WebRTC threads) and Chromium get every core.
   execFileSync("taskset", ["-a", "-pc", `0-${cpus().length - 1}`, String(process.pid)], { stdio: "ignore" });
+  installNodeWebRtc();
   const loadBefore = load1();
-  // The voice e2e and its harness test run after a test build of this same tree.
+  // The listening page runs a test build of this same tree (the voice e2e builds it first).
   if (process.env.E2E_CLIENT_BUILT !== "1") await buildTestClient();
-  const browsers: Browser[] = [];
   const figures: { loadBefore: number; mesh?: Part; sfu?: Part | { missing: string } } = { loadBefore };
-  try {
-    const speakers = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-    browsers.push(speakers);
-    if (PARTS !== "sfu") {
-      const server = await startServer();
-      try {
-        const { token } = (await api(server, "/auth/signup", { email: "bench@example.org", password: "slow breath, long walk" })) as { token: string };
-        figures.mesh = await circles(server, token, speakers, browsers, "mesh");
-      } finally {
-        server.stop();
-      }
+  if (PARTS !== "sfu") {
+    const server = await startServer();
+    try {
+      const { token } = (await api(server, "/auth/signup", { email: "bench@example.org", password: "slow breath, long walk" })) as { token: string };
+      figures.mesh = await circles(server, token, "mesh");
+    } finally {
+      server.stop();
     }
-    if (PARTS !== "mesh") figures.sfu = janusInstalled() ? await sfu(speakers, browsers) : { missing: "Janus is not installed (apt-get install janus)" };
-  } finally {
-    for (const b of browsers) await bounded(b.close());
   }
+  if (PARTS !== "mesh") figures.sfu = janusInstalled() ? await sfu() : { missing: "Janus is not installed (apt-get install janus)" };
   saveResult("voice", figures);
   if (mode() !== "full") return;
   const command = `${PARTS === "all" ? "" : `VOICE_PARTS=${PARTS} `}npm run bench -- voice`;
@@ -374,7 +378,7 @@ export async function run(): Promise<void> {
 }
 
 /** The same circles through Debian's Janus on loopback, with our server told where it is. */
-async function sfu(speakers: Browser, browsers: Browser[]): Promise<Part> {
+async function sfu(): Promise<Part> {
   let janus: RunningJanus | null = null;
   let server: RunningServer | null = null;
   try {
@@ -387,7 +391,7 @@ async function sfu(speakers: Browser, browsers: Browser[]): Promise<Part> {
       delete process.env.JANUS_ADMIN_KEY;
     }
     const { token } = (await api(server, "/auth/signup", { email: "bench@example.org", password: "slow breath, long walk" })) as { token: string };
-    return await circles(server, token, speakers, browsers, "sfu");
+    return await circles(server, token, "sfu");
   } finally {
     server?.stop();
     janus?.stop();
@@ -396,30 +400,34 @@ async function sfu(speakers: Browser, browsers: Browser[]): Promise<Part> {
 
 const table = (part: Part) =>
   [
-    "| people | up (mean) | down (mean) | down (lowest–highest page) | load average (1 min) |",
-    "|---|---|---|---|---|",
-    ...part.rows.map((r) => `| ${r.n} | ${f(r.up)} | ${f(r.down)} | ${f(r.downMin)}–${f(r.downMax)} | ${r.load.toFixed(2)} |`),
-    ...part.missing.map((m) => `| ${m.n} | — | — | did not fit: ${m.reason} | |`),
+    "| people | up (mean) | down (mean) | down (lowest–highest person) | all linked after | people in Node: CPU, % of one core | load average (1 min) |",
+    "|---|---|---|---|---|---|---|",
+    ...part.rows.map((r) => `| ${r.n} | ${f(r.up)} | ${f(r.down)} | ${f(r.downMin)}–${f(r.downMax)} | ${f(r.linkS)} s | ${f0(r.botsCpu)} | ${r.load.toFixed(2)} |`),
+    ...part.missing.map((m) => `| ${m.n} | — | — | did not fit: ${m.reason} | | | |`),
   ].join("\n");
 
 const listenerText = (l: Listener | null, how: string) =>
   l
     ? `**One page receiving ${l.voices} voices** ${how} (its own Chromium, every process of it counted:
 renderer, audio and network services; DOM view, HRTF panners, the loopback mix): **${f(l.cpuPercent)} % of
-one core** over ${f(l.wall)} s, ${f(l.down)} kbit/s down (load average ${l.load.toFixed(2)} at the end). CPU
-time, not wall time.`
+one core** over ${f(l.wall)} s, ${f(l.down)} kbit/s down; meanwhile the ${l.voices} people in Node used
+${f0(l.botsCpu)} % of one core, and the load average was ${l.load.toFixed(2)} at the end. CPU time, not wall time.`
     : `One page receiving ${LISTEN_TO} voices ${how}: not measured (the circle of ${LISTEN_TO} did not fit, see the table).`;
+
+const HOW = `The people who speak are WebRTC peers in the bench's Node process (libwebrtc M106 through
+@roamhq/wrtc) running the client's own VoiceMesh / VoiceSfu and the same room messages as a page; each
+microphone "talks" (a tone 1.6 s on, 1 s off; Opus with DTX sends next to nothing in the pauses).
+Unlike a browser they play nothing and their audio skips echo cancellation, noise suppression and gain
+control (bench/voice.ts says more); the wire carries what a page's would.`;
 
 function meshText(part: Part, command: string, loadBefore: number): string {
   const p = part.piece;
-  return `Command: \`${command}\` (${machine()}; Debian Chromium, ${MEASURE_S} s per figure; load average
-${loadBefore.toFixed(2)} before the run, the pages' own load included in the column)
+  return `Command: \`${command}\` (${machine()}; ${MEASURE_S} s per figure; load average
+${loadBefore.toFixed(2)} before the run)
 
-Every page's microphone "talks" (a tone 1.6 s on, 1 s off; Opus with DTX sends next to nothing in the
-pauses), all pages in one Chromium, everyone speaking. Each figure is taken once every page plays
-every other voice over connections that are up; the speakers listen in plain stereo (an app setting:
-the wire carries the same), the listening page below in HRTF. Wire bytes of the voice connections (RTP + RTCP +
-SRTP + STUN, from the transports' stats), per person, kbit/s:
+${HOW} Everyone speaks; each figure is taken once everyone receives every other voice over
+connections that are up. Wire bytes of the voice connections (RTP + RTCP + SRTP + STUN, from the
+transports' stats), per person, kbit/s:
 
 ${table(part)}
 
@@ -435,12 +443,12 @@ ${listenerText(part.listener, "in the mesh")}`;
 }
 
 function sfuText(part: Part, command: string, loadBefore: number): string {
-  return `Command: \`${command}\` (${machine()}; Debian Chromium, Debian Janus ${janusVersion()} on loopback,
+  return `Command: \`${command}\` (${machine()}; Debian Janus ${janusVersion()} on loopback,
 ${MEASURE_S} s per figure; load average ${loadBefore.toFixed(2)} before the run)
 
-The same talking microphones in circles whose voices go through Janus' VideoRoom (\`JANUS_URL\`),
-everyone speaking, all pages in one Chromium. Wire bytes of each page's two SFU connections
-(publisher and subscriber: RTP + RTCP + SRTP + STUN), per person, kbit/s:
+${HOW} Here the circle's voices go through Janus' VideoRoom (\`JANUS_URL\`), everyone speaking.
+Wire bytes of each person's two SFU connections (publisher and subscriber: RTP + RTCP + SRTP +
+STUN), per person, kbit/s:
 
 ${table(part)}
 

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { janusInstalled } from "../../scripts/janus";
 
 /**
- * The voice benchmark (bench/voice.ts), run once at tiny size — a circle of 3 talking pages for one
- * cycle of their microphones (2.6 s), in the mesh with a fourth page listening, then through Janus
- * where it is installed — so it cannot rot: every figure comes out and
+ * The voice benchmark (bench/voice.ts), run once at tiny size — a circle of 3 people talking for one
+ * cycle of their microphones (2.6 s), WebRTC peers in Node running the client's voice code, in the
+ * mesh with a page listening, then through Janus where it is installed — so it cannot rot: every figure comes out and
  * BENCHMARKS.md is left alone. It drives Chromium, so it runs with the browser files; it reuses
  * their test build. Speed is not asserted here (see BENCHMARKS.md, "Voice").
  */
@@ -54,7 +54,7 @@ describe("voice bench harness", () => {
     expect(row!.up).toBeGreaterThan(0);
     // Every page received audio, not only on average.
     expect(row!.downMin).toBeGreaterThan(0);
-    // The listener page (no microphone) plays all three voices and receives their audio.
+    // The listening page (no microphone) plays all three voices and receives their audio.
     expect(part.listener?.voices).toBe(3);
     expect(part.listener!.down).toBeGreaterThan(0);
     expect(part.listener!.cpuPercent).toBeGreaterThan(0);

@@ -1,0 +1,150 @@
+import { Client, type Room } from "@colyseus/sdk";
+import { AGREEMENT_VERSION } from "../../core/care";
+import { ROOM_NAME, type Candidate, type Description, type VoiceConfig, type VoiceServerMessages } from "../../core/protocol";
+import { linked, mayBeHeard } from "../../core/voice";
+import type { CircleState, Participant } from "../../server/rooms/CircleState";
+import { VoiceMesh } from "../../client/room/voice/VoiceMesh";
+import { VoiceSfu } from "../../client/room/voice/VoiceSfu";
+import type { TalkingMics } from "./nodeWebRtc";
+
+/** Wire bytes of one person's voice connections so far, and how many are up. */
+export interface Wire {
+  sent: number;
+  received: number;
+  /** voices this person receives */
+  voices: number;
+  /** voice connections (mesh links, or the SFU's publisher and subscriber) */
+  pcs: number;
+  connected: number;
+}
+
+/**
+ * One person in a circle, in Node: joins with @colyseus/sdk as a participant who accepted the
+ * agreement, turns a talking microphone on, and carries voices with the client's own VoiceMesh /
+ * VoiceSfu (client/room/voice: PeerLink's perfect negotiation, the SFU's publisher and subscriber,
+ * Opus DTX asked for, the same SDP limits) over libwebrtc (nodeWebRtc.ts). What the browser's
+ * followVoice does around them is repeated here in a few lines, because followVoice itself is bound
+ * to a page (document and window listeners, Web Audio for playing and for the voice-activity
+ * detector, the test hooks on window): the same rules from core/voice (who is linked, who may be
+ * heard), the same messages, a track disabled while this person may not be heard, signals that come
+ * before the voice settings kept until they come, and `speaking` sent when the tone starts and stops
+ * (where a page's detector would). Incoming voices are received and counted, never played.
+ */
+export class VoiceBot {
+  private mesh: VoiceMesh | null = null;
+  private sfu: VoiceSfu | null = null;
+  private config: VoiceConfig | null = null;
+  private readonly early: { from: string; description?: Description; candidate?: Candidate }[] = [];
+  private readonly streams = new Set<string>();
+  private heard = false;
+  private talking = false;
+  private sentSpeaking = false;
+  private readonly mic: { track: MediaStreamTrack; close: () => void };
+
+  private constructor(
+    readonly room: Room,
+    mics: TalkingMics,
+    hz: number,
+  ) {
+    this.mic = mics.open(hz, (on) => {
+      this.talking = on;
+      this.updateSpeaking();
+    });
+    this.mic.track.enabled = false;
+    room.onMessage("signal", ({ from, description, candidate }: VoiceServerMessages["signal"]) => {
+      if (!this.mesh) return void (this.early.length < 64 && this.early.push({ from, description, candidate }));
+      this.mesh.receive(from, { description, candidate }, Boolean(this.self() && this.state.participants.get(from)));
+    });
+    room.onMessage("sfu", (m: VoiceServerMessages["sfu"]) => this.sfu?.receive(m));
+    room.onMessage("error", (e: { action: string; code: string }) => void (e.action === "sfu" && this.sfu?.refused()));
+    room.onStateChange(() => this.sync());
+    // Everything else a page is told (its seat's token, chat, reactions…) is no concern of voice.
+    room.onMessage("*", () => {});
+  }
+
+  /** Join the circle `code` on the server at `baseURL` as `name`, speaking with a tone of `hz`, once admitted. */
+  static async join(baseURL: string, code: string, name: string, mics: TalkingMics, hz: number): Promise<VoiceBot> {
+    const client = new Client(baseURL.replace(/^http/, "ws"));
+    const room = await client.joinOrCreate(ROOM_NAME, { code, pseudonym: name, look: "sage", agreementVersion: AGREEMENT_VERSION });
+    const bot = new VoiceBot(room, mics, hz);
+    for (let i = 0; i < 200 && !bot.self(); i++) await new Promise((r) => setTimeout(r, 50));
+    if (!bot.self()) throw new Error(`${name} was not admitted within 10 s`);
+    room.send("mic", { on: true });
+    const config: VoiceConfig = await room.request("voice");
+    bot.config = config;
+    bot.start(config);
+    return bot;
+  }
+
+  private get state(): CircleState {
+    return this.room.state as CircleState;
+  }
+
+  private self(): Participant | undefined {
+    return this.state?.participants?.get(this.room.sessionId);
+  }
+
+  private start(c: VoiceConfig): void {
+    const host = {
+      stream: (id: string) => void this.streams.add(id),
+      gone: (id: string) => void this.streams.delete(id),
+    };
+    if (c.mode === "sfu") {
+      this.sfu = new VoiceSfu(c.iceServers, { ...host, send: (payload) => this.room.send("sfu", payload) });
+    } else {
+      this.mesh = new VoiceMesh(this.room.sessionId, c.iceServers, { ...host, signal: (to, signal) => this.room.send("signal", { to, ...signal }) });
+      this.mesh.setTrack(this.mic.track);
+      for (const { from, ...signal } of this.early.splice(0)) this.mesh.receive(from, signal, Boolean(this.state.participants.get(from)));
+    }
+    this.sync();
+  }
+
+  /** As followVoice's sync: links, and whether this person's track is live. */
+  private sync(): void {
+    const s = this.state;
+    const me = this.room.sessionId;
+    const mine = this.self();
+    if (!mine || !this.config) return;
+    this.heard = mayBeHeard(me, mine, s);
+    if (this.mic.track.enabled !== this.heard) this.mic.track.enabled = this.heard;
+    this.updateSpeaking();
+    if (this.sfu) return this.sfu.setTrack(this.mic.track, this.heard);
+    const mesh = this.mesh;
+    if (!mesh) return;
+    s.participants.forEach((p, id) => void (linked(me, mine, id, p, s) && mesh.open(id)));
+    mesh.prune((id) => {
+      const p = s.participants.get(id);
+      return Boolean(p && linked(me, mine, id, p, s));
+    });
+  }
+
+  private updateSpeaking(): void {
+    const on = this.talking && this.heard;
+    if (on === this.sentSpeaking) return;
+    this.sentSpeaking = on;
+    this.room.send("speaking", { on });
+  }
+
+  /** Wire bytes of every voice connection (transport stats: RTP, RTCP, SRTP, STUN). */
+  async wire(): Promise<Wire> {
+    const pcs = [...[...(this.mesh?.connections() ?? [])].map((link) => link.pc), ...(this.sfu?.connections() ?? [])];
+    const total: Wire = { sent: 0, received: 0, voices: this.streams.size, pcs: pcs.length, connected: 0 };
+    for (const pc of pcs) {
+      if (pc.connectionState === "connected") total.connected++;
+      const stats = await pc.getStats();
+      stats.forEach((r: { type: string; bytesSent?: number; bytesReceived?: number }) => {
+        if (r.type !== "transport") return;
+        total.sent += r.bytesSent ?? 0;
+        total.received += r.bytesReceived ?? 0;
+      });
+    }
+    return total;
+  }
+
+  async leave(): Promise<void> {
+    this.mesh?.closeAll();
+    this.sfu?.close();
+    this.mic.close();
+    await this.room.leave().catch(() => {});
+  }
+}
