@@ -41,7 +41,7 @@ const SIZES = process.env.VOICE_SIZES ? process.env.VOICE_SIZES.split(",").map(N
 /** The circle a page joins to listen (its size = the voices it receives). */
 const LISTEN_TO = sized({ full: 8, quick: 8, tiny: 3 });
 /** How long a circle may take to link everyone before it counts as not fitting this machine, ms. */
-const LINK_WAIT_MS = sized({ full: 60_000, quick: 40_000, tiny: 20_000 });
+const LINK_WAIT_MS = sized({ full: 45_000, quick: 30_000, tiny: 20_000 });
 const PARTS = process.env.VOICE_PARTS ?? "all";
 
 const ARGS = [
@@ -295,12 +295,13 @@ async function circles(server: RunningServer, token: string, label: string): Pro
     const mics = new TalkingMics();
     const bots: VoiceBot[] = [];
     try {
-      const joined = await Promise.allSettled(Array.from({ length: n }, (_, i) => VoiceBot.join(server.baseURL, c.code, `Speaker ${i + 1}`, mics, 300 + 60 * i)));
-      for (const j of joined) if (j.status === "fulfilled") bots.push(j.value);
-      const refused = joined.find((j): j is PromiseRejectedResult => j.status === "rejected");
-      if (refused) throw refused.reason;
+      // One after another, as people arrive (and as the pages were seated).
+      for (let i = 0; i < n; i++) bots.push(await VoiceBot.join(server.baseURL, c.code, `Speaker ${i + 1}`, mics, 300 + 60 * i));
       const people = bots.map((bot) => () => bot.wire());
-      const linkS = await linkedUp(people, () => n - 1);
+      const linkS = await linkedUp(
+        bots.map((bot) => () => Promise.resolve(bot.links())),
+        () => n - 1,
+      );
       const { per, botsCpu } = await measure(people);
       const row: Row = {
         n,
@@ -335,7 +336,10 @@ async function circles(server: RunningServer, token: string, label: string): Pro
         console.log(label, { listener: part.listener });
       }
     } catch (e) {
-      const reason = (e as Error).message.split("\n")[0]!;
+      const errors = new Map<string, number>();
+      for (const bot of bots) for (const [key, count] of bot.errors) errors.set(key, (errors.get(key) ?? 0) + count);
+      const answered = [...errors].map(([key, count]) => `${key} ×${count}`).join(", ");
+      const reason = `${(e as Error).message.split("\n")[0]!}${answered ? ` (the room answered: ${answered})` : ""}`;
       part.missing.push({ n, reason: `${bots.length} of ${n} people seated; ${reason}` });
       console.warn(label, n, "did not fit:", reason);
     } finally {

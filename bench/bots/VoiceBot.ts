@@ -40,6 +40,8 @@ export class VoiceBot {
   private talking = false;
   private sentSpeaking = false;
   private readonly mic: { track: MediaStreamTrack; close: () => void };
+  /** errors the room answered ("action code" → how many), to say why a circle did not link */
+  readonly errors = new Map<string, number>();
 
   private constructor(
     readonly room: Room,
@@ -56,7 +58,11 @@ export class VoiceBot {
       this.mesh.receive(from, { description, candidate }, Boolean(this.self() && this.state.participants.get(from)));
     });
     room.onMessage("sfu", (m: VoiceServerMessages["sfu"]) => this.sfu?.receive(m));
-    room.onMessage("error", (e: { action: string; code: string }) => void (e.action === "sfu" && this.sfu?.refused()));
+    room.onMessage("error", (e: { action: string; code: string }) => {
+      const key = `${e.action} ${e.code}`;
+      this.errors.set(key, (this.errors.get(key) ?? 0) + 1);
+      if (e.action === "sfu") this.sfu?.refused();
+    });
     room.onStateChange(() => this.sync());
     // Everything else a page is told (its seat's token, chat, reactions…) is no concern of voice.
     room.onMessage("*", () => {});
@@ -125,13 +131,24 @@ export class VoiceBot {
     this.room.send("speaking", { on });
   }
 
+  private pcs(): RTCPeerConnection[] {
+    return [...[...(this.mesh?.connections() ?? [])].map((link) => link.pc), ...(this.sfu?.connections() ?? [])];
+  }
+
+  /** Voices received and connections up, without statistics (cheap enough to poll while a circle links). */
+  links(): Wire {
+    const pcs = this.pcs();
+    return { sent: 0, received: 0, voices: this.streams.size, pcs: pcs.length, connected: pcs.filter((pc) => pc.connectionState === "connected").length };
+  }
+
   /** Wire bytes of every voice connection (transport stats: RTP, RTCP, SRTP, STUN). */
   async wire(): Promise<Wire> {
-    const pcs = [...[...(this.mesh?.connections() ?? [])].map((link) => link.pc), ...(this.sfu?.connections() ?? [])];
+    const pcs = this.pcs();
     const total: Wire = { sent: 0, received: 0, voices: this.streams.size, pcs: pcs.length, connected: 0 };
     for (const pc of pcs) {
       if (pc.connectionState === "connected") total.connected++;
-      const stats = await pc.getStats();
+      // A link closed meanwhile (the circle changed) has nothing more to say.
+      const stats = await pc.getStats().catch(() => new Map());
       stats.forEach((r: { type: string; bytesSent?: number; bytesReceived?: number }) => {
         if (r.type !== "transport") return;
         total.sent += r.bytesSent ?? 0;

@@ -2,25 +2,72 @@
 // today's API that the client's voice code relies on and wrtc lacks, and a microphone that talks.
 import wrtc from "@roamhq/wrtc";
 
-type Init = RTCLocalSessionDescriptionInit | undefined;
+/** One candidate per address and protocol (see NodePeerConnection): the key of a candidate line. */
+function candidateKey(line: string): string {
+  // candidate:<foundation> <component> <protocol> <priority> <address> <port> typ <type> [... tcptype <t>]
+  const [, component, protocol, , address, , , type] = line.replace(/^a=/, "").split(" ");
+  return `${component} ${protocol} ${address} ${type} ${/tcptype (\S+)/.exec(line)?.[1] ?? ""}`;
+}
+
+/** `sdp` with each section's repeated candidates (same address, protocol and type) left out. */
+function oncePerAddress(sdp: string): string {
+  return sdp
+    .split(/^(?=m=)/m)
+    .map((section) => {
+      const seen = new Set<string>();
+      return section.replace(/^a=candidate:[^\r\n]*\r?\n/gm, (line) => {
+        const key = candidateKey(line.trim());
+        if (seen.has(key)) return "";
+        seen.add(key);
+        return line;
+      });
+    })
+    .join("");
+}
 
 /**
  * wrtc's peer connection plus what browsers have had since 2020 and our PeerLink / VoiceSfu use:
  * `setLocalDescription()` with no description (an offer, or the answer to a remote offer) and an
  * offer taken while our own is out rolling ours back first ("implicit rollback", the polite side of
- * perfect negotiation). Everything else is libwebrtc's own.
+ * perfect negotiation). And one candidate per address and protocol, as a browser gathers: with
+ * dozens of connections in one process, libwebrtc M106 here keeps opening new passive TCP ports for
+ * a connection while others start (a mesh of 8 gathered ~35 candidates per link: too long a
+ * description, then more trickled candidates than the room's signalling rate lets through), so the
+ * repeats are neither announced nor put in the description. wrtc defines `localDescription` on each
+ * instance, not on its prototype, hence a Proxy rather than a subclass. Everything else is
+ * libwebrtc's own.
  */
-class NodePeerConnection extends (wrtc.RTCPeerConnection as unknown as typeof RTCPeerConnection) {
-  override async setLocalDescription(description?: Init): Promise<void> {
-    if (description?.sdp || description?.type === "rollback") return super.setLocalDescription(description);
-    const answering = this.signalingState === "have-remote-offer" || this.signalingState === "have-local-pranswer";
-    return super.setLocalDescription(answering ? await this.createAnswer() : await this.createOffer());
-  }
-
-  override async setRemoteDescription(description: RTCSessionDescriptionInit): Promise<void> {
-    if (description.type === "offer" && this.signalingState === "have-local-offer") await super.setLocalDescription({ type: "rollback" });
-    return super.setRemoteDescription(description);
-  }
+function NodePeerConnection(config?: RTCConfiguration): RTCPeerConnection {
+  const pc = new (wrtc.RTCPeerConnection as unknown as typeof RTCPeerConnection)(config);
+  const announced = new Set<string>();
+  const dispatch = pc.dispatchEvent.bind(pc);
+  pc.dispatchEvent = (event: Event) => {
+    const line = event.type === "icecandidate" ? (event as RTCPeerConnectionIceEvent).candidate?.candidate : undefined;
+    if (line) {
+      const key = candidateKey(line);
+      if (announced.has(key)) return true;
+      announced.add(key);
+    }
+    return dispatch(event);
+  };
+  const setLocal = pc.setLocalDescription.bind(pc);
+  const setRemote = pc.setRemoteDescription.bind(pc);
+  pc.setLocalDescription = async (description?: RTCLocalSessionDescriptionInit) => {
+    if (description?.sdp || description?.type === "rollback") return setLocal(description);
+    const answering = pc.signalingState === "have-remote-offer" || pc.signalingState === "have-local-pranswer";
+    return setLocal(answering ? await pc.createAnswer() : await pc.createOffer());
+  };
+  pc.setRemoteDescription = async (description: RTCSessionDescriptionInit) => {
+    if (description.type === "offer" && pc.signalingState === "have-local-offer") await setLocal({ type: "rollback" });
+    return setRemote(description);
+  };
+  return new Proxy(pc, {
+    get(target, key) {
+      if (key !== "localDescription") return Reflect.get(target, key) as unknown;
+      const local = target.localDescription;
+      return local && { type: local.type, sdp: oncePerAddress(local.sdp), toJSON: () => ({ type: local.type, sdp: oncePerAddress(local.sdp) }) };
+    },
+  });
 }
 
 /** Make the client's voice modules (PeerLink, VoiceMesh, VoiceSfu) run in this process. */
