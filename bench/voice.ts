@@ -422,14 +422,15 @@ const HOW = `The people who speak are WebRTC peers in the bench's Node process (
 @roamhq/wrtc) running the client's own VoiceMesh / VoiceSfu and the same room messages as a page; each
 microphone "talks" (a tone 1.6 s on, 1 s off; Opus with DTX sends next to nothing in the pauses).
 Unlike a browser they play nothing and their audio skips echo cancellation, noise suppression and gain
-control (bench/voice.ts says more); the wire carries what a page's would.`;
+control (bench/voice.ts says more); the wire carries what a page's would.
+`;
 
 function meshText(part: Part, command: string, loadBefore: number): string {
   const p = part.piece;
   return `Command: \`${command}\` (${machine()}; ${MEASURE_S} s per figure; load average
 ${loadBefore.toFixed(2)} before the run)
 
-${HOW} Everyone speaks; each figure is taken once everyone receives every other voice over
+${HOW}Everyone speaks; each figure is taken once everyone receives every other voice over
 connections that are up. Wire bytes of the voice connections (RTP + RTCP + SRTP + STUN, from the
 transports' stats), per person, kbit/s:
 
@@ -439,7 +440,7 @@ ${
   p
     ? `The circle of ${SIZES[0]} in talking-piece mode: the holder sends ${f(p.holderUp)} kbit/s (to
 ${SIZES[0]! - 1} listeners) and receives ${f(p.holderDown)}; each listener receives ${f(p.listenerDown)} and sends ${f(p.listenerUp)}
-(RTCP only: listeners are not linked to each other).`
+(their tracks are disabled: reports and silence only; listeners are not linked to each other).`
     : ""
 }
 
@@ -450,7 +451,7 @@ function sfuText(part: Part, command: string, loadBefore: number): string {
   return `Command: \`${command}\` (${machine()}; Debian Janus ${janusVersion()} on loopback,
 ${MEASURE_S} s per figure; load average ${loadBefore.toFixed(2)} before the run)
 
-${HOW} Here the circle's voices go through Janus' VideoRoom (\`JANUS_URL\`), everyone speaking.
+${HOW}Here the circle's voices go through Janus' VideoRoom (\`JANUS_URL\`), everyone speaking.
 Wire bytes of each person's two SFU connections (publisher and subscriber: RTP + RTCP + SRTP +
 STUN), per person, kbit/s:
 

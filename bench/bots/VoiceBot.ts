@@ -75,10 +75,11 @@ export class VoiceBot {
     const bot = new VoiceBot(room, mics, hz);
     for (let i = 0; i < 200 && !bot.self(); i++) await new Promise((r) => setTimeout(r, 50));
     if (!bot.self()) throw new Error(`${name} was not admitted within 10 s`);
-    room.send("mic", { on: true });
+    // As a page: voice settings on entering the circle, then the microphone button.
     const config: VoiceConfig = await room.request("voice");
     bot.config = config;
     bot.start(config);
+    room.send("mic", { on: true });
     return bot;
   }
 
