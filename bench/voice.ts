@@ -19,7 +19,7 @@
 //   VOICE_PARTS=sfu npm run bench -- voice      only Janus
 //   VOICE_SIZES=4,8 npm run bench -- voice      other circle sizes (the listener's circle must be one of them)
 import "../server/polyfills";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { Client, type Room } from "@colyseus/sdk";
@@ -464,7 +464,9 @@ ${listenerText(part.listener, "through the SFU")}`;
 
 function janusVersion(): string {
   try {
-    return /\(([\d.]+)\)/.exec(execFileSync("janus", ["--version"], { encoding: "utf8" }))?.[1] ?? "";
+    // Janus prints its version and then exits 1 ("Unknown option --version"): read what it printed either way.
+    const r = spawnSync("janus", ["--version"], { encoding: "utf8", timeout: 10_000 });
+    return /\(([\d.]+)\)/.exec(`${r.stdout}${r.stderr}`)?.[1] ?? "";
   } catch {
     return "";
   }
