@@ -40,7 +40,14 @@ export function Toolbar() {
       </div>
       {open && (
         <LoadBoundary title="Settings">
-          <Suspense fallback={null}>
+          {/* The toggle controls #settings from the first moment it is open: while the panel's code arrives, its place says so. */}
+          <Suspense
+            fallback={
+              <section id="settings" className="settings-panel" aria-busy="true" aria-label="Settings">
+                <p role="status">Loading settings…</p>
+              </section>
+            }
+          >
             <SettingsPanel id="settings" onClose={close} />
           </Suspense>
         </LoadBoundary>
