@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { accessibilityProblems } from "./axe";
 import { openApp, type Device, type Session } from "./browser";
-import { practiseNow, waitForFaded } from "./practice";
+import { CALM_SCREENS, practiseNow, reachCalmScreen, waitForFaded } from "./practice";
 
 /**
  * The calm space's pages at any size and in any look: a phone page never scrolls sideways on any
@@ -71,22 +71,6 @@ describe("a phone page never scrolls sideways", () => {
   });
 });
 
-/** Reach `screen` the way the flow would, from a fresh start. */
-function reach(page: Page, screen: string): Promise<void> {
-  return page.evaluate((screen) => {
-    const s = (window as unknown as TestWindow).__brTest.store.getState();
-    s.closeCrisis!();
-    s.restart!();
-    if (screen === "crisis help") return s.openCrisis!();
-    if (screen === "environment") return;
-    s.chooseExercise!("grounding-54321");
-    if (screen === "practice" || screen === "check-out" || screen === "summary") s.checkIn!(null);
-    if (screen === "check-out" || screen === "summary") s.stop!();
-    if (screen === "summary") return s.checkOut!(null);
-    if (screen !== "practice" && screen !== "check-out") s.go!(screen);
-  }, screen);
-}
-
 describe("no serious accessibility problem on any calm-space screen", () => {
   let s: Session;
 
@@ -107,10 +91,9 @@ describe("no serious accessibility problem on any calm-space screen", () => {
     const scan = async (screen: string) => {
       for (const problem of await accessibilityProblems(page, { impacts: ["serious", "critical"] })) found.push(`${screen}: ${problem}`);
     };
-    for (const screen of ["environment", "Settings", "exercise", "length", "check-in", "practice", "check-out", "summary", "history", "learn", "crisis help"]) {
+    for (const screen of CALM_SCREENS) {
       await look();
-      await reach(page, screen === "Settings" ? "environment" : screen);
-      if (screen === "Settings") await page.getByRole("button", { name: "Settings" }).click();
+      await reachCalmScreen(page, screen);
       await page.waitForTimeout(400);
       await scan(screen);
       if (screen === "Settings") await page.keyboard.press("Escape");

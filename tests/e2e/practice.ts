@@ -43,3 +43,30 @@ export async function waitForFaded(page: Page): Promise<void> {
   await waitForIdle(page);
   await expect.poll(() => controlsOpacity(page), { timeout: 2000 }).toBe(0);
 }
+
+/** The calm space's screens, in the order of the flow, with Settings and crisis help open. */
+export const CALM_SCREENS = ["environment", "Settings", "exercise", "length", "check-in", "practice", "check-out", "summary", "history", "learn", "crisis help"] as const;
+export type CalmScreen = (typeof CALM_SCREENS)[number];
+
+/**
+ * Reach `screen` from a fresh start through the store (the flow's own e2e files press the buttons),
+ * with grounding chosen: the longest guided prompts, and both timed and counted lengths. Settings is
+ * opened with its button. Returns once a screen that arrives as its own chunk (History, Learn) is in.
+ */
+export async function reachCalmScreen(page: Page, screen: CalmScreen): Promise<void> {
+  await page.evaluate((screen) => {
+    type Store = { getState(): Record<"closeCrisis" | "restart" | "openCrisis" | "stop", () => void> & { chooseExercise(id: string): void; checkIn(v: null): void; checkOut(v: null): void; go(screen: string): void } };
+    const s = (window as unknown as { __brTest: { store: Store } }).__brTest.store.getState();
+    s.closeCrisis();
+    s.restart();
+    if (screen === "crisis help") return s.openCrisis();
+    if (screen === "environment" || screen === "Settings") return;
+    s.chooseExercise("grounding-54321");
+    if (screen === "practice" || screen === "check-out" || screen === "summary") s.checkIn(null);
+    if (screen === "check-out" || screen === "summary") s.stop();
+    if (screen === "summary") return s.checkOut(null);
+    if (screen !== "practice" && screen !== "check-out") s.go(screen);
+  }, screen);
+  if (screen === "Settings") await page.getByRole("button", { name: "Settings" }).click();
+  await page.waitForFunction(() => !document.querySelector('main [aria-busy="true"]'));
+}

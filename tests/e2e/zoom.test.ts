@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { openApp, type Device, type Session } from "./browser";
+import { CALM_SCREENS, reachCalmScreen, type CalmScreen } from "./practice";
 
 /**
  * At 200% zoom the calm space still holds together. A 1280×800 window zoomed to 200% lays the page
@@ -17,27 +18,9 @@ interface TestWindow {
 /** 1280×800 at 200%. */
 const ZOOMED: Device & { deviceScaleFactor: number } = { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 };
 
-const SCREENS = ["environment", "exercise", "length", "check-in", "practice", "check-out", "summary", "history", "learn", "Settings", "crisis help"] as const;
-
-/** Reach `screen` from a fresh start, through the store (the other e2e files press the buttons). */
-async function reach(page: Page, screen: (typeof SCREENS)[number]): Promise<void> {
-  await page.evaluate((screen) => {
-    const s = (window as unknown as TestWindow).__brTest.store.getState();
-    s.closeCrisis!();
-    s.restart!();
-    if (screen === "crisis help") return s.openCrisis!();
-    if (screen === "environment" || screen === "Settings") return;
-    // The longest guided prompts and the most controls: grounding on the length screen has both
-    // timed and counted lengths.
-    s.chooseExercise!("grounding-54321");
-    if (screen === "practice" || screen === "check-out" || screen === "summary") s.checkIn!(null);
-    if (screen === "check-out" || screen === "summary") s.stop!();
-    if (screen === "summary") return s.checkOut!(null);
-    if (screen !== "practice" && screen !== "check-out") s.go!(screen);
-  }, screen);
-  if (screen === "Settings") await page.getByRole("button", { name: "Settings" }).click();
-  // History and Learn arrive as their own chunks: wait until the busy screen has gone.
-  await page.waitForFunction(() => !document.querySelector('main [aria-busy="true"]'));
+/** Reach `screen`, and let its layout settle. */
+async function reach(page: Page, screen: CalmScreen): Promise<void> {
+  await reachCalmScreen(page, screen);
   await page.waitForTimeout(400);
 }
 
@@ -124,7 +107,7 @@ describe("at 200% zoom", () => {
     const { page } = s;
     await page.evaluate((largeText) => (window as unknown as TestWindow).__brTest.store.getState().updateSettings!({ largeText }), largeText);
     const found: string[] = [];
-    for (const screen of SCREENS) {
+    for (const screen of CALM_SCREENS) {
       await reach(page, screen);
       for (const problem of await layoutProblems(page)) found.push(`${screen}: ${problem}`);
       if (screen === "Settings") await page.keyboard.press("Escape");
