@@ -50,11 +50,17 @@ export function LookControls() {
     let lastX = 0;
     let lastY = 0;
     const down = (e: PointerEvent) => {
-      if (pointerId != null) return;
+      // A second finger does not steal the drag; but a pointer whose capture is gone (its up was
+      // lost: the page hidden mid-drag, a capture the browser released) no longer blocks the next one.
+      if (pointerId != null && element.hasPointerCapture(pointerId)) return;
       pointerId = e.pointerId;
       lastX = e.clientX;
       lastY = e.clientY;
-      element.setPointerCapture(e.pointerId);
+      try {
+        element.setPointerCapture(e.pointerId);
+      } catch {
+        // Already released (a very short tap on a busy page): the drag still follows this pointer over the canvas.
+      }
     };
     const move = (e: PointerEvent) => {
       if (e.pointerId !== pointerId) return;
@@ -67,15 +73,14 @@ export function LookControls() {
     const up = (e: PointerEvent) => {
       if (e.pointerId === pointerId) pointerId = null;
     };
+    const ends = ["pointerup", "pointercancel", "lostpointercapture"] as const;
     element.addEventListener("pointerdown", down);
     element.addEventListener("pointermove", move);
-    element.addEventListener("pointerup", up);
-    element.addEventListener("pointercancel", up);
+    for (const type of ends) element.addEventListener(type, up);
     return () => {
       element.removeEventListener("pointerdown", down);
       element.removeEventListener("pointermove", move);
-      element.removeEventListener("pointerup", up);
-      element.removeEventListener("pointercancel", up);
+      for (const type of ends) element.removeEventListener(type, up);
     };
   }, [element]);
 
