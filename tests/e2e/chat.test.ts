@@ -5,7 +5,7 @@ import { postJson } from "../../scripts/api";
 import { startServer, type RunningServer } from "../../scripts/serveApp";
 import { ARTIFACTS, DESKTOP, type Device } from "./browser";
 import { joinAsParticipant, launchBrowser, openPerson, roomValue, shot, waitSeated, type Person } from "./roomHelpers";
-import { framesPass, vrLabels, vrPress, vrScreenshot, vrWords } from "./xrDriver";
+import { framesPass, vrLabels, vrPressUntil, vrScreenshot, vrWords } from "./xrDriver";
 
 /**
  * Words in the circle, in three browser windows against `npm start`'s server: a facilitator on a
@@ -53,19 +53,6 @@ async function useSimpleView(page: Page) {
 
 const xrMode = (page: Page) => page.evaluate(() => (window as unknown as { __brTest: { store: { getState(): { xrMode: string | null } } } }).__brTest.store.getState().xrMode);
 const crisisOpen = (page: Page) => page.evaluate(() => (window as unknown as { __brTest: { store: { getState(): { crisisOpen: boolean } } } }).__brTest.store.getState().crisisOpen);
-
-/**
- * Press an in-VR button until `done` holds: at a frame or two a second a press can fall between
- * frames, so it is tried again (at most three times) while nothing has happened.
- */
-async function vrPressUntil(page: Page, label: string, done: () => Promise<boolean>) {
-  for (let i = 0; i < 3 && !(await done()); i++) {
-    await vrPress(page, label);
-    await expect.poll(done, { timeout: 15_000 }).toBe(true).catch(() => undefined);
-  }
-  if (!(await done())) await vrScreenshot(page, join(ARTIFACTS, "chat-vr-press-missed.png"));
-  expect(await done(), `pressing "${label}" in VR`).toBe(true);
-}
 
 describe("words in the circle: chat, a safety net for words of crisis, and a shared card", () => {
   let server: RunningServer;

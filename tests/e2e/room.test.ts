@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seatPlacement, seatToWorld } from "../../core/circle";
 import { startServer, type RunningServer } from "../../scripts/serveApp";
 import { ARTIFACTS, DESKTOP, type Device } from "./browser";
-import { vrFontsReady, vrLabels, vrPress, vrScreenshot, vrWords } from "./xrDriver";
+import { vrFontsReady, vrLabels, vrPressUntil, vrScreenshot, vrWords } from "./xrDriver";
 import { idOf, joinAsParticipant, launchBrowser, openPerson, planSession, roomValue, shot, signUp, waitSeated, type Person } from "./roomHelpers";
 
 /**
@@ -175,7 +175,7 @@ describe("a circle in three windows: a facilitator, a desktop participant and a 
     // start, so the exercise's time goes to the samples and the headset's steps below.
     const clocksClose = () =>
       expect
-        .poll(async () => Math.max(...(await Promise.all([lead, ash, river].map((who) => practiceStart(who.page)))).map((c) => c.bound)), { timeout: 30_000, interval: 500 })
+        .poll(async () => Math.max(...(await Promise.all([lead, ash, river].map((who) => practiceStart(who.page)))).map((c) => c.bound)), { timeout: 60_000, interval: 500 })
         .toBeLessThanOrEqual(25);
     await clocksClose();
     await page.getByLabel("Pattern").selectOption({ label: "Box breathing" });
@@ -260,16 +260,9 @@ describe("a circle in three windows: a facilitator, a desktop participant and a 
     // Once the circle's exercise has ended, its check-in waits on their own board until answered or skipped.
     await expect.poll(() => roomValue(page, (s) => s.finished !== null), { timeout: 120_000, interval: 1000 }).toBe(true);
     await expect.poll(() => vrWords(page), { timeout: 60_000 }).toContain("How do you feel now?");
-    for (let i = 0; i < 3 && !(await vrLabels(page)).includes("Raise hand"); i++) {
-      await vrPress(page, "Skip");
-      await expect.poll(() => vrLabels(page), { timeout: 20_000 }).toContain("Raise hand").catch(() => undefined);
-    }
+    await vrPressUntil(page, "Skip", async () => (await vrLabels(page)).includes("Raise hand"));
     expect(await roomValue(page, (s) => s.checkIns.after.state)).toBe("skipped");
-    // At a frame or two a second a press can fall between frames: press again while the hand is still down.
-    for (let i = 0; i < 3 && (await roomValue(lead.page, (s) => s.handQueue.length)) === 0; i++) {
-      await vrPress(page, "Raise hand");
-      await expect.poll(() => roomValue(lead.page, (s) => s.handQueue.length), { timeout: 20_000 }).toBe(1).catch(() => undefined);
-    }
+    await vrPressUntil(page, "Raise hand", async () => (await roomValue(lead.page, (s) => s.handQueue.length)) > 0);
     expect(await roomValue(lead.page, (s) => s.handQueue)).toEqual([riverId]);
     await lead.page.locator(".console").getByText(RIVER).first().waitFor();
     // What the headset shows now: the board says where the hand is in line.
@@ -277,17 +270,9 @@ describe("a circle in three windows: a facilitator, a desktop participant and a 
     await vrFontsReady(page);
     await vrScreenshot(page, join(ARTIFACTS, "room-headset.png"));
     const crisisOpen = () => page.evaluate(() => (window as unknown as { __brTest: { store: { getState(): { crisisOpen: boolean } } } }).__brTest.store.getState().crisisOpen);
-    for (let i = 0; i < 3 && !(await crisisOpen()); i++) {
-      await vrPress(page, "Need help now?");
-      await expect.poll(crisisOpen, { timeout: 20_000 }).toBe(true).catch(() => undefined);
-    }
-    expect(await crisisOpen()).toBe(true);
+    await vrPressUntil(page, "Need help now?", crisisOpen);
     await shot(page, "room-headset-crisis");
-    for (let i = 0; i < 3 && (await crisisOpen()); i++) {
-      await vrPress(page, "Close");
-      await expect.poll(crisisOpen, { timeout: 20_000 }).toBe(false).catch(() => undefined);
-    }
-    expect(await crisisOpen()).toBe(false);
+    await vrPressUntil(page, "Close", async () => !(await crisisOpen()));
   }, SLOW_STEP_MS);
 
   it("a reaction shows on the others' screens", async () => {

@@ -1,5 +1,7 @@
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { expect } from "vitest";
+import { ARTIFACTS } from "./browser";
 
 /**
  * Driving the emulated Meta Quest 3 (IWER, test build only) from a test: aim and select in-VR
@@ -68,6 +70,21 @@ export async function vrPress(page: Page, label: string, pointer: XrPointer = "c
   // Held for at least three frames as this page draws them now (0.6 s at 5 fps and faster; at most 5 s).
   const duration = Math.min(5, Math.max(0.6, (3 * (Date.now() - aimed)) / 4 / 1000));
   await page.evaluate(({ device, duration }) => (window as unknown as XrWindow).__brTest.xrDevice.remote.dispatch("select", { device, duration }), { device: pointer, duration });
+}
+
+/**
+ * Press an in-VR button until `done` holds: at a frame or two a second a press can fall between
+ * frames (or the ray can still be settling), so it is pressed again, at most three times, while
+ * nothing has happened; `done` is waited for up to 20 s after each press. Fails, with a screenshot
+ * named after the button, if it never holds.
+ */
+export async function vrPressUntil(page: Page, label: string, done: () => Promise<boolean>, pointer: XrPointer = "controller-right"): Promise<void> {
+  for (let i = 0; i < 3 && !(await done()); i++) {
+    await vrPress(page, label, pointer);
+    await expect.poll(done, { timeout: 20_000 }).toBe(true).catch(() => undefined);
+  }
+  if (!(await done())) await vrScreenshot(page, join(ARTIFACTS, `vr-press-missed-${label.replace(/\W+/g, "-")}.png`));
+  expect(await done(), `pressing "${label}" in VR`).toBe(true);
 }
 
 /**
