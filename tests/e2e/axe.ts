@@ -10,7 +10,8 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve("axe-core
  * app's Content-Security-Policy stays as strict as in production.
  */
 export async function accessibilityProblems(page: Page, { impacts }: { impacts?: readonly string[] } = {}): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
+  // Once per document: axe is half a megabyte of script to parse again on every scan.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     type Rule = { id: string; help: string; impact?: string | null; nodes: Array<{ target: string[] }> };
     const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
