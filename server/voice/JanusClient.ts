@@ -13,6 +13,24 @@ export interface JanusMessage {
   error?: { code: number; reason: string };
 }
 
+/** Janus refused a request: its own error code (e.g. 428 no such feed, 433 unauthorized) and reason. */
+export class JanusError extends Error {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+  ) {
+    super(`janus: ${reason} (${code})`);
+  }
+
+  /**
+   * What may go in our log: the code and the reason without what Janus quotes in it (a feed's id,
+   * which is a sessionId, a mid or a room): "No such feed (428)".
+   */
+  get loggable(): string {
+    return `${this.reason.replace(/\s*(\([^)]*\)|'[^']*')/g, "").trim()} (${this.code})`;
+  }
+}
+
 /** Janus sessions end after 60 s without a message; a keepalive every 25 s keeps ours. */
 const KEEPALIVE_MS = 25_000;
 /** A request Janus does not answer in this long is failed, ms. */
@@ -82,7 +100,7 @@ export class JanusClient {
   async request(handle: number, body: Record<string, unknown>, jsep?: { type: string; sdp: string }): Promise<JanusMessage> {
     const reply = await this.send({ janus: "message", handle_id: handle, body, ...(jsep ? { jsep } : {}) }, true);
     const data = reply.plugindata?.data;
-    if (data && typeof data.error === "string") throw new Error(`janus: ${data.error} (${String(data.error_code)})`);
+    if (data && typeof data.error === "string") throw new JanusError(Number(data.error_code), data.error);
     return reply;
   }
 
@@ -116,7 +134,7 @@ export class JanusClient {
       if (m.janus === "ack" && waiting.ack) return;
       clearTimeout(waiting.timer);
       this.pending.delete(m.transaction!);
-      if (m.janus === "error") waiting.fail(new Error(`janus: ${m.error?.reason ?? "error"}`));
+      if (m.janus === "error") waiting.fail(new JanusError(m.error?.code ?? 0, m.error?.reason ?? "error"));
       else waiting.done(m);
       if (m.janus !== "event" || !m.sender) return;
     }

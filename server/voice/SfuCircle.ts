@@ -1,7 +1,7 @@
 import type { Candidate, Description, VoiceServerMessages } from "../../core/protocol";
 import type { FloorListener, VoiceFloor } from "../rooms/VoiceFloor";
 import type { SfuLink } from "../rooms/voiceMessages";
-import type { JanusClient, JanusMessage } from "./JanusClient";
+import { JanusError, type JanusClient, type JanusMessage } from "./JanusClient";
 import { newJanusToken, type JanusRoom, type JanusRooms } from "./JanusRooms";
 
 /** What a circle's SFU bridge needs of the room. */
@@ -34,6 +34,12 @@ interface Person {
   /** Janus requests for this person, one at a time and in order */
   chain: Promise<void>;
   gone: boolean;
+}
+
+/** One line in the log for a subscription Janus refused: its error code and reason, never whose. */
+function refused(request: "join" | "update", error: unknown): void {
+  const why = error instanceof JanusError ? error.loggable : (error as Error).message;
+  console.error(`voice: Janus refused a subscriber ${request}: ${why}`);
 }
 
 /** The first `a=mid:` of a description. */
@@ -174,6 +180,9 @@ export class SfuCircle implements SfuLink, FloorListener {
       try {
         this.expectAnswer(id, p);
         await this.janus.request(p.sub, { request: "join", ptype: "subscriber", room: this.room.room, streams: add, token });
+      } catch (error) {
+        refused("join", error);
+        throw error;
       } finally {
         await this.rooms.allowed(this.room, "remove", [token]);
       }
@@ -181,7 +190,8 @@ export class SfuCircle implements SfuLink, FloorListener {
     }
     if (!add.length && !drop.length) return;
     this.expectAnswer(id, p);
-    await this.janus.request(p.sub, { request: "update", ...(add.length ? { subscribe: add } : {}), ...(drop.length ? { unsubscribe: drop } : {}) }).catch(() => {
+    await this.janus.request(p.sub, { request: "update", ...(add.length ? { subscribe: add } : {}), ...(drop.length ? { unsubscribe: drop } : {}) }).catch((error: unknown) => {
+      refused("update", error);
       p.dirty = true;
     });
   }
