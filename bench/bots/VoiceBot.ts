@@ -35,6 +35,8 @@ export class VoiceBot {
   private sfu: VoiceSfu | null = null;
   private config: VoiceConfig | null = null;
   private readonly early: { from: string; description?: Description; candidate?: Candidate }[] = [];
+  /** the SFU's messages that came before the voice settings (see the constructor) */
+  private readonly earlySfu: VoiceServerMessages["sfu"][] = [];
   private readonly streams = new Set<string>();
   private heard = false;
   private talking = false;
@@ -57,7 +59,13 @@ export class VoiceBot {
       if (!this.mesh) return void (this.early.length < 64 && this.early.push({ from, description, candidate }));
       this.mesh.receive(from, { description, candidate }, Boolean(this.self() && this.state.participants.get(from)));
     });
-    room.onMessage("sfu", (m: VoiceServerMessages["sfu"]) => this.sfu?.receive(m));
+    // Janus' first offer may come in the same read from the socket as the answer to `voice`: ws
+    // hands both over at once, before the awaited answer has started the SFU path. (A page gets each
+    // message as a task of its own, so its `voice` answer is taken first.) Kept until it starts.
+    room.onMessage("sfu", (m: VoiceServerMessages["sfu"]) => {
+      if (this.sfu) this.sfu.receive(m);
+      else if (!this.config && this.earlySfu.length < 64) this.earlySfu.push(m);
+    });
     room.onMessage("error", (e: { action: string; code: string }) => {
       const key = `${e.action} ${e.code}`;
       this.errors.set(key, (this.errors.get(key) ?? 0) + 1);
@@ -98,6 +106,7 @@ export class VoiceBot {
     };
     if (c.mode === "sfu") {
       this.sfu = new VoiceSfu(c.iceServers, { ...host, send: (payload) => this.room.send("sfu", payload) });
+      for (const m of this.earlySfu.splice(0)) this.sfu.receive(m);
     } else {
       this.mesh = new VoiceMesh(this.room.sessionId, c.iceServers, { ...host, signal: (to, signal) => this.room.send("signal", { to, ...signal }) });
       this.mesh.setTrack(this.mic.track);
@@ -140,6 +149,11 @@ export class VoiceBot {
   links(): Wire {
     const pcs = this.pcs();
     return { sent: 0, received: 0, voices: this.streams.size, pcs: pcs.length, connected: pcs.filter((pc) => pc.connectionState === "connected").length };
+  }
+
+  /** Audio packets received so far from each person through the SFU (sessionId → count; empty in a mesh). */
+  async packetsByVoice(): Promise<Record<string, number>> {
+    return (await this.sfu?.packetsByVoice()) ?? {};
   }
 
   /** Wire bytes of every voice connection (transport stats: RTP, RTCP, SRTP, STUN). */
