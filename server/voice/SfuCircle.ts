@@ -10,8 +10,14 @@ export interface SfuHost {
   send(id: string, message: VoiceServerMessages["sfu"]): void;
 }
 
-/** How long a subscriber offer waits for the person's answer before further changes go ahead anyway, ms. */
+/** How long a subscriber offer waits for the person's answer before it is sent again, ms. */
 const ANSWER_WAIT_MS = 10_000;
+/** Times an unanswered subscriber offer is sent again before further changes go ahead anyway. */
+const OFFER_RESENDS = 3;
+/** Times a subscription Janus refused is tried again by itself; after that, at the circle's next change. */
+const SUBSCRIBE_RETRIES = 4;
+/** Wait before the first of those retries, ms; doubled each time (0.5, 1, 2, 4 s). */
+const RETRY_MS = 500;
 
 /** One person's two connections to Janus, as our server holds them. */
 interface Person {
@@ -27,20 +33,25 @@ interface Person {
   sub: number;
   /** publishers their subscription carries, as Janus last described it */
   feeds: Set<string>;
-  /** a subscriber offer was sent and its answer has not come back yet */
+  /** further changes to their subscription wait (for the answer to `offer`, at most ANSWER_WAIT_MS at a time) */
   awaiting: NodeJS.Timeout | null;
-  /** a change to their subscription waits for that answer */
+  /** Janus' last subscriber offer, as sent to them, until they answer it */
+  offer: VoiceServerMessages["sfu"] | null;
+  /** times `offer` was sent again */
+  resends: number;
+  /** a change to their subscription waits for that answer, or for a retry */
   dirty: boolean;
+  /** subscriber joins or updates Janus refused in a row */
+  refusals: number;
+  /** the next try after a refusal */
+  retry: NodeJS.Timeout | null;
   /** Janus requests for this person, one at a time and in order */
   chain: Promise<void>;
   gone: boolean;
 }
 
-/** One line in the log for a subscription Janus refused: its error code and reason, never whose. */
-function refused(request: "join" | "update", error: unknown): void {
-  const why = error instanceof JanusError ? error.loggable : (error as Error).message;
-  console.error(`voice: Janus refused a subscriber ${request}: ${why}`);
-}
+/** Janus' error code and reason, without what it quotes (ids); or our own error's message. */
+const why = (error: unknown) => (error instanceof JanusError ? error.loggable : (error as Error).message);
 
 /** The first `a=mid:` of a description. */
 const firstMid = (sdp: string) => /^a=mid:(\S+)/m.exec(sdp)?.[1] ?? "";
@@ -81,7 +92,7 @@ export class SfuCircle implements SfuLink, FloorListener {
 
   /** Someone in the circle asked for voice settings: they will hear whoever publishes. */
   listen(id: string): void {
-    this.person(id);
+    this.person(id).refusals = 0;
     this.queue(id, () => this.reconcile(id));
   }
 
@@ -113,10 +124,14 @@ export class SfuCircle implements SfuLink, FloorListener {
 
   answer(id: string, answer: Description): void {
     this.queue(id, async (p) => {
-      if (!p.sub || !p.awaiting) return;
-      clearTimeout(p.awaiting);
+      // An answer late past the wait is still the one Janus waits for: until it has it, Janus postpones every change.
+      if (!p.sub || !p.offer) return;
+      p.offer = null;
+      if (p.awaiting) clearTimeout(p.awaiting);
       p.awaiting = null;
-      await this.janus.request(p.sub, { request: "start" }, answer).catch(() => {});
+      await this.janus.request(p.sub, { request: "start" }, answer).catch((error: unknown) => {
+        console.error(`voice: Janus refused a subscriber's answer: ${why(error)}`);
+      });
       if (p.dirty) await this.reconcile(id);
     });
   }
@@ -134,6 +149,7 @@ export class SfuCircle implements SfuLink, FloorListener {
     this.people.delete(id);
     p.gone = true;
     if (p.awaiting) clearTimeout(p.awaiting);
+    if (p.retry) clearTimeout(p.retry);
     // After whatever is under way for them: their handles go, and so does their audio for everyone.
     p.chain = p.chain.then(async () => {
       if (p.pub) await this.janus.detach(p.pub);
@@ -167,33 +183,68 @@ export class SfuCircle implements SfuLink, FloorListener {
   private async reconcile(id: string): Promise<void> {
     const p = this.people.get(id);
     if (!p || p.gone || this.closed) return;
-    if (p.awaiting) return void (p.dirty = true);
+    if (p.awaiting || p.retry) return void (p.dirty = true);
     p.dirty = false;
     const want = this.publishersFor(id);
     const add = [...want].filter((f) => !p.feeds.has(f)).map((feed) => ({ feed }));
     const drop = [...p.feeds].filter((f) => !want.has(f)).map((feed) => ({ feed }));
-    if (!p.sub) {
-      if (!add.length) return;
+    if (!p.sub) return add.length ? this.subscribe(id, p, add) : undefined;
+    if (!add.length && !drop.length) return;
+    this.expectAnswer(id, p);
+    try {
+      await this.janus.request(p.sub, { request: "update", ...(add.length ? { subscribe: add } : {}), ...(drop.length ? { unsubscribe: drop } : {}) });
+      p.refusals = 0;
+    } catch (error) {
+      await this.refused(id, p, "update", error);
+    }
+  }
+
+  /** `id`'s first subscription, on a handle of its own (Janus' offer comes as its event). */
+  private async subscribe(id: string, p: Person, streams: { feed: string }[]): Promise<void> {
+    try {
       p.sub = await this.janus.attach((m) => this.subscriberEvent(id, m));
       const token = newJanusToken();
       await this.rooms.allowed(this.room, "add", [token]);
       try {
         this.expectAnswer(id, p);
-        await this.janus.request(p.sub, { request: "join", ptype: "subscriber", room: this.room.room, streams: add, token });
-      } catch (error) {
-        refused("join", error);
-        throw error;
+        await this.janus.request(p.sub, { request: "join", ptype: "subscriber", room: this.room.room, streams, token });
       } finally {
-        await this.rooms.allowed(this.room, "remove", [token]);
+        // Taken back whatever the join did; if Janus does not answer, the token stays valid but known to this server only.
+        await this.rooms.allowed(this.room, "remove", [token]).catch(() => {});
       }
-      return;
+      p.refusals = 0;
+    } catch (error) {
+      await this.refused(id, p, "join", error);
     }
-    if (!add.length && !drop.length) return;
-    this.expectAnswer(id, p);
-    await this.janus.request(p.sub, { request: "update", ...(add.length ? { subscribe: add } : {}), ...(drop.length ? { unsubscribe: drop } : {}) }).catch((error: unknown) => {
-      refused("update", error);
-      p.dirty = true;
-    });
+  }
+
+  /**
+   * Janus refused `id`'s subscriber join or update (or did not answer it). A handle whose join
+   * failed never joined — every update on it would fail as well — so it goes, and the next try
+   * starts again from a new one. Nothing waits for an answer to an offer that never came. Tried
+   * again after RETRY_MS, doubling, SUBSCRIBE_RETRIES times; then at the circle's next change
+   * (someone starts or stops publishing) or when the person asks for voice again.
+   */
+  private async refused(id: string, p: Person, request: "join" | "update", error: unknown): Promise<void> {
+    if (p.awaiting) clearTimeout(p.awaiting);
+    p.awaiting = null;
+    if (request === "join") p.offer = null;
+    p.dirty = true;
+    if (request === "join" && p.sub) {
+      const handle = p.sub;
+      p.sub = 0;
+      p.feeds.clear();
+      await this.janus.detach(handle);
+    }
+    if (p.gone || this.closed) return;
+    const wait = p.refusals < SUBSCRIBE_RETRIES ? RETRY_MS * 2 ** p.refusals : 0;
+    p.refusals++;
+    console.error(`voice: Janus refused a subscriber ${request}: ${why(error)}; ${wait ? `trying again in ${wait / 1000} s` : "trying again when the circle changes"}`);
+    if (!wait) return;
+    p.retry = setTimeout(() => {
+      p.retry = null;
+      this.queue(id, () => this.reconcile(id));
+    }, wait);
   }
 
   /** Hold further changes to `id`'s subscription until their answer (or ANSWER_WAIT_MS). */
@@ -201,6 +252,14 @@ export class SfuCircle implements SfuLink, FloorListener {
     if (p.awaiting) clearTimeout(p.awaiting);
     p.awaiting = setTimeout(() => {
       p.awaiting = null;
+      if (p.gone) return;
+      if (p.offer && p.resends < OFFER_RESENDS) {
+        // Not answered: the offer may never have been taken (it came before their page was ready for
+        // it). Janus keeps waiting for that answer, and postpones any other change meanwhile.
+        p.resends++;
+        this.host.send(id, p.offer);
+        return this.expectAnswer(id, p);
+      }
       if (p.dirty) this.queue(id, () => this.reconcile(id));
     }, ANSWER_WAIT_MS);
   }
@@ -235,7 +294,8 @@ export class SfuCircle implements SfuLink, FloorListener {
   /** Janus' offers for `id`'s subscription (on joining, on an update, or when a publisher left). */
   private subscriberEvent(id: string, m: JanusMessage): void {
     const p = this.people.get(id);
-    if (!p) return;
+    // Only the handle that carries their subscription now (not one that was let go after a refusal).
+    if (!p || m.sender !== p.sub) return;
     if (m.janus === "hangup") {
       // Their listening connection failed: start it again from nothing.
       const handle = p.sub;
@@ -243,6 +303,7 @@ export class SfuCircle implements SfuLink, FloorListener {
       p.feeds.clear();
       if (p.awaiting) clearTimeout(p.awaiting);
       p.awaiting = null;
+      p.offer = null;
       this.host.send(id, { pc: "subscriber", closed: true });
       this.queue(id, async () => {
         await this.janus.detach(handle);
@@ -257,15 +318,17 @@ export class SfuCircle implements SfuLink, FloorListener {
       for (const s of streams) if (s.feed_id && s.active !== false) p.feeds.add(String(s.feed_id));
     }
     if (m.jsep?.type !== "offer") return;
-    if (!p.awaiting) this.expectAnswer(id, p);
     const map = (streams ?? []).filter((s) => s.feed_id && s.active !== false && s.type !== "data").map((s) => ({ mid: s.mid, from: String(s.feed_id) }));
-    this.host.send(id, { pc: "subscriber", description: { type: "offer", sdp: m.jsep.sdp }, streams: map });
+    p.offer = { pc: "subscriber", description: { type: "offer", sdp: m.jsep.sdp }, streams: map };
+    p.resends = 0;
+    this.expectAnswer(id, p);
+    this.host.send(id, p.offer);
   }
 
   private person(id: string): Person {
     let p = this.people.get(id);
     if (!p) {
-      p = { pub: 0, mid: "", live: false, moderated: false, sub: 0, feeds: new Set(), awaiting: null, dirty: false, chain: Promise.resolve(), gone: false };
+      p = { pub: 0, mid: "", live: false, moderated: false, sub: 0, feeds: new Set(), awaiting: null, offer: null, resends: 0, dirty: false, refusals: 0, retry: null, chain: Promise.resolve(), gone: false };
       this.people.set(id, p);
     }
     return p;
