@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { networkInterfaces } from "node:os";
+import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { installNodeWebRtc, TalkingMics } from "../../bench/bots/nodeWebRtc";
 import { VoiceBot } from "../../bench/bots/VoiceBot";
@@ -28,7 +29,7 @@ if (!loopbackOnly) {
         env: { ...process.env, CI: "" },
       });
       if (inner.status !== 0) console.error(inner.stdout, inner.stderr);
-      expect(inner.stdout).toMatch(/Tests +2 passed/);
+      expect(stripVTControlCharacters(inner.stdout)).toMatch(/Tests +2 passed/);
       expect(inner.status).toBe(0);
     }, 180_000);
   });

@@ -124,7 +124,7 @@ describe.skipIf(!janusInstalled())("Janus", () => {
       expect(answer.description!.sdp).toMatch(/^m=audio /m);
       expect(answer.description!.sdp).toMatch(/a=recvonly/);
       expect((await inJanus(circleSfu(code).janusRoom)).map((p) => p.id)).toEqual([a.sessionId]);
-      // (Subscriptions follow once a's audio reaches Janus, which needs a real browser: tests/e2e/voice.test.ts.)
+      // (Subscriptions follow once a's audio reaches Janus, which needs real media: tests/server/SfuCircle.test.ts, tests/e2e/voice.test.ts.)
       // The waiting person: refused, never sent anything of the SFU, and not in Janus.
       sendRaw(waiting, "sfu", { pc: "publisher", description: offer() });
       await until(() => waitingErrors.length === 1, 2000, "refused");
