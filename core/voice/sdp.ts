@@ -16,9 +16,13 @@ function opusPayloadTypes(sdp: string): string[] {
  * there is none). Applied to the description a client sends, so the other side transmits with DTX.
  */
 export function withOpusDtx(sdp: string): string {
-  const eol = sdp.includes("\r\n") ? "\r\n" : "\n";
+  // Section by section: with one payload type in every section (a bundle of voices), each has its own line.
+  return sdp.split(/^(?=m=)/m).map((section) => withOpusDtxIn(section, sdp.includes("\r\n") ? "\r\n" : "\n")).join("");
+}
+
+function withOpusDtxIn(sdp: string, eol: string): string {
   let out = sdp;
-  for (const pt of opusPayloadTypes(sdp)) {
+  for (const pt of new Set(opusPayloadTypes(sdp))) {
     const fmtp = new RegExp(`^a=fmtp:${pt} ([^\\r\\n]*)$`, "m");
     const line = fmtp.exec(out);
     if (line) {

@@ -62,3 +62,12 @@ describe("candidates and media", () => {
     expect(isLoopbackAddress(address)).toBe(loopback);
   });
 });
+
+describe("withOpusDtx on a bundle of voices", () => {
+  it("asks for DTX in every section, each with the same payload type", () => {
+    const section = (mid: number) => ["m=audio 9 UDP/TLS/RTP/SAVPF 111", `a=mid:${mid}`, "a=rtpmap:111 opus/48000/2", "a=fmtp:111 minptime=10;useinbandfec=1"].join("\r\n") + "\r\n";
+    const out = withOpusDtx("v=0\r\n" + section(0) + section(1) + section(2));
+    expect(out.match(/^a=fmtp:111 minptime=10;useinbandfec=1;usedtx=1\r$/gm)).toHaveLength(3);
+    expect(out.match(/^a=fmtp:/gm)).toHaveLength(3);
+  });
+});
