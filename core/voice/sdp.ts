@@ -49,3 +49,45 @@ export function withoutCandidates(sdp: string): string {
 export function candidateAddresses(sdp: string): string[] {
   return [...sdp.matchAll(/^a=candidate:\S+ \d+ \S+ \d+ (\S+) \d+ typ/gm)].map((m) => m[1]!);
 }
+
+/** Lines of a media section that say how its media is coded: payload types, their parameters and feedback, header extensions. */
+const CODEC_LINE = /^a=(rtpmap|fmtp|rtcp-fb|extmap|rtcp-mux|rtcp-rsize|ptime|maxptime)(:|$)/;
+
+/** `sdp` split into its session part and its media sections (each ending with its line break), with "\n" line breaks. */
+function splitSections(sdp: string): { eol: string; head: string; media: string[] } {
+  const [head = "", ...media] = sdp.replace(/\r\n/g, "\n").split(/^(?=m=)/m);
+  return { eol: sdp.includes("\r\n") ? "\r\n" : "\n", head, media };
+}
+
+const codecLines = (section: string) => section.split("\n").filter((line) => CODEC_LINE.test(line));
+/** An `m=` line's transport and formats ("UDP/TLS/RTP/SAVPF 111"). */
+const formats = (section: string) => /^m=\S+ \S+ (.*)$/m.exec(section)?.[1] ?? "";
+
+/**
+ * A long answer made shorter for one room message: every media section after the first whose coding
+ * lines (`rtpmap`, `fmtp`, `rtcp-fb`, `extmap`, `rtcp-mux`…) and formats are exactly the first
+ * section's goes without those lines. The SFU path's receiver puts them back (`withCodecsRepeated`)
+ * before Janus sees the answer. A voice then costs about 70 characters instead of about 290.
+ */
+export function withoutRepeatedCodecs(sdp: string): string {
+  const { eol, head, media } = splitSections(sdp);
+  const [first, ...rest] = media;
+  const shared = first ? codecLines(first).join("\n") : "";
+  if (!first || !shared) return sdp;
+  const out = rest.map((s) => (formats(s) === formats(first) && codecLines(s).join("\n") === shared ? s.split("\n").filter((line) => !CODEC_LINE.test(line)).join("\n") : s));
+  return [head, first, ...out].join("").replace(/\n/g, eol);
+}
+
+/**
+ * The other half of `withoutRepeatedCodecs`: every media section after the first that has no
+ * `a=rtpmap` and the first section's formats gets the first section's coding lines again. A section
+ * that has its own is left as it is, so an answer that was not shortened comes out unchanged.
+ */
+export function withCodecsRepeated(sdp: string): string {
+  const { eol, head, media } = splitSections(sdp);
+  const [first, ...rest] = media;
+  const shared = first ? codecLines(first) : [];
+  if (!first || !shared.some((line) => line.startsWith("a=rtpmap:"))) return sdp;
+  const out = rest.map((s) => (formats(s) === formats(first) && !/^a=rtpmap:/m.test(s) ? `${s.endsWith("\n") ? s : `${s}\n`}${shared.join("\n")}\n` : s));
+  return [head, first, ...out].join("").replace(/\n/g, eol);
+}

@@ -1,4 +1,5 @@
 import type { Candidate, Description, VoiceServerMessages } from "../../core/protocol";
+import { withCodecsRepeated } from "../../core/voice";
 import type { FloorListener, VoiceFloor } from "../rooms/VoiceFloor";
 import type { SfuLink } from "../rooms/voiceMessages";
 import { JanusError, type JanusClient, type JanusMessage } from "./JanusClient";
@@ -129,7 +130,8 @@ export class SfuCircle implements SfuLink, FloorListener {
       p.offer = null;
       if (p.awaiting) clearTimeout(p.awaiting);
       p.awaiting = null;
-      await this.janus.request(p.sub, { request: "start" }, answer).catch((error: unknown) => {
+      // A long answer comes without the coding lines its later sections repeat (docs/PROTOCOL.md): Janus gets them back.
+      await this.janus.request(p.sub, { request: "start" }, { type: answer.type, sdp: withCodecsRepeated(answer.sdp) }).catch((error: unknown) => {
         console.error(`voice: Janus refused a subscriber's answer: ${why(error)}`);
       });
       if (p.dirty) await this.reconcile(id);

@@ -1,5 +1,5 @@
 import type { Candidate, Description, IceServer, SfuConnection, SfuPayload, VoiceServerMessages } from "../../../core/protocol";
-import { GATHER_WAIT_MS, MAX_SDP_LENGTH, withOpusDtx, withoutCandidates } from "../../../core/voice";
+import { GATHER_WAIT_MS, MAX_SDP_LENGTH, withOpusDtx, withoutCandidates, withoutRepeatedCodecs } from "../../../core/voice";
 import { compactAnswer } from "./compactAnswer";
 import { gathered } from "./PeerLink";
 
@@ -43,6 +43,8 @@ class SfuConnectionState {
     if (!carried) sdp = withOpusDtx(withoutCandidates(local.sdp));
     // Many voices: the later sections' copies of the shared transport go too.
     if (sdp.length > MAX_SDP_LENGTH) sdp = compactAnswer(sdp);
+    // Still more (a dozen voices and up): their coding lines too, which the server puts back for Janus.
+    if (sdp.length > MAX_SDP_LENGTH) sdp = withoutRepeatedCodecs(sdp);
     if (sdp.length > MAX_SDP_LENGTH) return false;
     if (this.kind === "publisher" && local.type === "offer") this.send({ pc: "publisher", description: { type: "offer", sdp } });
     else if (this.kind === "subscriber" && local.type === "answer") this.send({ pc: "subscriber", description: { type: "answer", sdp } });

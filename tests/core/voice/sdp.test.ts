@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { candidateAddresses, isLoopbackAddress, mediaKinds, withOpusDtx, withoutCandidates } from "../../../core/voice";
+import { candidateAddresses, isLoopbackAddress, mediaKinds, withCodecsRepeated, withOpusDtx, withoutCandidates, withoutRepeatedCodecs } from "../../../core/voice";
 
 const CHROME_OFFER = [
   "v=0",
@@ -60,6 +60,36 @@ describe("candidates and media", () => {
     ["192.168.1.4", false], ["10.0.0.1", false], ["fe80::1", false], ["1.2.3.127", false], ["abc.local", false],
   ])("%s is loopback: %s", (address, loopback) => {
     expect(isLoopbackAddress(address)).toBe(loopback);
+  });
+});
+
+describe("withoutRepeatedCodecs / withCodecsRepeated", () => {
+  const coding = ["a=extmap:1 urn:ietf:params:rtp-hdrext:ssrc-audio-level", "a=rtcp-mux", "a=rtpmap:111 opus/48000/2", "a=rtcp-fb:111 transport-cc", "a=fmtp:111 minptime=10;useinbandfec=1;usedtx=1"];
+  const section = (mid: number, lines = coding) => ["m=audio 9 UDP/TLS/RTP/SAVPF 111", "c=IN IP4 0.0.0.0", `a=mid:${mid}`, "a=recvonly", ...lines].join("\r\n") + "\r\n";
+  const head = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1 2\r\n";
+  const answer = (...sections: string[]) => head + sections.join("");
+  /** Each section's lines as a sorted list (the order of attributes within a section carries no meaning here). */
+  const lines = (sdp: string) => sdp.split(/^(?=m=)/m).map((s) => s.split("\r\n").sort());
+
+  it("drops the coding lines of later sections that repeat the first's, and puts them back", () => {
+    const full = answer(section(0), section(1), section(2));
+    const short = withoutRepeatedCodecs(full);
+    expect(short).toBe(answer(section(0), section(1, []), section(2, [])));
+    expect(short.length).toBeLessThan(full.length - 2 * 150);
+    expect(lines(withCodecsRepeated(short))).toEqual(lines(full));
+  });
+
+  it("keeps a later section's own coding lines when they differ from the first's", () => {
+    const own = section(1, ["a=rtcp-mux", "a=rtpmap:111 opus/48000/2", "a=fmtp:111 minptime=10"]);
+    const full = answer(section(0), own, section(2));
+    expect(withoutRepeatedCodecs(full)).toBe(answer(section(0), own, section(2, [])));
+    expect(withCodecsRepeated(withoutRepeatedCodecs(full))).toBe(answer(section(0), own, section(2)));
+  });
+
+  it("leaves whole answers (and one-section answers) as they are", () => {
+    const full = answer(section(0), section(1));
+    expect(withCodecsRepeated(full)).toBe(full);
+    expect(withoutRepeatedCodecs(answer(section(0)))).toBe(answer(section(0)));
   });
 });
 
