@@ -43,19 +43,24 @@ export function oneLine(args: unknown[], where = true): string {
 }
 
 /**
- * Colyseus' logger (`defineServer({ logger })`): its errors — a frame it could not decode, a socket
- * error, a failed join — become one scrubbed line each, repeats held back, never a stack trace or a
- * payload; warnings one line too. `npm run dev` (NODE_ENV=development) prints them whole.
+ * Colyseus' logger (`defineServer({ logger })`): everything it logs — an error (a frame it could not
+ * decode, a socket error, a failed join), a warning, or a note such as its hint when someone asks to
+ * reconnect to a room that is gone (which anyone can make it print, with a room name of their own,
+ * as often as they like) — becomes one scrubbed line, repeats held back, never a stack trace, a
+ * payload or what the asker wrote. `npm run dev` (NODE_ENV=development) prints them whole.
  */
 export function colyseusLogger() {
   const repeats = new RepeatFilter();
-  const quiet = (...args: unknown[]) => (inDev() ? console.error(...args) : repeats.note(`colyseus: ${oneLine(args)}`));
+  const quietly =
+    (whole: (...args: unknown[]) => void) =>
+    (...args: unknown[]) =>
+      inDev() ? whole(...args) : repeats.note(`colyseus: ${oneLine(args)}`);
   return {
-    debug: (...args: unknown[]) => console.debug(...args),
-    info: (...args: unknown[]) => console.info(...args),
-    trace: (...args: unknown[]) => console.trace(...args),
-    warn: (...args: unknown[]) => (inDev() ? console.warn(...args) : repeats.note(`colyseus: ${oneLine(args)}`)),
-    error: quiet,
+    debug: quietly(console.debug),
+    info: quietly(console.info),
+    trace: quietly(console.trace),
+    warn: quietly(console.warn),
+    error: quietly(console.error),
   };
 }
 

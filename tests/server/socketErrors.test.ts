@@ -135,6 +135,24 @@ it("a frame that is not MessagePack from someone in the circle: closed 4002, at 
   expectQuiet(1);
 });
 
+it("asking over and over to reconnect to made-up rooms, with long names and bad tokens: at most one line, none of what was asked", async () => {
+  const r = await reserve();
+  const asks = [
+    ...Array.from({ length: 10 }, (_, i) => `/matchmake/reconnect/${"x".repeat(5000)}${i}`),
+    ...Array.from({ length: 10 }, (_, i) => `/matchmake/reconnect/${r.roomId}?n=${i}`),
+  ];
+  for (const path of asks) {
+    const res = await fetch(`${b.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ reconnectionToken: `${r.roomId}:forged${PSEUDONYM}` }) });
+    expect(res.status).toBeGreaterThanOrEqual(400);
+  }
+  await sleep(200);
+  expectQuiet(2);
+  for (const line of printed) {
+    expect(line).not.toContain("xxxxxxxxxx");
+    expect(line.length).toBeLessThan(300);
+  }
+});
+
 it("the server still serves: a person joins and is seated", async () => {
   const person = await join(b, code, "Still Here");
   expect(person.state.participants.size).toBeGreaterThanOrEqual(2);
