@@ -95,6 +95,12 @@ const environment = z.enum(ENVIRONMENT_IDS);
 const capacity = z.number().int().min(1).max(MAX_CAPACITY);
 /** How far ahead a session may be scheduled: its code works until a day after its time. */
 export const MAX_SCHEDULE_AHEAD_MS = 366 * 24 * 60 * 60 * 1000;
+/**
+ * How far in the past a newly set time may be, ms: a session starting now, with the browser's clock a
+ * little behind. Earlier than that is a typo (a session set to yesterday would end at once, its code
+ * dead); a time already set may pass unchanged (a session running late).
+ */
+export const SCHEDULE_PAST_GRACE_MS = 10 * 60 * 1000;
 /** epoch ms, at most a year from now (a time years away would keep its code open that long); null clears it */
 const scheduledAt = z
   .number()

@@ -5,6 +5,7 @@ import {
   roundMean,
   createSessionBody,
   joinPath,
+  SCHEDULE_PAST_GRACE_MS,
   normalizeJoinCode,
   updateSessionBody,
   type AggregateResponse,
@@ -21,6 +22,16 @@ import { newJoinCode } from "./joinCodes";
 import { current } from "./sessionExpiry";
 import { facilitatorOf, requireFacilitator } from "./requireFacilitator";
 
+
+/**
+ * A time being set that has already passed (beyond SCHEDULE_PAST_GRACE_MS) is refused: the session
+ * would read as ended at once (its code stops a day after its time) and could not be changed back.
+ */
+function refusePast(scheduledAt: number | null | undefined): void {
+  if (scheduledAt != null && scheduledAt < Date.now() - SCHEDULE_PAST_GRACE_MS) {
+    throw new ApiError(400, ApiErrorCode.invalidRequest, "scheduledAt: that time has already passed");
+  }
+}
 
 /** How HTTP reaches a running circle of a session (the live rooms of this process). */
 export interface LiveRoomHooks {
@@ -86,6 +97,7 @@ export function sessionRoutes(store: Store, tokens: TokenService, live: LiveRoom
 
   router.post("/sessions", handle((req, res) => {
     const body = parse(createSessionBody, req.body);
+    refusePast(body.scheduledAt);
     const f = facilitatorOf(res.locals);
     // A collision at 44 bits is vanishingly rare; retry a few times rather than assume.
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -118,6 +130,7 @@ export function sessionRoutes(store: Store, tokens: TokenService, live: LiveRoom
     const s = own(facilitatorOf(res.locals).id, param(req.params.id));
     const body = parse(updateSessionBody, req.body);
     if (s.status !== "scheduled") throw new ApiError(409, ApiErrorCode.conflict, `session is ${s.status}`);
+    if (body.scheduledAt !== s.scheduledAt) refusePast(body.scheduledAt);
     store.sessions.update(s.id, body);
     live.refresh(s.code);
     res.json(view(store.sessions.byId(s.id)!));

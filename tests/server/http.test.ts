@@ -178,6 +178,27 @@ describe("sessions", () => {
     expect(nextYear.status).toBe(201);
   });
 
+  it("refuses a time that has already passed, on create and on edit, and keeps the session as it was; a time already set may pass unchanged", async () => {
+    for (const scheduledAt of [Date.now() - 2 * DAY, Date.now() - 20 * 60 * 1000, 0]) {
+      const created = await call("POST", "/api/sessions", { title: "Yesterday", scheduledAt }, admin.token);
+      expect(created.status).toBe(400);
+      expect(created.body).toMatchObject({ error: "invalid_request", message: "scheduledAt: that time has already passed" });
+    }
+    // Starting now, by a browser whose clock is a minute behind: fine.
+    const now = await call("POST", "/api/sessions", { title: "Right now", scheduledAt: Date.now() - 60 * 1000 }, admin.token);
+    expect(now.status).toBe(201);
+    // Edited into the past: refused, and the session is still scheduled and still joinable.
+    const before = (await call("GET", `/api/sessions/${now.body.id}`, undefined, admin.token)).body;
+    const edit = await call("PATCH", `/api/sessions/${now.body.id}`, { scheduledAt: Date.now() - 2 * DAY }, admin.token);
+    expect(edit.status).toBe(400);
+    expect((await call("GET", `/api/sessions/${now.body.id}`, undefined, admin.token)).body).toEqual(before);
+    expect((await call("GET", `/api/join/${now.body.code}`)).status).toBe(200);
+    // The form sends its time back unchanged with a new title: a time already set may have passed.
+    const retitled = await call("PATCH", `/api/sessions/${now.body.id}`, { title: "Right now, renamed", scheduledAt: before.scheduledAt }, admin.token);
+    expect(retitled.status).toBe(200);
+    expect(retitled.body).toMatchObject({ title: "Right now, renamed", status: "scheduled" });
+  });
+
   it("lists, reads and edits one's own sessions", async () => {
     const list = await call("GET", "/api/sessions", undefined, admin.token);
     expect(list.body.sessions.map((s: { id: string }) => s.id)).toContain(id);
