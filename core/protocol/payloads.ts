@@ -146,7 +146,7 @@ export const joinOptionsSchema = z.strictObject({
   /** join code, any case, with or without dashes */
   code: z.string().max(32),
   /** 1–24 printable characters after trimming */
-  pseudonym: z.string().max(200).refine((s) => cleanPseudonym(s) !== null, "pseudonym must be 1–24 printable characters"),
+  pseudonym: z.string().max(200).refine((s) => cleanPseudonym(s) !== null, "pseudonym must be 1–24 printable characters, not all of them blank"),
   look: z.enum(LOOKS),
   /** version of the group agreement the person accepted (see core/care AGREEMENT_VERSION) */
   agreementVersion: z.number().int().optional(),

@@ -110,9 +110,19 @@ export const roundMean = (mean: number | null): number | null => (mean === null 
 /** Session titles, characters. */
 export const MAX_TITLE_LENGTH = 80;
 
-/** Pseudonym: 1–24 printable characters after trimming (no control or format characters). */
+/**
+ * Pseudonym: 1–24 printable characters after trimming (no control or format characters), at least
+ * one of them a visible letter, number, punctuation mark or symbol — a name a facilitator can read
+ * at the door, not one that only looks empty.
+ */
 export const PSEUDONYM_MAX = 24;
 const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]+$/u;
+const VISIBLE = /[\p{L}\p{N}\p{P}\p{S}]/u;
+/**
+ * Letters and symbols that draw nothing: the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) and the
+ * blank braille pattern (U+2800), used to make a name that looks empty.
+ */
+const BLANK = /[\u115F\u1160\u3164\uFFA0\u2800]/u;
 
 /** Trim and check a pseudonym; returns the clean value or null. */
 export function cleanPseudonym(raw: unknown): string | null {
@@ -120,5 +130,6 @@ export function cleanPseudonym(raw: unknown): string | null {
   const trimmed = raw.trim().replace(/ {2,}/g, " ");
   const length = [...trimmed].length;
   if (length < 1 || length > PSEUDONYM_MAX || !PRINTABLE.test(trimmed)) return null;
+  if (BLANK.test(trimmed) || !VISIBLE.test(trimmed)) return null;
   return trimmed;
 }

@@ -243,7 +243,7 @@ export class CircleRoom extends Room<{ state: CircleState; client: CircleClient 
       if (info.admission && this.admission.waiting >= MAX_KNOCKING) throw new ServerError(JoinError.FULL, "too many people are waiting to be let in");
     }
     const pseudonym = cleanPseudonym(options.pseudonym);
-    if (!pseudonym) throw new ServerError(JoinError.INVALID_OPTIONS, "pseudonym must be 1–24 printable characters");
+    if (!pseudonym) throw new ServerError(JoinError.INVALID_OPTIONS, "pseudonym must be 1–24 printable characters, not all of them blank");
     // Facilitators are never held; everyone else waits while admission is on.
     if (role === Role.participant && info.admission) return this.admission.knock(client, { pseudonym, look: options.look });
     this.seat(client, { pseudonym, look: options.look, role });

@@ -21,6 +21,8 @@ describe("join errors, each with its own code", () => {
     expect(await attempt(s.code.toLowerCase())).toBe(JoinError.INVALID_OPTIONS);
     expect(await attempt(s.code, { pseudonym: "   " })).toBe(JoinError.INVALID_OPTIONS);
     expect(await attempt(s.code, { pseudonym: "x".repeat(25) })).toBe(JoinError.INVALID_OPTIONS);
+    // Names that would show the facilitator an empty "Admit ___".
+    for (const pseudonym of ["\u3164", "\u2800\u2800", "\u0301\u0301", "\ufe0f"]) expect(await attempt(s.code, { pseudonym })).toBe(JoinError.INVALID_OPTIONS);
     expect(await attempt(s.code, { look: "gold" })).toBe(JoinError.INVALID_OPTIONS);
     expect(await attempt(s.code, { email: "me@example.org" })).toBe(JoinError.INVALID_OPTIONS);
   });

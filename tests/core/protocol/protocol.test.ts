@@ -39,6 +39,18 @@ describe("pseudonyms", () => {
     ["tab\there", null],
     ["new\nline", null],
     ["zero\u200bwidth", null],
+    // Names that look empty: fillers, a blank braille pattern, marks with nothing to mark.
+    ["\u3164", null],
+    ["\uffa0", null],
+    ["\u2800\u2800", null],
+    ["Ash\u3164", null],
+    ["\u034f", null],
+    ["\ufe0f", null],
+    ["\u0301\u0301", null],
+    ["José", "José"],
+    ["e\u0301", "e\u0301"],
+    ["🌿", "🌿"],
+    ["☺︎", "☺︎"],
     [17, null],
   ])("%j → %j", (input, expected) => {
     expect(cleanPseudonym(input)).toBe(expected);
