@@ -1,6 +1,10 @@
 import type http from "node:http";
 import { addressResolver, setAddress } from "./clientAddress";
 import { securityHeaderValues } from "./security";
+import { ROOM_NAME } from "../../core/protocol/names";
+
+/** The matchmaking routes the app uses: join (or open) a circle, join a room by id, reconnect to one. */
+const MATCHMAKE_ROUTE = new RegExp(`^/matchmake/(?:(?:joinOrCreate|join)/${ROOM_NAME}|(?:joinById|reconnect)/[^/]+)$`);
 
 /** Largest matchmaking body: join options are a few hundred bytes. */
 export const MATCHMAKE_MAX_BODY = 4 * 1024;
@@ -86,10 +90,12 @@ export function guardRequests(server: http.Server, options: GuardOptions = {}): 
       refuse(res, 413, "too_large", "matchmaking body too large");
       return true;
     }
-    // A circle's room is made by joinOrCreate only, which finds the circle's room wherever it is
-    // open. `create` makes one regardless: with several processes, a second room for a live circle
-    // elsewhere, which then takes the circle over (everyone moved, 4200) — at anyone's request.
-    if (path.startsWith("/matchmake/create/")) {
+    // Only the routes the app uses reach Colyseus; anything else is the documented 404 (Colyseus
+    // answers an unknown method or room name with a 520 that echoes what was asked). A circle's room
+    // is made by joinOrCreate only, which finds the circle's room wherever it is open. `create` makes
+    // one regardless: with several processes, a second room for a live circle elsewhere, which then
+    // takes the circle over (everyone moved, 4200) — at anyone's request.
+    if (req.method !== "OPTIONS" && !MATCHMAKE_ROUTE.test(path)) {
       refuse(res, 404, "not_found", "no such matchmaking route");
       res.once("finish", () => req.socket.destroy());
       return true;

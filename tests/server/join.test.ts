@@ -108,6 +108,14 @@ describe("join errors, each with its own code", () => {
     expect(await attempt(s.code)).toBeUndefined();
   });
 
+  it("a matchmaking route the app does not use is a plain 404, not Colyseus' 520 echoing what was asked", async () => {
+    for (const path of ["/matchmake/nothing/here", `/matchmake/joinOrCreate/lobby`, "/matchmake/join/circle/extra", "/matchmake/", "/matchmake"]) {
+      const res = await fetch(`${b.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+      expect(res.status, path).toBe(404);
+      expect(await res.json(), path).toEqual({ error: "not_found", message: "no such matchmaking route" });
+    }
+  });
+
   it("participants wait until the facilitator opens the circle; no exercise can run before", async () => {
     const f = await facilitator(b);
     const s = session(b, f.id);
