@@ -170,13 +170,23 @@ describe("a circle in three windows: a facilitator, a desktop participant and a 
 
   it("the facilitator starts box breathing and all three pacers show the same moment (before the headset enters VR: software-drawn VR here answers clock pings a second late)", async () => {
     const { page } = lead;
+    // The facilitator leads from the simple view from here on, as on a slow computer: this machine
+    // draws their wide 3D circle in software at two frames a second, and a page that busy reads
+    // every clock reply a frame late (its clock stayed 200–300 ms unsure for a minute in clean-clone
+    // runs). The two participants keep their 3D circles, pacers and all.
+    await useSimpleView(lead.page);
     // Until each page's clock says it is within 25 ms of the server's (on a machine this busy every
     // page's replies are slow at first; see "The shared breathing clock"): waited for before the
     // start, so the exercise's time goes to the samples and the headset's steps below.
-    const clocksClose = () =>
-      expect
-        .poll(async () => Math.max(...(await Promise.all([lead, ash, river].map((who) => practiceStart(who.page)))).map((c) => c.bound)), { timeout: 60_000, interval: 500 })
-        .toBeLessThanOrEqual(25);
+    const bounds = async () => (await Promise.all([lead, ash, river].map((who) => practiceStart(who.page)))).map((c) => Math.round(c.bound));
+    const clocksClose = async () => {
+      await expect
+        .poll(async () => Math.max(...(await bounds())), { timeout: 60_000, interval: 500 })
+        .toBeLessThanOrEqual(25)
+        .catch(async (e: Error) => {
+          throw new Error(`clocks still unsure (facilitator, desktop, headset): ${(await bounds()).join(", ")} ms`, { cause: e });
+        });
+    };
     await clocksClose();
     await page.getByLabel("Pattern").selectOption({ label: "Box breathing" });
     // Three cycles (51 s with the lead-in): time for the samples and the headset's steps, without a long wait after them.
@@ -253,10 +263,10 @@ describe("a circle in three windows: a facilitator, a desktop participant and a 
 
   it("the headset person skips the check-in on their board after the exercise, raises a hand and opens crisis help from it", async () => {
     const { page } = river;
-    // From here on the desktops are read through their words and stores, not their 3D circles: they
-    // switch to the simple view (the circle without 3D, as on a slow computer), so the headset's
-    // software-drawn frames get the two cores.
-    await Promise.all([useSimpleView(lead.page), useSimpleView(ash.page)]);
+    // From here on the desktops are read through their words and stores, not their 3D circles: the
+    // desktop participant switches to the simple view too (the circle without 3D, as on a slow
+    // computer; the facilitator already has), so the headset's software-drawn frames get the two cores.
+    await useSimpleView(ash.page);
     // Once the circle's exercise has ended, its check-in waits on their own board until answered or skipped.
     await expect.poll(() => roomValue(page, (s) => s.finished !== null), { timeout: 120_000, interval: 1000 }).toBe(true);
     await expect.poll(() => vrWords(page), { timeout: 60_000 }).toContain("How do you feel now?");
