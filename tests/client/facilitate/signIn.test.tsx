@@ -30,10 +30,14 @@ describe("signing in", () => {
     expect(api.requests("POST", "/api/auth/signin")[0]?.body).toEqual({ email: "Robin@Example.org", password: PASSWORD });
     expect(sessionStorage.getItem(TOKEN_KEY)).toBe(api.token);
     expect(localStorage.getItem(TOKEN_KEY)).toBeNull();
-    expect(screen.getByText("robin@example.org")).toBeTruthy();
-    // The heading takes focus after the change of screen, for keyboard and screen-reader users.
-    expect(document.activeElement).toBe(screen.getByRole("heading", { name: "Your sessions", level: 1 }));
-    expect(api.requests("GET", "/api/sessions")[0]?.auth).toBe(`Bearer ${api.token}`);
+    // What follows the change of screen (its effects, the sessions' request) settles within a moment,
+    // however busy the machine: waited for, not read in the same tick as the heading's first render.
+    await waitFor(() => {
+      expect(screen.getByText("robin@example.org")).toBeTruthy();
+      // The heading takes focus after the change of screen, for keyboard and screen-reader users.
+      expect(document.activeElement).toBe(screen.getByRole("heading", { name: "Your sessions", level: 1 }));
+      expect(api.requests("GET", "/api/sessions")[0]?.auth).toBe(`Bearer ${api.token}`);
+    });
   });
 
   it("keeps the sign-in on this device when asked", async () => {
