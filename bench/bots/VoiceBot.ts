@@ -16,6 +16,8 @@ export interface Wire {
   /** voice connections (mesh links, or the SFU's publisher and subscriber) */
   pcs: number;
   connected: number;
+  /** audio packets received so far from each voice (sessionId → count), where counted */
+  packets?: Record<string, number>;
 }
 
 /**
@@ -151,26 +153,34 @@ export class VoiceBot {
     return { sent: 0, received: 0, voices: this.streams.size, pcs: pcs.length, connected: pcs.filter((pc) => pc.connectionState === "connected").length };
   }
 
-  /** Audio packets received so far from each person through the SFU (sessionId → count; empty in a mesh). */
-  async packetsByVoice(): Promise<Record<string, number>> {
-    return (await this.sfu?.packetsByVoice()) ?? {};
-  }
-
-  /** Wire bytes of every voice connection (transport stats: RTP, RTCP, SRTP, STUN). */
+  /**
+   * Wire bytes of every voice connection (transport stats: RTP, RTCP, SRTP, STUN), and the audio
+   * packets received from each voice (inbound RTP: a mesh link's, or the SFU subscriber's by owner).
+   */
   async wire(): Promise<Wire> {
-    const pcs = this.pcs();
-    const total: Wire = { sent: 0, received: 0, voices: this.streams.size, pcs: pcs.length, connected: 0 };
-    for (const pc of pcs) {
+    const total: Wire = { sent: 0, received: 0, voices: this.streams.size, pcs: 0, connected: 0, packets: {} };
+    const packets = total.packets!;
+    const count = async (pc: RTCPeerConnection, from?: string) => {
+      total.pcs++;
       if (pc.connectionState === "connected") total.connected++;
       // A link closed meanwhile (the circle changed) has nothing more to say.
       const stats = await pc.getStats().catch(() => new Map());
-      stats.forEach((r: { type: string; bytesSent?: number; bytesReceived?: number }) => {
-        if (r.type !== "transport") return;
-        total.sent += r.bytesSent ?? 0;
-        total.received += r.bytesReceived ?? 0;
+      stats.forEach((r: { type: string; kind?: string; bytesSent?: number; bytesReceived?: number; packetsReceived?: number }) => {
+        if (r.type === "transport") {
+          total.sent += r.bytesSent ?? 0;
+          total.received += r.bytesReceived ?? 0;
+        } else if (from && r.type === "inbound-rtp" && r.kind === "audio") packets[from] = (packets[from] ?? 0) + (r.packetsReceived ?? 0);
       });
-    }
+    };
+    for (const link of this.mesh?.connections() ?? []) await count(link.pc, link.remote);
+    for (const pc of this.sfu?.connections() ?? []) await count(pc);
+    if (this.sfu) Object.assign(packets, await this.sfu.packetsByVoice());
     return total;
+  }
+
+  /** Audio packets received so far from each voice (sessionId → count), mesh or SFU. */
+  async packetsByVoice(): Promise<Record<string, number>> {
+    return (await this.wire()).packets ?? {};
   }
 
   async leave(): Promise<void> {

@@ -38,7 +38,8 @@ export interface StartOptions {
   /** script to run: a .ts file (run through tsx) or a .js/.cjs file */
   script: string;
   args?: string[];
-  core: number;
+  /** the core it runs on, or a list of cores as taskset reads it ("0-1") */
+  core: number | string;
   env?: Record<string, string>;
   /** extra Node flags, e.g. --expose-gc */
   nodeFlags?: string[];
