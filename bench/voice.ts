@@ -2,11 +2,14 @@
 // receives on the wire in circles of 4, 8 and 16, and what one real page spends receiving 8 voices,
 // against `npm start` on loopback. Wire bytes are the transports' (RTP, RTCP, SRTP, STUN).
 //
-// The people who speak are WebRTC peers in this Node process (bench/bots/VoiceBot.ts): libwebrtc
-// M106 through @roamhq/wrtc, running the client's own VoiceMesh / VoiceSfu (perfect negotiation,
-// the SFU's publisher and subscriber, Opus with DTX asked for) and the same room messages as a page
-// — so a circle of 16 fits a 2-core machine, where 8 Chromium pages did not (BENCHMARKS.md). Each
-// one's microphone "talks": a tone 1.6 s on, 1 s off, 10 ms frames of PCM into an RTCAudioSource.
+// The people who speak are WebRTC peers in Node (bench/bots/VoiceBot.ts): libwebrtc M106 through
+// @roamhq/wrtc, running the client's own VoiceMesh / VoiceSfu (perfect negotiation, the SFU's
+// publisher and subscriber, Opus with DTX asked for) and the same room messages as a page — so a
+// circle of 16 fits a 2-core machine, where 8 Chromium pages did not (BENCHMARKS.md). They are
+// spread over child processes of the bench, PER_PROCESS people in each (bench/bots/voiceHost.ts), at
+// every size: a mesh of 16 is 240 connections, and in one process its event loop starved and its
+// room connections dropped while people were still arriving. Each one's microphone "talks": a tone
+// 1.6 s on, 1 s off, 10 ms frames of PCM into an RTCAudioSource (one timer per process).
 // How they differ from a browser: their audio bypasses the audio processing module (no echo
 // cancellation, noise suppression or gain control — the pages' fake microphones, a Web Audio
 // oscillator, bypassed it too), they play nothing (no Web Audio, no panners, no loopback mix, no
@@ -18,6 +21,7 @@
 //   VOICE_PARTS=mesh npm run bench -- voice     only the mesh (the SFU's figures stay as they were)
 //   VOICE_PARTS=sfu npm run bench -- voice      only Janus
 //   VOICE_SIZES=4,8 npm run bench -- voice      other circle sizes (the listener's circle must be one of them)
+//   VOICE_PER_PROCESS=2 npm run bench -- voice  people per Node process (4 unless told)
 import "../server/polyfills";
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
@@ -28,8 +32,10 @@ import { ROOM_NAME } from "../core/protocol";
 import { CHROMIUM, CHROMIUM_ARGS } from "../scripts/chromium";
 import { janusInstalled, startJanus, type RunningJanus } from "../scripts/janus";
 import { buildTestClient, startServer, type RunningServer } from "../scripts/serveApp";
-import { installNodeWebRtc, TalkingMics } from "./bots/nodeWebRtc";
-import { VoiceBot, type Wire } from "./bots/VoiceBot";
+import { join } from "node:path";
+import type { HostStats, JoinRequest } from "./bots/voiceHost";
+import type { Wire } from "./bots/VoiceBot";
+import { startWorker, type Worker } from "./lib/processes";
 import { mode, saveResult, sized } from "./lib/results";
 import { machine, writeBenchmark } from "./report";
 
@@ -41,8 +47,10 @@ const SIZES = process.env.VOICE_SIZES ? process.env.VOICE_SIZES.split(",").map(N
 /** The circle a page joins to listen (its size = the voices it receives). */
 const LISTEN_TO = sized({ full: 8, quick: 8, tiny: 3 });
 /** How long a circle may take to link everyone before it counts as not fitting this machine, ms. */
-const LINK_WAIT_MS = sized({ full: 45_000, quick: 30_000, tiny: 20_000 });
+const LINK_WAIT_MS = sized({ full: 90_000, quick: 30_000, tiny: 20_000 });
 const PARTS = process.env.VOICE_PARTS ?? "all";
+/** People per Node process: few enough that one event loop keeps up with their links. */
+const PER_PROCESS = Math.max(1, Number(process.env.VOICE_PER_PROCESS ?? 4));
 
 const ARGS = [
   ...CHROMIUM_ARGS,
@@ -138,13 +146,12 @@ const sleep = (s: number) => new Promise((r) => setTimeout(r, s * 1000));
 const bounded = (work: Promise<unknown>, s = 10) => Promise.race([work.catch(() => {}), sleep(s)]);
 const kbit = (bytes: number, s: number) => (bytes * 8) / 1000 / s;
 const load1 = () => Number(loadavg()[0]!.toFixed(2));
-type WireOf = () => Promise<Wire>;
 
 /** Until everyone receives `voices` voices over connections that are up (or throws after LINK_WAIT_MS). */
-async function linkedUp(people: WireOf[], voices: (i: number) => number): Promise<number> {
+async function linkedUp(sample: () => Promise<Wire[]>, voices: (i: number) => number): Promise<number> {
   const t0 = performance.now();
   for (;;) {
-    const wires = await Promise.all(people.map((wire) => wire()));
+    const wires = await sample();
     // The facilitator here is an SDK client without voice: a mesh link to it never comes up.
     if (wires.every((w, i) => w.voices >= voices(i) && w.pcs > 0 && w.connected >= Math.min(w.pcs, voices(i)))) return (performance.now() - t0) / 1000;
     if (performance.now() - t0 > LINK_WAIT_MS) {
@@ -155,30 +162,115 @@ async function linkedUp(people: WireOf[], voices: (i: number) => number): Promis
   }
 }
 
-/** CPU seconds this process (the people in Node and the harness, every thread) has used so far. */
-const ownCpuSeconds = () => {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1e6;
-};
+const HOST = join(import.meta.dirname, "bots", "voiceHost.ts");
+/** Every core: the people are the system under test, not the bench's harness. */
+const ALL_CORES = `0-${cpus().length - 1}`;
+
+/**
+ * A circle's speakers, spread over ⌈n / PER_PROCESS⌉ Node processes: person i lives in process
+ * i mod k. Answers are put back in the people's order. Every process is ended by its pid in `stop`.
+ */
+class People {
+  readonly ids: string[] = [];
+
+  private constructor(private readonly hosts: Worker[]) {}
+
+  static async start(n: number): Promise<People> {
+    const count = Math.max(1, Math.ceil(n / PER_PROCESS));
+    const started = await Promise.allSettled(
+      Array.from({ length: count }, () => startWorker({ script: HOST, core: ALL_CORES, readyTimeoutMs: 60_000 })),
+    );
+    const hosts = started.flatMap((r) => (r.status === "fulfilled" ? [r.value.worker] : []));
+    const failed = started.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) {
+      await Promise.all(hosts.map((h) => h.stop()));
+      throw failed.reason as Error;
+    }
+    return new People(hosts);
+  }
+
+  get processes(): number {
+    return this.hosts.length;
+  }
+
+  /** The next person arrives (in process `ids.length` mod k) and speaks with a tone of `hz`. */
+  async join(baseURL: string, code: string, name: string, hz: number): Promise<void> {
+    const request: JoinRequest = { baseURL, code, name, hz };
+    const { sessionId } = await this.hosts[this.ids.length % this.hosts.length]!.request<{ sessionId: string }>("join", request, 30_000);
+    this.ids.push(sessionId);
+  }
+
+  /** Each process's answer to `type` (a list, its people in joining order), in the people's order. */
+  private async each<T>(type: string): Promise<T[][]> {
+    return Promise.all(this.hosts.map((h) => h.request<T[]>(type, undefined, 30_000)));
+  }
+
+  private inOrder<T>(perHost: T[][]): T[] {
+    const k = this.hosts.length;
+    return this.ids.map((_, i) => perHost[i % k]![Math.floor(i / k)]!);
+  }
+
+  links = async (): Promise<Wire[]> => this.inOrder(await this.each<Wire>("links"));
+
+  /** Everyone's wire, and the CPU seconds all the processes have used so far. */
+  stats = async (): Promise<{ cpu: number; wires: Wire[] }> => {
+    const answers = await Promise.all(this.hosts.map((h) => h.request<HostStats>("stats", undefined, 30_000)));
+    return { cpu: answers.reduce((sum, a) => sum + a.cpu, 0), wires: this.inOrder(answers.map((a) => a.wires)) };
+  };
+
+  cpu = async (): Promise<number> => (await Promise.all(this.hosts.map((h) => h.request<number>("cpu", undefined, 10_000)))).reduce((a, b) => a + b, 0);
+
+  /** Errors the room answered, over everyone ("action code ×count"), as far as the processes still answer. */
+  async errors(): Promise<string> {
+    const all = new Map<string, number>();
+    const answers = await Promise.all(this.hosts.map((h) => h.request<[string, number][]>("errors", undefined, 5_000).catch(() => [])));
+    for (const [key, count] of answers.flat()) all.set(key, (all.get(key) ?? 0) + count);
+    return [...all].map(([key, count]) => `${key} ×${count}`).join(", ");
+  }
+
+  /** Everyone leaves (at most 10 s), then every process is ended by its pid. */
+  async stop(): Promise<void> {
+    await Promise.all(this.hosts.map((h) => bounded(h.request("leave", undefined, 10_000))));
+    await Promise.all(this.hosts.map((h) => h.stop()));
+  }
+}
 
 interface PerPerson {
   up: number;
   down: number;
 }
 
-/** Per person, kbit/s up and down over MEASURE_S; and the Node people's CPU meanwhile, % of one core. */
-async function measure(people: WireOf[]): Promise<{ per: PerPerson[]; botsCpu: number }> {
+/** Audio packets a second from each voice at each person who receives it: mean and lowest pair. */
+interface Packets {
+  mean: number;
+  min: number;
+  /** receiver–voice pairs counted */
+  pairs: number;
+}
+
+function packetRates(before: Wire[], after: Wire[], s: number, count: (receiver: number, voice: string) => boolean): Packets {
+  const rates: number[] = [];
+  after.forEach((w, i) => {
+    for (const [voice, n] of Object.entries(w.packets ?? {})) if (count(i, voice)) rates.push((n - (before[i]?.packets?.[voice] ?? 0)) / s);
+  });
+  return { mean: rates.reduce((a, b) => a + b, 0) / Math.max(1, rates.length), min: rates.length ? Math.min(...rates) : 0, pairs: rates.length };
+}
+
+/** Per person, kbit/s up and down over MEASURE_S; packets per voice; and the people's CPU meanwhile, % of one core. */
+async function measure(
+  people: People,
+  count: (receiver: number, voice: string) => boolean = () => true,
+): Promise<{ per: PerPerson[]; packets: Packets; botsCpu: number }> {
   await sleep(SETTLE_S);
-  const before = await Promise.all(people.map((wire) => wire()));
-  const cpu0 = ownCpuSeconds();
+  const before = await people.stats();
   const t0 = performance.now();
   await sleep(MEASURE_S);
-  const cpu1 = ownCpuSeconds();
-  const after = await Promise.all(people.map((wire) => wire()));
+  const after = await people.stats();
   const s = (performance.now() - t0) / 1000;
   return {
-    per: people.map((_, i) => ({ up: kbit(after[i]!.sent - before[i]!.sent, s), down: kbit(after[i]!.received - before[i]!.received, s) })),
-    botsCpu: ((cpu1 - cpu0) / s) * 100,
+    per: after.wires.map((w, i) => ({ up: kbit(w.sent - before.wires[i]!.sent, s), down: kbit(w.received - before.wires[i]!.received, s) })),
+    packets: packetRates(before.wires, after.wires, s, count),
+    botsCpu: ((after.cpu - before.cpu) / s) * 100,
   };
 }
 
@@ -234,7 +326,7 @@ interface Listener {
 }
 
 /** One page, in its own Chromium (so its whole process tree is its cost), receiving the circle's voices. */
-async function listenerCost(server: RunningServer, code: string, speakers: number): Promise<Listener> {
+async function listenerCost(server: RunningServer, code: string, speakers: number, peopleCpu: () => Promise<number>): Promise<Listener> {
   const known = allPids();
   const own = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
@@ -243,15 +335,15 @@ async function listenerCost(server: RunningServer, code: string, speakers: numbe
     const page = await seatListener(own, server, code);
     const wire = () => pageWire(page);
     // Everyone now links to the listener too (the speakers' own figures are taken before this).
-    await linkedUp([wire], () => speakers);
+    await linkedUp(async () => [await wire()], () => speakers);
     await sleep(SETTLE_S);
     const before = await wire();
     const cpu0 = treeCpuSeconds(root);
-    const bots0 = ownCpuSeconds();
+    const bots0 = await peopleCpu();
     const t0 = performance.now();
     await sleep(MEASURE_S);
     const cpu1 = treeCpuSeconds(root);
-    const bots1 = ownCpuSeconds();
+    const bots1 = await peopleCpu();
     const wall = (performance.now() - t0) / 1000;
     const after = await wire();
     return {
@@ -273,10 +365,26 @@ interface Row {
   down: number;
   downMin: number;
   downMax: number;
+  /** audio packets a second from each voice at each person who receives it */
+  packets: Packets;
   /** seconds until everyone received every other voice over connections that were up */
   linkS: number;
   load: number;
   /** the Node people's CPU while measured, % of one core (all of them together) */
+  botsCpu: number;
+  /** Node processes the people were spread over */
+  processes: number;
+}
+/** A circle in talking-piece mode: person 1 holds the piece, the rest listen. */
+interface Piece {
+  n: number;
+  holderUp: number;
+  holderDown: number;
+  listenerUp: number;
+  listenerDown: number;
+  /** the holder's voice at each listener */
+  packets: Packets;
+  load: number;
   botsCpu: number;
 }
 interface Part {
@@ -284,67 +392,98 @@ interface Part {
   /** sizes that did not fit this machine, and what stopped them */
   missing: { n: number; reason: string }[];
   listener: Listener | null;
-  piece?: { holderUp: number; holderDown: number; listenerUp: number; listenerDown: number };
+  /** the mesh's circles again in talking-piece mode (each size that linked) */
+  pieces?: Piece[];
+  piecesMissing?: { n: number; reason: string }[];
 }
 
-/** Circles of each size, everyone speaking; the listener in the circle of LISTEN_TO; the talking piece in the smallest (mesh). */
+/** Give the piece to person 1 and measure once only the links that mode keeps are left; then take it back. */
+async function pieceOf(c: { lead: Room }, people: People): Promise<Piece> {
+  const n = people.ids.length;
+  const holder = people.ids[0]!;
+  c.lead.send("setPieceMode", { on: true });
+  c.lead.send("givePiece", { to: holder });
+  try {
+    // Listeners keep one link (to the holder) and drop the others; the holder keeps one to each listener.
+    const t0 = performance.now();
+    for (;;) {
+      const links = await people.links();
+      const [h, ...rest] = links;
+      if (h!.connected >= n - 1 && rest.every((w) => w.pcs === 1 && w.connected === 1)) break;
+      if (performance.now() - t0 > LINK_WAIT_MS) {
+        throw new Error(`the talking piece's links did not settle within ${LINK_WAIT_MS / 1000} s: ${links.map((w) => `${w.connected}/${w.pcs} up`).join("; ")}`);
+      }
+      await sleep(0.5);
+    }
+    const { per, packets, botsCpu } = await measure(people, (i, voice) => i > 0 && voice === holder);
+    const rest = per.slice(1);
+    return {
+      n,
+      holderUp: per[0]!.up,
+      holderDown: per[0]!.down,
+      listenerUp: rest.reduce((sum, p) => sum + p.up, 0) / rest.length,
+      listenerDown: rest.reduce((sum, p) => sum + p.down, 0) / rest.length,
+      packets,
+      load: load1(),
+      botsCpu,
+    };
+  } finally {
+    c.lead.send("setPieceMode", { on: false });
+  }
+}
+
+/** Circles of each size, everyone speaking; the listener in the circle of LISTEN_TO; then the talking piece (mesh). */
 async function circles(server: RunningServer, token: string, label: string): Promise<Part> {
-  const part: Part = { rows: [], missing: [], listener: null };
+  const part: Part = { rows: [], missing: [], listener: null, ...(label === "mesh" ? { pieces: [], piecesMissing: [] } : {}) };
   for (const n of SIZES) {
     const c = await openCircle(server, token, n + 3);
-    const mics = new TalkingMics();
-    const bots: VoiceBot[] = [];
+    let people: People | null = null;
     try {
-      // One after another, as people arrive (and as the pages were seated).
-      for (let i = 0; i < n; i++) bots.push(await VoiceBot.join(server.baseURL, c.code, `Speaker ${i + 1}`, mics, 300 + 60 * i));
-      const people = bots.map((bot) => () => bot.wire());
-      const linkS = await linkedUp(
-        bots.map((bot) => () => Promise.resolve(bot.links())),
-        () => n - 1,
-      );
-      const { per, botsCpu } = await measure(people);
-      const row: Row = {
-        n,
-        up: per.reduce((s, p) => s + p.up, 0) / n,
-        down: per.reduce((s, p) => s + p.down, 0) / n,
-        downMin: Math.min(...per.map((p) => p.down)),
-        downMax: Math.max(...per.map((p) => p.down)),
-        linkS,
-        load: load1(),
-        botsCpu,
-      };
-      part.rows.push(row);
-      console.log(label, row);
-      if (label === "mesh" && n === SIZES[0]) {
-        // The same circle in talking-piece mode: one speaker, the rest listening.
-        c.lead.send("setPieceMode", { on: true });
-        c.lead.send("givePiece", { to: bots[0]!.room.sessionId });
-        await sleep(sized({ full: 2, quick: 2, tiny: 1 }));
-        const { per: piece } = await measure(people);
-        const rest = piece.slice(1);
-        part.piece = {
-          holderUp: piece[0]!.up,
-          holderDown: piece[0]!.down,
-          listenerUp: rest.reduce((s, p) => s + p.up, 0) / rest.length,
-          listenerDown: rest.reduce((s, p) => s + p.down, 0) / rest.length,
+      try {
+        people = await People.start(n);
+        // One after another, as people arrive (and as the pages were seated).
+        for (let i = 0; i < n; i++) await people.join(server.baseURL, c.code, `Speaker ${i + 1}`, 300 + 60 * i);
+        const linkS = await linkedUp(people.links, () => n - 1);
+        const { per, packets, botsCpu } = await measure(people);
+        const row: Row = {
+          n,
+          up: per.reduce((sum, p) => sum + p.up, 0) / n,
+          down: per.reduce((sum, p) => sum + p.down, 0) / n,
+          downMin: Math.min(...per.map((p) => p.down)),
+          downMax: Math.max(...per.map((p) => p.down)),
+          packets,
+          linkS,
+          load: load1(),
+          botsCpu,
+          processes: people.processes,
         };
-        c.lead.send("setPieceMode", { on: false });
+        part.rows.push(row);
+        console.log(label, row);
+        // At tiny size (npm test) the listener is measured once, in the mesh: the same code as through Janus.
+        if (n === LISTEN_TO && !(label === "sfu" && mode() === "tiny")) {
+          part.listener = await listenerCost(server, c.code, n, people.cpu);
+          console.log(label, { listener: part.listener });
+        }
+      } catch (e) {
+        const answered = people ? await people.errors() : "";
+        const reason = `${(e as Error).message.split("\n")[0]!}${answered ? ` (the room answered: ${answered})` : ""}`;
+        part.missing.push({ n, reason: `${people?.ids.length ?? 0} of ${n} people seated; ${reason}` });
+        console.warn(label, n, "did not fit:", reason);
       }
-      // At tiny size (npm test) the listener is measured once, in the mesh: the same code as through Janus.
-      if (n === LISTEN_TO && !(label === "sfu" && mode() === "tiny")) {
-        part.listener = await listenerCost(server, c.code, n);
-        console.log(label, { listener: part.listener });
+      // The same circle in talking-piece mode: one speaker, the rest listening (also when the full
+      // mesh did not link: the piece is what the product suggests for big circles).
+      if (part.pieces && people?.ids.length === n) {
+        try {
+          const piece = await pieceOf(c, people);
+          part.pieces.push(piece);
+          console.log(label, { piece });
+        } catch (e) {
+          part.piecesMissing!.push({ n, reason: (e as Error).message.split("\n")[0]! });
+          console.warn(label, n, "talking piece:", (e as Error).message);
+        }
       }
-    } catch (e) {
-      const errors = new Map<string, number>();
-      for (const bot of bots) for (const [key, count] of bot.errors) errors.set(key, (errors.get(key) ?? 0) + count);
-      const answered = [...errors].map(([key, count]) => `${key} ×${count}`).join(", ");
-      const reason = `${(e as Error).message.split("\n")[0]!}${answered ? ` (the room answered: ${answered})` : ""}`;
-      part.missing.push({ n, reason: `${bots.length} of ${n} people seated; ${reason}` });
-      console.warn(label, n, "did not fit:", reason);
     } finally {
-      await Promise.all(bots.map((bot) => bounded(bot.leave())));
-      mics.close();
+      await people?.stop();
       await bounded(c.lead.leave());
     }
   }
@@ -356,10 +495,9 @@ const f0 = (n: number) => n.toFixed(0);
 
 export async function run(): Promise<void> {
   if (!SIZES.includes(LISTEN_TO)) throw new Error(`VOICE_SIZES must include ${LISTEN_TO} (the listener's circle)`);
-  // The harness pins itself to the bots' core; the people here and the listening page are the
-  // system under test, so this process (its WebRTC threads) and Chromium get every core.
-  execFileSync("taskset", ["-a", "-pc", `0-${cpus().length - 1}`, String(process.pid)], { stdio: "ignore" });
-  installNodeWebRtc();
+  // The harness pins itself to the bots' core; the people (in processes of their own, on every
+  // core) and the listening page are the system under test, so Chromium gets every core too.
+  execFileSync("taskset", ["-a", "-pc", ALL_CORES, String(process.pid)], { stdio: "ignore" });
   const loadBefore = load1();
   // The listening page runs a test build of this same tree (the voice e2e builds it first).
   if (process.env.E2E_CLIENT_BUILT !== "1") await buildTestClient();
@@ -376,7 +514,8 @@ export async function run(): Promise<void> {
   if (PARTS !== "mesh") figures.sfu = janusInstalled() ? await sfu() : { missing: "Janus is not installed (apt-get install janus)" };
   saveResult("voice", figures);
   if (mode() !== "full") return;
-  const command = `${PARTS === "all" ? "" : `VOICE_PARTS=${PARTS} `}npm run bench -- voice`;
+  const env = [PARTS === "all" ? "" : `VOICE_PARTS=${PARTS} `, process.env.VOICE_PER_PROCESS ? `VOICE_PER_PROCESS=${PER_PROCESS} ` : ""].join("");
+  const command = `${env}npm run bench -- voice`;
   if (figures.mesh) writeBenchmark("Voice", "Audio per person, mesh", meshText(figures.mesh, command, loadBefore));
   if (figures.sfu && "rows" in figures.sfu) writeBenchmark("Voice", "Audio per person through Janus (SFU)", sfuText(figures.sfu, command, loadBefore));
 }
@@ -404,10 +543,23 @@ async function sfu(): Promise<Part> {
 
 const table = (part: Part) =>
   [
-    "| people | up (mean) | down (mean) | down (lowest–highest person) | all linked after | people in Node: CPU, % of one core | load average (1 min) |",
-    "|---|---|---|---|---|---|---|",
-    ...part.rows.map((r) => `| ${r.n} | ${f(r.up)} | ${f(r.down)} | ${f(r.downMin)}–${f(r.downMax)} | ${f(r.linkS)} s | ${f0(r.botsCpu)} | ${r.load.toFixed(2)} |`),
-    ...part.missing.map((m) => `| ${m.n} | — | — | did not fit: ${m.reason} | | | |`),
+    "| people | up (mean) | down (mean) | down (lowest–highest person) | packets a second per voice received (mean, lowest) | all linked after | people in Node: CPU, % of one core (processes) | load average (1 min) |",
+    "|---|---|---|---|---|---|---|---|",
+    ...part.rows.map(
+      (r) =>
+        `| ${r.n} | ${f(r.up)} | ${f(r.down)} | ${f(r.downMin)}–${f(r.downMax)} | ${r.packets ? `${f(r.packets.mean)}, ${f(r.packets.min)}` : ""} | ${f(r.linkS)} s | ${f0(r.botsCpu)} (${r.processes ?? 1}) | ${r.load.toFixed(2)} |`,
+    ),
+    ...part.missing.map((m) => `| ${m.n} | — | — | did not fit: ${m.reason} | | | | |`),
+  ].join("\n");
+
+const pieceTable = (part: Part) =>
+  [
+    "| people | holder up | holder down | listener up (mean) | listener down (mean) | holder's packets a second at each listener (mean, lowest) | people in Node: CPU, % of one core | load average (1 min) |",
+    "|---|---|---|---|---|---|---|---|",
+    ...(part.pieces ?? []).map(
+      (p) => `| ${p.n} | ${f(p.holderUp)} | ${f(p.holderDown)} | ${f(p.listenerUp)} | ${f(p.listenerDown)} | ${f(p.packets.mean)}, ${f(p.packets.min)} | ${f0(p.botsCpu)} | ${p.load.toFixed(2)} |`,
+    ),
+    ...(part.piecesMissing ?? []).map((m) => `| ${m.n} | — | — | — | — | no figure: ${m.reason} | | |`),
   ].join("\n");
 
 const listenerText = (l: Listener | null, how: string) =>
@@ -418,31 +570,29 @@ one core** over ${f(l.wall)} s, ${f(l.down)} kbit/s down; meanwhile the ${l.voic
 ${f0(l.botsCpu)} % of one core, and the load average was ${l.load.toFixed(2)} at the end. CPU time, not wall time.`
     : `One page receiving ${LISTEN_TO} voices ${how}: not measured (the circle of ${LISTEN_TO} did not fit, see the table).`;
 
-const HOW = `The people who speak are WebRTC peers in the bench's Node process (libwebrtc M106 through
-@roamhq/wrtc) running the client's own VoiceMesh / VoiceSfu and the same room messages as a page; each
-microphone "talks" (a tone 1.6 s on, 1 s off; Opus with DTX sends next to nothing in the pauses).
-Unlike a browser they play nothing and their audio skips echo cancellation, noise suppression and gain
-control (bench/voice.ts says more); the wire carries what a page's would.
+const HOW = `The people who speak are WebRTC peers in Node (libwebrtc M106 through @roamhq/wrtc)
+running the client's own VoiceMesh / VoiceSfu and the same room messages as a page, spread over child
+processes of the bench, ${PER_PROCESS} people in each (bench/bots/voiceHost.ts; their CPU is summed over those
+processes, every thread); each microphone "talks" (a tone 1.6 s on, 1 s off; Opus with DTX sends next
+to nothing in the pauses; 50 packets a second while the tone is on). Unlike a browser they play nothing and their audio skips echo
+cancellation, noise suppression and gain control (bench/voice.ts says more); the wire carries what a
+page's would.
 `;
 
 function meshText(part: Part, command: string, loadBefore: number): string {
-  const p = part.piece;
   return `Command: \`${command}\` (${machine()}; ${MEASURE_S} s per figure; load average
 ${loadBefore.toFixed(2)} before the run)
 
 ${HOW}Everyone speaks; each figure is taken once everyone receives every other voice over
 connections that are up. Wire bytes of the voice connections (RTP + RTCP + SRTP + STUN, from the
-transports' stats), per person, kbit/s:
+transports' stats), per person, kbit/s; packets from the links' inbound RTP:
 
 ${table(part)}
 
-${
-  p
-    ? `The circle of ${SIZES[0]} in talking-piece mode: the holder sends ${f(p.holderUp)} kbit/s (to
-${SIZES[0]! - 1} listeners) and receives ${f(p.holderDown)}; each listener receives ${f(p.listenerDown)} and sends ${f(p.listenerUp)}
-(their tracks are disabled: reports and silence only; listeners are not linked to each other).`
-    : ""
-}
+The same circles in talking-piece mode (person 1 holds the piece, the others listen: their tracks are
+disabled, reports and silence only, and listeners are not linked to each other), kbit/s:
+
+${pieceTable(part)}
 
 ${listenerText(part.listener, "in the mesh")}`;
 }

@@ -7,7 +7,8 @@ import { janusInstalled } from "../../scripts/janus";
 
 /**
  * The voice benchmark (bench/voice.ts), run once at tiny size — a circle of 3 people talking for one
- * cycle of their microphones (2.6 s), WebRTC peers in Node running the client's voice code, in the
+ * cycle of their microphones (2.6 s), WebRTC peers in Node running the client's voice code, spread
+ * over two processes (2 people in one, 1 in the other, as a circle of 16 is spread over four), in the
  * mesh with a page listening, then through Janus where it is installed — so it cannot rot: every figure comes out and
  * BENCHMARKS.md is left alone. It drives Chromium, so it runs with the browser files; it reuses
  * their test build. Speed is not asserted here (see BENCHMARKS.md, "Voice").
@@ -18,10 +19,11 @@ const BENCHMARKS = join(ROOT, "BENCHMARKS.md");
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 interface Part {
-  rows: { n: number; up: number; down: number; downMin: number }[];
+  rows: { n: number; up: number; down: number; downMin: number; processes: number; packets: { min: number; pairs: number } }[];
   missing: unknown[];
   listener: { voices: number; down: number; cpuPercent: number } | null;
-  piece?: { holderUp: number; listenerUp: number; listenerDown: number };
+  pieces?: { n: number; holderUp: number; listenerUp: number; listenerDown: number; packets: { min: number; pairs: number } }[];
+  piecesMissing?: unknown[];
 }
 
 describe("voice bench harness", () => {
@@ -35,7 +37,7 @@ describe("voice bench harness", () => {
       cwd: ROOT,
       encoding: "utf8",
       timeout: 150_000,
-      env: { ...process.env, BENCH_MODE: "tiny", BENCH_RESULTS_DIR: out, E2E_CLIENT_BUILT: "1" },
+      env: { ...process.env, BENCH_MODE: "tiny", BENCH_RESULTS_DIR: out, E2E_CLIENT_BUILT: "1", VOICE_PER_PROCESS: "2" },
     });
     status = run.status;
     log = `${run.stdout}\n${run.stderr}`;
@@ -52,8 +54,11 @@ describe("voice bench harness", () => {
     expect(part.rows.map((r) => r.n)).toEqual([3]);
     const [row] = part.rows;
     expect(row!.up).toBeGreaterThan(0);
-    // Every page received audio, not only on average.
+    // Every page received audio, not only on average: each of the other two voices, packets counted per voice.
     expect(row!.downMin).toBeGreaterThan(0);
+    expect(row!.packets.pairs).toBe(6);
+    expect(row!.packets.min).toBeGreaterThan(0);
+    expect(row!.processes).toBe(2);
     // The listening page (no microphone) plays all three voices and receives their audio.
     expect(part.listener?.voices).toBe(3);
     expect(part.listener!.down).toBeGreaterThan(0);
@@ -63,9 +68,14 @@ describe("voice bench harness", () => {
   it("measures the mesh: per person, the talking piece and a listening page", () => {
     everyFigure(figures.mesh);
     // With the talking piece, the holder sends audio and the others only reports (RTCP).
-    const piece = figures.mesh.piece!;
-    expect(piece.holderUp).toBeGreaterThan(2 * piece.listenerUp);
-    expect(piece.listenerDown).toBeGreaterThan(0);
+    expect(figures.mesh.piecesMissing, JSON.stringify(figures.mesh.piecesMissing)).toEqual([]);
+    const [piece] = figures.mesh.pieces!;
+    expect(piece!.n).toBe(3);
+    expect(piece!.holderUp).toBeGreaterThan(2 * piece!.listenerUp);
+    expect(piece!.listenerDown).toBeGreaterThan(0);
+    // Both listeners receive the holder's voice.
+    expect(piece!.packets.pairs).toBe(2);
+    expect(piece!.packets.min).toBeGreaterThan(0);
   });
 
   it.runIf(janusInstalled())("measures the same circle through Janus", () => {
