@@ -7,6 +7,7 @@
  * people were still arriving. Exits when the bench goes away.
  */
 import "../../server/polyfills";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { serveRequests } from "../lib/processes";
 import { installNodeWebRtc, TalkingMics } from "./nodeWebRtc";
 import { VoiceBot, type Wire } from "./VoiceBot";
@@ -15,6 +16,9 @@ installNodeWebRtc();
 
 const bots: VoiceBot[] = [];
 let mics: TalkingMics | null = null;
+/** How late this process's event loop runs (a starved loop misses the room's pings and drops its sockets). */
+const lag = monitorEventLoopDelay({ resolution: 20 });
+lag.enable();
 
 /** CPU seconds this process (every thread: libwebrtc's as well as JavaScript's) has used so far. */
 const cpuSeconds = () => {
@@ -29,10 +33,22 @@ export interface JoinRequest {
   hz: number;
 }
 
-/** What `stats` answers: this process's CPU so far, then each of its people's wire, in joining order. */
+/**
+ * What `stats` answers: this process's CPU so far, each of its people's wire in joining order, and
+ * when (ms on the wall clock, halfway through gathering them: a busy process takes a while).
+ */
 export interface HostStats {
   cpu: number;
   wires: Wire[];
+  at: number;
+  /** how long gathering them took, ms */
+  took: number;
+}
+
+/** How late the event loop ran since the last ask, ms. */
+export interface LoopDelay {
+  p99: number;
+  max: number;
 }
 
 serveRequests(
@@ -48,9 +64,18 @@ serveRequests(
     links: (): Wire[] => bots.map((bot) => bot.links()),
     async stats(): Promise<HostStats> {
       const cpu = cpuSeconds();
-      return { cpu, wires: await Promise.all(bots.map((bot) => bot.wire())) };
+      const t0 = Date.now();
+      const wires = await Promise.all(bots.map((bot) => bot.wire()));
+      const t1 = Date.now();
+      return { cpu, wires, at: (t0 + t1) / 2, took: t1 - t0 };
     },
     cpu: (): number => cpuSeconds(),
+    lag: (): LoopDelay => {
+      // The histogram's samples include the timer's own 20 ms.
+      const out = { p99: Math.max(0, lag.percentile(99) / 1e6 - 20), max: Math.max(0, lag.max / 1e6 - 20) };
+      lag.reset();
+      return out;
+    },
     /** Errors the room answered, "action code" → how many, over all of this process's people. */
     errors: (): [string, number][] => {
       const all = new Map<string, number>();
