@@ -269,6 +269,10 @@ interface Packets {
   min: number;
   /** receiver–voice pairs counted */
   pairs: number;
+  /** packets a second found missing (RTP sequence gaps), mean over the same pairs: lost on the way, not left unsent */
+  lostMean: number;
+  /** audio packets a second each connection sent, mean over the senders' connections */
+  sentMean: number;
 }
 
 /** How much a counter grew between two samples; one that went down belongs to a connection made again meanwhile. */
@@ -289,15 +293,23 @@ function wireDelta(before: Wire, after: Wire): { sent: number; received: number 
 /** `s[i]`: the window over which person i's statistics were taken, s. */
 function packetRates(before: Wire[], after: Wire[], s: number[], count: (receiver: number, voice: string) => boolean): Packets {
   const rates: number[] = [];
+  let lost = 0;
   after.forEach((w, i) => {
     const byVoice = new Map<string, number>();
     for (const [key, n] of Object.entries(w.packets ?? {})) {
       const voice = key.slice(0, key.lastIndexOf("#"));
-      if (count(i, voice)) byVoice.set(voice, (byVoice.get(voice) ?? 0) + grew(before[i]?.packets?.[key], n));
+      if (!count(i, voice)) continue;
+      byVoice.set(voice, (byVoice.get(voice) ?? 0) + grew(before[i]?.packets?.[key], n));
+      lost += grew(before[i]?.lost?.[key], w.lost?.[key] ?? 0) / s[i]!;
     }
     for (const n of byVoice.values()) rates.push(n / s[i]!);
   });
-  return { mean: rates.reduce((a, b) => a + b, 0) / Math.max(1, rates.length), min: rates.length ? Math.min(...rates) : 0, pairs: rates.length };
+  const sent: number[] = [];
+  after.forEach((w, i) => {
+    for (const [id, n] of Object.entries(w.packetsSent ?? {})) if (n > 0) sent.push(grew(before[i]?.packetsSent?.[id], n) / s[i]!);
+  });
+  const pairs = Math.max(1, rates.length);
+  return { mean: rates.reduce((a, b) => a + b, 0) / pairs, min: rates.length ? Math.min(...rates) : 0, pairs: rates.length, lostMean: lost / pairs, sentMean: sent.reduce((a, b) => a + b, 0) / Math.max(1, sent.length) };
 }
 
 /** Per person, kbit/s up and down over MEASURE_S; packets per voice; and the people's CPU meanwhile, % of one core. */
@@ -645,11 +657,11 @@ const linkedText = (r: Row) =>
 
 const table = (part: Part) =>
   [
-    "| people | up (mean) | down (mean) | down (lowest–highest person) | packets a second per voice received (mean, lowest) | all linked after | people in Node: CPU, % of one core (processes) | UDP datagrams dropped a second (full receive buffers) | load average (1 min) |",
+    "| people | up (mean) | down (mean) | down (lowest–highest person) | packets a second per voice: sent / received (mean, lowest) / found missing | all linked after | people in Node: CPU, % of one core (processes) | UDP datagrams dropped a second (full receive buffers) | load average (1 min) |",
     "|---|---|---|---|---|---|---|---|---|",
     ...part.rows.map(
       (r) =>
-        `| ${r.n} | ${f(r.up)} | ${f(r.down)} | ${f(r.downMin)}–${f(r.downMax)} | ${f(r.packets.mean)}, ${f(r.packets.min)} | ${linkedText(r)} | ${f0(r.botsCpu)} (${r.processes}) | ${f0(r.udpDropsPerS)} | ${r.load.toFixed(2)} |`,
+        `| ${r.n} | ${f(r.up)} | ${f(r.down)} | ${f(r.downMin)}–${f(r.downMax)} | ${f(r.packets.sentMean)} / ${f(r.packets.mean)}, ${f(r.packets.min)} / ${f(r.packets.lostMean)} | ${linkedText(r)} | ${f0(r.botsCpu)} (${r.processes}) | ${f0(r.udpDropsPerS)} | ${r.load.toFixed(2)} |`,
     ),
     ...part.missing.map((m) => `| ${m.n} | — | — | did not fit: ${m.reason} | | | | | |`),
   ].join("\n");
@@ -689,8 +701,9 @@ ${loadBefore.toFixed(2)} before the run)
 ${HOW}Everyone speaks; each figure is taken once everyone receives every other voice over
 connections that are up (a circle that has not linked within ${LINK_WAIT_MS / 1000} s is measured all the same, over
 the links that are up, and says so). Wire bytes of the voice connections (RTP + RTCP + SRTP + STUN,
-from the transports' stats), per person, kbit/s; packets from the links' inbound RTP; dropped
-datagrams from the kernel's UDP counters of the bench's own network namespace:
+from the transports' stats), per person, kbit/s; packets from the links' outbound and inbound RTP
+(found missing: gaps in the sequence numbers, lost on the way); dropped datagrams from the kernel's
+UDP counters of the bench's own network namespace:
 
 ${table(part)}
 

@@ -21,6 +21,10 @@ export interface Wire {
    * → count): a connection made again starts counting from 0.
    */
   packets?: Record<string, number>;
+  /** audio packets from each voice its receiver found missing (RTP sequence gaps), keyed as `packets` */
+  lost?: Record<string, number>;
+  /** audio packets sent so far over each connection (connection → count) */
+  packetsSent?: Record<string, number>;
   /** wire bytes so far of each connection (connection → [sent, received]) */
   byConnection?: Record<string, [number, number]>;
 }
@@ -174,8 +178,9 @@ export class VoiceBot {
    * packets received from each voice (inbound RTP: a mesh link's, or the SFU subscriber's by owner).
    */
   async wire(): Promise<Wire> {
-    const total: Wire = { sent: 0, received: 0, voices: this.streams.size, pcs: 0, connected: 0, packets: {}, byConnection: {} };
+    const total: Wire = { sent: 0, received: 0, voices: this.streams.size, pcs: 0, connected: 0, packets: {}, lost: {}, packetsSent: {}, byConnection: {} };
     const packets = total.packets!;
+    const lost = total.lost!;
     const count = async (pc: RTCPeerConnection, from?: string) => {
       total.pcs++;
       if (pc.connectionState === "connected") total.connected++;
@@ -183,11 +188,16 @@ export class VoiceBot {
       const bytes: [number, number] = [0, 0];
       // A link closed meanwhile (the circle changed) has nothing more to say.
       const stats = await pc.getStats().catch(() => new Map());
-      stats.forEach((r: { type: string; kind?: string; bytesSent?: number; bytesReceived?: number; packetsReceived?: number }) => {
+      stats.forEach((r: { type: string; kind?: string; bytesSent?: number; bytesReceived?: number; packetsReceived?: number; packetsLost?: number; packetsSent?: number }) => {
         if (r.type === "transport") {
           bytes[0] += r.bytesSent ?? 0;
           bytes[1] += r.bytesReceived ?? 0;
-        } else if (from && r.type === "inbound-rtp" && r.kind === "audio") packets[`${from}#${id}`] = (packets[`${from}#${id}`] ?? 0) + (r.packetsReceived ?? 0);
+        } else if (r.type === "outbound-rtp" && r.kind === "audio") {
+          total.packetsSent![id] = (total.packetsSent![id] ?? 0) + (r.packetsSent ?? 0);
+        } else if (from && r.type === "inbound-rtp" && r.kind === "audio") {
+          packets[`${from}#${id}`] = (packets[`${from}#${id}`] ?? 0) + (r.packetsReceived ?? 0);
+          lost[`${from}#${id}`] = (lost[`${from}#${id}`] ?? 0) + (r.packetsLost ?? 0);
+        }
       });
       total.sent += bytes[0];
       total.received += bytes[1];
