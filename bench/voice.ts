@@ -269,7 +269,10 @@ interface Packets {
   min: number;
   /** receiver–voice pairs counted */
   pairs: number;
-  /** packets a second found missing (RTP sequence gaps), mean over the same pairs: lost on the way, not left unsent */
+  /**
+   * packets a second found missing (RTP sequence gaps), mean over the same pairs: lost on the way, not
+   * left unsent (JSON only: a connection made again meanwhile restarts its count, so this can go below 0)
+   */
   lostMean: number;
   /** audio packets a second each connection sent, mean over the senders' connections */
   sentMean: number;
@@ -652,16 +655,20 @@ async function sfu(): Promise<Part> {
   }
 }
 
-const linkedText = (r: Row) =>
-  r.linked === false ? `not within ${f0(r.linkS)} s: ${r.endsUp} of ${r.n * (r.n - 1)} connection ends up` : `${f(r.linkS)} s`;
+/** When everyone was linked, and how many connection ends were still up after the figure when not all. */
+function linkedText(r: Row): string {
+  const ends = `${r.endsUp} of ${r.n * (r.n - 1)} connection ends up after the figure`;
+  if (!r.linked) return `not within ${f0(r.linkS)} s: ${ends}`;
+  return r.endsUp < r.n * (r.n - 1) ? `${f(r.linkS)} s; ${ends}` : `${f(r.linkS)} s`;
+}
 
 const table = (part: Part) =>
   [
-    "| people | up (mean) | down (mean) | down (lowest–highest person) | packets a second per voice: sent / received (mean, lowest) / found missing | all linked after | people in Node: CPU, % of one core (processes) | UDP datagrams dropped a second (full receive buffers) | load average (1 min) |",
+    "| people | up (mean) | down (mean) | down (lowest–highest person) | packets a second per voice: sent / received (mean, lowest) | all linked after | people in Node: CPU, % of one core (processes) | UDP datagrams dropped a second (full receive buffers) | load average (1 min) |",
     "|---|---|---|---|---|---|---|---|---|",
     ...part.rows.map(
       (r) =>
-        `| ${r.n} | ${f(r.up)} | ${f(r.down)} | ${f(r.downMin)}–${f(r.downMax)} | ${f(r.packets.sentMean)} / ${f(r.packets.mean)}, ${f(r.packets.min)} / ${f(r.packets.lostMean)} | ${linkedText(r)} | ${f0(r.botsCpu)} (${r.processes}) | ${f0(r.udpDropsPerS)} | ${r.load.toFixed(2)} |`,
+        `| ${r.n} | ${f(r.up)} | ${f(r.down)} | ${f(r.downMin)}–${f(r.downMax)} | ${f(r.packets.sentMean)} / ${f(r.packets.mean)}, ${f(r.packets.min)} | ${linkedText(r)} | ${f0(r.botsCpu)} (${r.processes}) | ${f0(r.udpDropsPerS)} | ${r.load.toFixed(2)} |`,
     ),
     ...part.missing.map((m) => `| ${m.n} | — | — | did not fit: ${m.reason} | | | | | |`),
   ].join("\n");
@@ -701,9 +708,9 @@ ${loadBefore.toFixed(2)} before the run)
 ${HOW}Everyone speaks; each figure is taken once everyone receives every other voice over
 connections that are up (a circle that has not linked within ${LINK_WAIT_MS / 1000} s is measured all the same, over
 the links that are up, and says so). Wire bytes of the voice connections (RTP + RTCP + SRTP + STUN,
-from the transports' stats), per person, kbit/s; packets from the links' outbound and inbound RTP
-(found missing: gaps in the sequence numbers, lost on the way); dropped datagrams from the kernel's
-UDP counters of the bench's own network namespace:
+from the transports' stats), per person, kbit/s; packets from the links' outbound and inbound RTP;
+connection ends up counted again after the figure; dropped datagrams from the kernel's UDP counters of
+the bench's own network namespace:
 
 ${table(part)}
 
