@@ -1,5 +1,5 @@
 import { Canvas, useFrame } from "@react-three/fiber";
-import { Suspense, type ReactNode } from "react";
+import { Suspense, useState, type ReactNode } from "react";
 import type { EnvironmentId } from "../../core/environments";
 import { XR, useXR } from "@react-three/xr";
 import { BreathingOrb } from "./orb/BreathingOrb";
@@ -18,6 +18,7 @@ import { ENVIRONMENTS } from "./environments";
 import { LookControls } from "./LookControls";
 import { ScreenFraming } from "./orb/ScreenFraming";
 import { useSceneTime } from "./sceneTime";
+import { isSoftwareRenderer, rendererName, SoftwarePacer, SOFTWARE_DPR } from "./softwarePacing";
 
 /**
  * The one per-frame driver: advances the practice (the window's animation
@@ -71,13 +72,16 @@ function CalmContent() {
  * The full-screen 3D stage behind the DOM interface: the calm space by default, or
  * `children` (a circle) instead, with the same renderer, XR session, look controls and
  * frame driver. `place` sets the ambient sound's place. Enter a session with
- * `xrStore.enterVR()` / `enterAR()`.
+ * `xrStore.enterVR()` / `enterAR()`. Where WebGL is drawn in software, the stage draws fewer
+ * pixels and frames so the page stays quick to answer (softwarePacing.tsx).
  */
 export function Stage({ children, place }: { children?: ReactNode; place?: EnvironmentId }) {
   useAmbience(place);
+  const [software, setSoftware] = useState(false);
   return (
     <Canvas
-      dpr={[1, 1.5]}
+      dpr={software ? SOFTWARE_DPR : [1, 1.5]}
+      frameloop={software ? "demand" : "always"}
       camera={{ fov: 70, near: 0.05, far: 1000, position: [0, 1.2, 0] }}
       // MSAA is what makes thin edges calm in a headset; the software-rendered
       // emulator in tests cannot afford it.
@@ -85,6 +89,7 @@ export function Stage({ children, place }: { children?: ReactNode; place?: Envir
       style={{ position: "fixed", inset: 0, touchAction: "none" }}
       onCreated={({ gl, scene, camera }) => {
         exposeTestHooks({ gl, scene, camera, vrTargets, vrTexts, xrStore, startAmbience });
+        setSoftware(isSoftwareRenderer(rendererName(gl.getContext())));
         // <XR> has connected the store to this renderer by now; until then enterVR() would fail.
         useAppStore.getState().setStageReady(true);
       }}
@@ -94,6 +99,7 @@ export function Stage({ children, place }: { children?: ReactNode; place?: Envir
         <LookControls />
         {children ?? <CalmContent />}
         <XrInput />
+        {software && <SoftwarePacer />}
       </XR>
     </Canvas>
   );

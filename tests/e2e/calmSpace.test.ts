@@ -116,6 +116,43 @@ describe("calm space on a desktop", () => {
     await checkOut.waitFor({ timeout: 10_000 });
   });
 
+  it("where WebGL is drawn in software, the scene draws a quarter of the pixels at half the rate it can, and the orb still breathes", async () => {
+    const { page } = s;
+    await practiseNow(page);
+    const look = () =>
+      page.evaluate(() => {
+        const t = (window as unknown as { __brTest: { gl: { getContext(): WebGLRenderingContext; domElement: HTMLCanvasElement }; pacing?: { freeFps: number; interval: number; frames: number } } }).__brTest;
+        const gl = t.gl.getContext();
+        const info = gl.getExtension("WEBGL_debug_renderer_info");
+        return {
+          renderer: String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER)),
+          buffer: t.gl.domElement.width,
+          css: t.gl.domElement.clientWidth,
+          pacing: t.pacing ? { ...t.pacing } : null,
+          at: performance.now(),
+        };
+      });
+    const first = await look();
+    if (!/swiftshader|llvmpipe|softpipe|software|basic render driver/i.test(first.renderer)) {
+      // A graphics chip: full resolution, every frame, no pacer.
+      expect(first.buffer, first.renderer).toBeGreaterThanOrEqual(first.css);
+      expect(first.pacing, first.renderer).toBeNull();
+      return;
+    }
+    expect(first.buffer, `drawing buffer for ${first.css} CSS px (${first.renderer})`).toBe(Math.round(first.css / 2));
+    await expect.poll(async () => (await look()).pacing?.interval ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
+    const start = (await look()).pacing!;
+    const from = performance.now();
+    await page.waitForTimeout(4000);
+    const end = (await look()).pacing!;
+    const fps = ((end.frames - start.frames) * 1000) / (performance.now() - from);
+    expect(fps, `frames a second while paced (free: ${end.freeFps.toFixed(1)}, one per ${end.interval.toFixed(0)} ms)`).toBeLessThanOrEqual(1000 / end.interval + 0.5);
+    expect(end.interval, "paced at half the free rate or slower").toBeGreaterThanOrEqual(Math.min(500, 2000 / end.freeFps) - 1);
+    expect(fps, "the orb keeps moving").toBeGreaterThanOrEqual(1);
+    await page.getByRole("button", { name: "Stop" }).click();
+    await page.getByRole("heading", { name: "Check out" }).waitFor();
+  });
+
   it("makes no request to any origin but its own", () => {
     expect(s.requests.length).toBeGreaterThan(3);
     expect(s.thirdParty()).toEqual([]);
