@@ -246,6 +246,13 @@ describe("a circle on a phone, by touch", () => {
   it("silences its own cues, turns personal space off and on, and uses the simple view", async () => {
     const { page } = phone;
     await page.getByRole("button", { name: "More" }).tap();
+    // The menu opens above the bar at the foot of the screen, whole, below the page's header.
+    const where = await page.evaluate(() => {
+      const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
+      return { dock: box(".room-dock").bottom, menu: box("#room-more").top, header: Math.max(box(".app-header").bottom, box(".crisis-button").bottom), screen: innerHeight };
+    });
+    expect(where.dock, "the toolbar at the foot of the screen").toBeGreaterThan(where.screen - 24);
+    expect(where.menu, "the menu's top below the header").toBeGreaterThanOrEqual(where.header);
     await page.getByRole("button", { name: /Silence my cues/ }).tap();
     await expect.poll(() => roomValue(page, (s) => s.cuesSilenced)).toBe(true);
     await page.getByRole("button", { name: /Silence my cues/ }).tap();
