@@ -5,7 +5,7 @@ import { ARTIFACTS, openApp, type Session } from "./browser";
 
 interface TestWindow {
   __brTest: {
-    gl: { info: { render: { calls: number } } };
+    gl: { info: { render: { calls: number; frame: number } } };
     scene: {
       getObjectByName(name: string): { scale: { x: number }; material: { uniforms: { uBrightness: { value: number } } } } | undefined;
     };
@@ -28,9 +28,14 @@ async function practise(page: Page, environment: string, reducedMotion: boolean)
   );
 }
 
-/** Orb scale and breath fullness, sampled over a few seconds of the first inhale and hold. */
+/** Orb scale and breath fullness, sampled over a few seconds of the first inhale and hold, from the second frame drawn after the call. */
 async function sampleOrb(page: Page): Promise<{ scale: number; brightness: number; fullness: number }[]> {
   const samples: { scale: number; brightness: number; fullness: number }[] = [];
+  // A scene drawn in software is paced (client/scene/softwarePacing.tsx): the orb takes up what was
+  // just chosen at its next frame, which can be half a second away.
+  const drawn = () => page.evaluate(() => (window as unknown as TestWindow).__brTest.gl.info.render.frame);
+  const from = await drawn();
+  await expect.poll(drawn, { timeout: 10_000 }).toBeGreaterThanOrEqual(from + 2);
   for (let i = 0; i < 8; i++) {
     samples.push(
       await page.evaluate(() => {
