@@ -63,7 +63,9 @@ ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (2 cores: ab
 scripting time per frame is the summed duration of the requestAnimationFrame callbacks of that frame in a
 ${TRACE_MS / 1000} s Chrome trace (\`FireAnimationFrame\`, devtools.timeline): three.js's loop with every \`useFrame\`
 and the WebGL commands it issues, plus the DOM caption driver.
-Aims: ≤ 30 draw calls, ≤ 2 ms p95 scripting. Frame rate here is bounded by software rendering, not by our code.
+Aims: ≤ 30 draw calls, ≤ 2 ms p95 scripting. Frame rate here is bounded by software rendering, not by our code,
+and since 2026-12-03 the stage paces itself where it is drawn in software (half its free rate, at pixel
+ratio 0.5; see "A page drawn in software" below), so fps is the paced rate.
 
 "JS only" is the mean per frame of CPU-profile samples that fall in JavaScript functions (ours and the
 libraries'), leaving out time inside native WebGL calls, which here wait on SwiftShader.
