@@ -8,8 +8,9 @@ import { exposeTestHooks } from "../state/testHooks";
  * (SwiftShader, llvmpipe), and drawing the scene as fast as it can then takes every core: taps,
  * keys, Stop and crisis help wait behind each frame. So on such a browser the stage draws at half
  * resolution, and at half the rate it can manage, leaving the processor free half the time for the
- * page. On 2 cores, 30 rounds of a tap on Settings and Escape took 52 s on a phone-sized page
- * drawn freely and 9 s paced; 73 s and 8 s on a 1100 × 720 one. Captions, tones and the shared clock do not depend on frames (see practice/domDriver.ts);
+ * page. On 2 cores a tap on Settings and Escape took 719 ms paced against 2968 ms drawn freely on a
+ * phone-sized page, 262 ms against 6694 ms on an 1100 × 720 one, and the orb moved more often paced
+ * (BENCHMARKS.md, "A page drawn in software"; `npm run bench -- softwarePacing`). Captions, tones and the shared clock do not depend on frames (see practice/domDriver.ts);
  * only the orb's motion is less fluid. A headset session is untouched: its frames come from the
  * headset's own loop, never paced.
  */
