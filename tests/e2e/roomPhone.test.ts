@@ -247,6 +247,7 @@ describe("a circle on a phone, by touch", () => {
     const { page } = phone;
     await page.getByRole("button", { name: "More" }).tap();
     // The menu opens above the bar at the foot of the screen, whole, below the page's header.
+    await page.getByRole("button", { name: /Silence my cues/ }).waitFor();
     const where = await page.evaluate(() => {
       const box = (selector: string) => document.querySelector(selector)!.getBoundingClientRect();
       return { dock: box(".room-dock").bottom, menu: box("#room-more").top, header: Math.max(box(".app-header").bottom, box(".crisis-button").bottom), screen: innerHeight };
