@@ -10,8 +10,8 @@ import { exposeTestHooks } from "../state/testHooks";
  * resolution, and at half the rate it can manage, leaving the processor free half the time for the
  * page. On 2 cores a tap on Settings and Escape took 719 ms paced against 2968 ms drawn freely on a
  * phone-sized page, 262 ms against 6694 ms on an 1100 × 720 one, and the orb moved more often paced
- * (BENCHMARKS.md, "A page drawn in software"; `npm run bench -- softwarePacing`). Captions, tones and the shared clock do not depend on frames (see practice/domDriver.ts);
- * only the orb's motion is less fluid. A headset session is untouched: its frames come from the
+ * (BENCHMARKS.md, "A page drawn in software"; `npm run bench -- softwarePacing`). Captions, tones
+ * and the shared clock do not depend on frames (see practice/domDriver.ts). A headset session is untouched: its frames come from the
  * headset's own loop, never paced.
  */
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { join } from "node:path";
+import { isSoftwareRenderer } from "../../client/scene/softwarePacing";
 import { IDLE_MS } from "../../client/ui/screens/useFadeWhenIdle";
 import { ARTIFACTS, openApp, type Session } from "./browser";
 import { controlsOpacity, practiseNow, pressReaches, waitForFaded, waitForIdle } from "./practice";
@@ -133,7 +134,7 @@ describe("calm space on a desktop", () => {
         };
       });
     const first = await look();
-    if (!/swiftshader|llvmpipe|softpipe|software|basic render driver/i.test(first.renderer)) {
+    if (!isSoftwareRenderer(first.renderer)) {
       // A graphics chip: full resolution, every frame, no pacer.
       expect(first.buffer, first.renderer).toBeGreaterThanOrEqual(first.css);
       expect(first.pacing, first.renderer).toBeNull();
